@@ -1,0 +1,38 @@
+# callsim — two commands on a fresh Debian machine: `make run` and `make test`.
+SWIFT ?= swift
+PYTHON ?= python3
+SCENARIO ?= Scenarios/mmc-check.yaml
+BIN := .build/release/callsim
+
+.PHONY: run test deps pydeps build plots bench clean
+
+## Install what is missing: GSL (apt) and the plot scripts' Python packages (pip).
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists gsl; then \
+	  echo "Installing GSL (libgsl-dev) with apt-get"; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y libgsl-dev pkg-config; \
+	fi
+
+pydeps:
+	@$(PYTHON) -c "import matplotlib, pandas" 2>/dev/null || $(PYTHON) -m pip install -q -r plot-scripts/requirements.txt
+
+build: deps
+	$(SWIFT) build -c release
+
+## Build in release mode and run the default example scenario.
+run: build
+	$(BIN) run $(SCENARIO)
+
+## Build and run the whole test suite (statistical validation runs on the release build).
+test: deps pydeps
+	$(SWIFT) build -c release
+	$(SWIFT) test -c release
+	$(PYTHON) plot-scripts/check_plots.py
+
+plots: build pydeps
+	$(BIN) run Scenarios/seoul-120/base.yaml --replications 3 --out Results/seoul-120-base
+	$(PYTHON) plot-scripts/hourly.py Results/seoul-120-base
+	$(PYTHON) plot-scripts/waits.py Results/seoul-120-base
+
+clean:
+	rm -rf .build

@@ -1,0 +1,39 @@
+import CallSimEngine
+
+/// A kind of call with its own volume, handle time and caller behaviour. Durations in seconds.
+public struct CallType: Sendable, Equatable {
+  public var name: String
+  /// Share of the inflow when there is no IVR menu (shares of all types sum to 1).
+  public var share: Double
+  /// Talk time with an agent.
+  public var handle: Distribution
+  /// After-call work: the agent stays busy, the line is already free.
+  public var wrapUp: Distribution?
+  /// How long a caller waits in queue before hanging up; `nil` means never.
+  public var patience: Distribution?
+  /// Whether callers who abandon or are blocked call again.
+  public var redial: Redial?
+
+  public init(
+    name: String, share: Double = 1, handle: Distribution, wrapUp: Distribution? = nil,
+    patience: Distribution? = nil, redial: Redial? = nil
+  ) {
+    self.name = name
+    self.share = share
+    self.handle = handle
+    self.wrapUp = wrapUp
+    self.patience = patience
+    self.redial = redial
+  }
+}
+
+/// Callers who abandoned or were blocked try again with `probability`, after `delay` seconds.
+public struct Redial: Sendable, Equatable {
+  public var probability: Double
+  public var delay: Distribution
+
+  public init(probability: Double, delay: Distribution) {
+    self.probability = probability
+    self.delay = delay
+  }
+}

@@ -1,0 +1,13 @@
+/// The model's event kinds. The raw value is the priority among events at the same time:
+/// agents become free first (so a simultaneous arrival finds them free), then lines, then
+/// abandonments (a caller whose patience ends exactly when an agent frees is answered),
+/// then IVR completions, then new arrivals and redials.
+
+enum EventKind: UInt8 {
+  case agentFree = 1
+  case lineRelease = 2
+  case abandon = 3
+  case ivrEnd = 4
+  case arrival = 5
+  case redial = 6
+}

@@ -1,0 +1,53 @@
+/// `hourly.csv`: one row per measured hour — agents, calls and answer rate by hour, the
+/// table a city council asks for. Counts are means over replications; rates are ratios of
+/// those means (so an hour with few calls is not over-weighted); empty where undefined.
+public struct HourlyTable {
+  public static let columns: [(name: String, metric: Metric?)] = [
+    ("date", nil), ("weekday", nil), ("hour", nil),
+    ("agents_scheduled", .agentsScheduled), ("agents_on_phones", .agentsOnPhones),
+    ("total_inflow", .totalInflow), ("inflow", .inflow), ("answered", .answered), ("abandoned", .abandoned),
+    ("blocked", .blocked), ("ivr_hang_ups", .ivrHangUps), ("self_served", .selfServed), ("redials", .redials),
+    ("answer_rate", .answerRate), ("answer_rate_total", .answerRateTotal), ("service_level", .serviceLevel),
+    ("abandon_rate", .abandonRate), ("asa_seconds", .asaSeconds), ("mean_wait_seconds", .meanWaitSeconds),
+    ("occupancy", .occupancy),
+  ]
+
+  public let result: RunResult
+
+  public init(result: RunResult) { self.result = result }
+
+  public func csv() -> String {
+    let settings = result.model.settings
+    let n = Double(result.replications.count)
+    var lines = [HourlyTable.columns.map(\.name).joined(separator: ",")]
+    lines.reserveCapacity(settings.hours + 1)
+    for h in settings.firstMeasuredHour..<settings.hours {
+      let day = h / 24
+      let date = settings.date(ofDay: day)
+      let weekday = settings.isHoliday(day: day) ? "holiday" : date.weekday.rawValue
+      var mean = result.hourSum(h)
+      mean.scale(by: 1 / n)
+      var row = ["\(date)", weekday, "\(h % 24)"]
+      for (_, metric) in HourlyTable.columns.dropFirst(3) {
+        row.append(CSVNumber.format(metric!.value(of: mean, periodSeconds: 3600)))
+      }
+      lines.append(row.joined(separator: ","))
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+}
+
+/// Numbers in CSV files: up to 6 significant decimals, no exponent for ordinary values,
+/// empty for undefined.
+enum CSVNumber {
+  static func format(_ v: Double?) -> String {
+    guard let v, v.isFinite else { return "" }
+    if v == v.rounded() && abs(v) < 1e15 { return String(Int(v)) }
+    var s = String(format: "%.6f", v)
+    while s.hasSuffix("0") { s.removeLast() }
+    if s.hasSuffix(".") { s.removeLast() }
+    return s
+  }
+}
+
+import Foundation

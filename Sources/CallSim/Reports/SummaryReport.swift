@@ -1,0 +1,55 @@
+import Foundation
+
+/// `summary.json`: every metric as {mean, ci95, min, max} over replications, overall and per
+/// call type, with the run's seed, version and wall time.
+public struct SummaryReport {
+  public let result: RunResult
+  public let wallSeconds: Double
+  public let version: String
+
+  public init(result: RunResult, wallSeconds: Double, version: String) {
+    self.result = result
+    self.wallSeconds = wallSeconds
+    self.version = version
+  }
+
+  public func json() throws -> String {
+    let model = result.model
+    var callTypes: [String: Any] = [:]
+    for (i, t) in model.callTypes.enumerated() {
+      callTypes[t.name] = SummaryReport.metricsObject(result.estimates(callType: i), perCallType: true)
+    }
+    let object: [String: Any] = [
+      "scenario": model.name,
+      "replications": model.settings.replications,
+      "seed": model.settings.seed,
+      "version": version,
+      "wall_time_seconds": (wallSeconds * 1000).rounded() / 1000,
+      "simulated_days": model.settings.days,
+      "warmup_seconds": Double(model.settings.firstMeasuredHour) * 3600,
+      "service_level_within_seconds": model.targets.serviceLevelWithin,
+      "events": result.replications.reduce(0) { $0 + Int($1.events) },
+      "metrics": SummaryReport.metricsObject(result.estimates(), perCallType: false),
+      "call_types": callTypes,
+    ]
+    let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  static func metricsObject(_ estimates: [Metric: Estimate], perCallType: Bool) -> [String: Any] {
+    var out: [String: Any] = [:]
+    for metric in Metric.allCases {
+      if perCallType && [.occupancy, .agentsOnPhones, .agentsScheduled].contains(metric) { continue }
+      guard let e = estimates[metric] else { continue }
+      out[metric.rawValue] = [
+        "mean": json(e.mean), "ci95": json(e.ci95), "min": json(e.min), "max": json(e.max),
+      ]
+    }
+    return out
+  }
+
+  static func json(_ v: Double?) -> Any {
+    guard let v, v.isFinite else { return NSNull() }
+    return v
+  }
+}

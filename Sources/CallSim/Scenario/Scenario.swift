@@ -1,0 +1,42 @@
+import Foundation
+
+/// A decoded, validated scenario: the model to simulate, the merged tree that produced it
+/// (written out as `scenario.resolved.yaml`), and any warnings.
+public struct Scenario: Sendable {
+  public var model: CallCenterModel
+  public var resolved: ScenarioValue
+  public var warnings: [ScenarioIssue]
+  /// The file it was loaded from.
+  public var file: String
+
+  /// Loads, merges, decodes and validates `path`; throws ``ScenarioError`` listing every
+  /// problem found.
+  public static func load(_ path: String, allowOutside: Bool = false) throws -> Scenario {
+    let tree = try ScenarioSource(allowOutside: allowOutside).load(path)
+    return try decode(tree, file: path, allowOutside: allowOutside)
+  }
+
+  /// Decodes an already merged tree.
+  public static func decode(_ tree: ScenarioValue, file: String, allowOutside: Bool = false) throws -> Scenario {
+    let diagnostics = ScenarioDiagnostics()
+    let folder = URL(fileURLWithPath: file).deletingLastPathComponent()
+    let decoder = ScenarioDecoder(diagnostics: diagnostics, folder: folder, allowOutside: allowOutside)
+    let model = decoder.decode(ScenarioField(value: tree, path: "", diagnostics: diagnostics))
+    guard let model, !diagnostics.hasErrors else {
+      throw ScenarioError(diagnostics.issues.filter { $0.severity == .error })
+    }
+    return Scenario(model: model, resolved: tree, warnings: diagnostics.issues, file: file)
+  }
+
+  /// Overrides the replication count (as `--replications` does), in the model and the tree.
+  public mutating func setReplications(_ n: Int) {
+    model.settings.replications = n
+    resolved = resolved.setting(["simulation", "replications"], to: .scalar(String(n), quoted: false, origin: resolved.origin))
+  }
+
+  /// Overrides the seed (as `--seed` does), in the model and the tree.
+  public mutating func setSeed(_ seed: UInt64) {
+    model.settings.seed = seed
+    resolved = resolved.setting(["simulation", "seed"], to: .scalar(String(seed), quoted: false, origin: resolved.origin))
+  }
+}

@@ -1,0 +1,223 @@
+import CallSimEngine
+import Foundation
+
+/// Turns the merged scenario tree into a ``CallCenterModel``, reporting every problem.
+struct ScenarioDecoder {
+  let diagnostics: ScenarioDiagnostics
+  let folder: URL
+  let allowOutside: Bool
+
+  static let topKeys = [
+    "scenario", "description", "simulation", "arrivals", "trunks", "ivr", "call_types", "agents", "targets",
+  ]
+  /// Keys of DESIGN.md that a later version will model; named so the error says so.
+  static let plannedKeys = [
+    "agent_groups", "routing", "shifts", "roster", "remote", "reinforcement", "absence", "strike", "call_cap",
+    "abusive_callers",
+  ]
+  static let maxDays = 3660
+  static let maxReplications = 10_000
+
+  var distributions: DistributionDecoder { DistributionDecoder(folder: folder, allowOutside: allowOutside) }
+
+  func decode(_ root: ScenarioField) -> CallCenterModel? {
+    guard case .mapping(let pairs, _) = root.value else {
+      root.expected("a mapping of scenario keys")
+      return nil
+    }
+    for (key, value) in pairs where ScenarioDecoder.plannedKeys.contains(key) {
+      diagnostics.error(value.origin, key, "is not supported by this version of callsim yet (supported keys: \(ScenarioDecoder.topKeys.joined(separator: ", ")))")
+    }
+    let known = ScenarioDecoder.topKeys
+    let filtered = ScenarioField(
+      value: .mapping(pairs.filter { !ScenarioDecoder.plannedKeys.contains($0.key) }, origin: root.origin),
+      path: "", diagnostics: diagnostics)
+    guard let top = filtered.mapping(known) else { return nil }
+
+    let name = top.required("scenario", "the scenario's name")?.string()
+    if let name, name.contains("/") || name.hasPrefix(".") {
+      top["scenario"]?.expected("a name without '/' or a leading '.' (it names the results folder)")
+    }
+    _ = top["description"]?.string()
+    let settings = top.required("simulation", "{days: …, warmup: …, replications: …, seed: …}").flatMap(simulation)
+    let types = top.required("call_types", "a mapping of call type names to their handle times").flatMap(callTypes)
+    let agents = top.required("agents", "the number of agents on duty").flatMap { $0.integer(0...1_000_000, what: "a number of agents ≥ 0") }
+    let trunks = top["trunks"].map { $0.integer(1...10_000_000, what: "a number of lines ≥ 1") }
+    let targets = top["targets"].map(self.targets) ?? Targets()
+    guard let settings, var types else { return nil }
+    let ivr = top["ivr"].flatMap { self.ivr($0, types: types) }
+    if top.has("ivr") {
+      for (i, t) in types.enumerated() where t.share != ScenarioDecoder.unsetShare {
+        top["call_types"]?.error("call_types.\(t.name).share is not used when ivr.menu splits the inflow; remove it")
+        types[i].share = ScenarioDecoder.unsetShare
+      }
+    } else {
+      checkShares(&types, field: top["call_types"])
+    }
+    let arrivals = top.required("arrivals", "{per_hour: N} or {per_day: N, hourly: [24 weights]}").flatMap { self.arrivals($0, settings: settings) }
+    guard let name, let agents, let arrivals, let targets, !diagnostics.hasErrors else { return nil }
+    let model = CallCenterModel(
+      name: name, settings: settings, arrivals: arrivals, callTypes: types, agents: agents,
+      trunks: trunks ?? nil, ivr: ivr, targets: targets)
+    warnAboutLoad(model, field: top["agents"])
+    return model
+  }
+
+  /// Marks a share not given in the file.
+  static let unsetShare = -1.0
+
+  // MARK: - simulation
+
+  func simulation(_ field: ScenarioField) -> SimulationSettings? {
+    guard let map = field.mapping(["start", "days", "warmup", "replications", "seed", "holidays", "generator"]) else { return nil }
+    let start = map["start"].map { $0.date() } ?? CalendarDate(year: 2024, month: 1, day: 1)
+    let days = map.required("days", "the number of simulated days")?.integer(1...ScenarioDecoder.maxDays, what: "a number of days")
+    let warmup = map["warmup"].map { $0.duration(allowZero: true) } ?? 0
+    let replications = map["replications"].map { $0.integer(1...ScenarioDecoder.maxReplications, what: "a number of replications") } ?? 10
+    let seed = map["seed"].map { f -> UInt64? in
+      guard let s = f.scalar, let v = UInt64(s) else { f.expected("a whole number ≥ 0"); return nil }
+      return v
+    } ?? 1
+    var holidays: Set<CalendarDate> = []
+    if let list = map["holidays"]?.list() {
+      for item in list { if let d = item.date() { holidays.insert(d) } }
+    }
+    let generator = map["generator"].map { f -> RandomStreamSet.Algorithm? in
+      guard let s = f.string(), let a = RandomStreamSet.Algorithm(rawValue: s) else {
+        f.expected("one of \(RandomStreamSet.Algorithm.allCases.map(\.rawValue).joined(separator: ", "))")
+        return nil
+      }
+      return a
+    } ?? .mt19937
+    guard let start, let days, let warmup, let replications, let seed, let generator else { return nil }
+    if warmup >= Double(days) * 86_400 {
+      map["warmup"]?.expected("a warm-up shorter than the \(days)-day horizon")
+      return nil
+    }
+    return SimulationSettings(
+      start: start, days: days, warmup: warmup, replications: replications, seed: seed, holidays: holidays,
+      generator: generator)
+  }
+
+  // MARK: - call types
+
+  func callTypes(_ field: ScenarioField) -> [CallType]? {
+    guard let entries = field.entries(what: "a mapping of call type names to their settings") else { return nil }
+    guard !entries.isEmpty else { field.expected("at least one call type"); return nil }
+    var types: [CallType] = []
+    var ok = true
+    for (name, f) in entries {
+      if name.isEmpty || !name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) {
+        f.error("call type names may use letters, digits, '_' and '-' only")
+        ok = false
+        continue
+      }
+      guard let map = f.mapping(["share", "handle", "wrap_up", "patience", "redial"]) else { ok = false; continue }
+      let share = map["share"].map { $0.share() } ?? ScenarioDecoder.unsetShare
+      let handle = map.required("handle", "a talk-time distribution such as {dist: exponential, mean: 5m}").flatMap { distributions.decode($0) }
+      let wrap = map["wrap_up"].map { distributions.decode($0) }
+      let patience = map["patience"].map { distributions.decode($0) }
+      let redial = map["redial"].map(self.redial)
+      guard let share, let handle, wrap != .some(nil), patience != .some(nil), redial != .some(nil) else { ok = false; continue }
+      types.append(CallType(name: name, share: share, handle: handle, wrapUp: wrap ?? nil, patience: patience ?? nil, redial: redial ?? nil))
+    }
+    return ok ? types : nil
+  }
+
+  func redial(_ field: ScenarioField) -> Redial? {
+    guard let map = field.mapping(["probability", "delay"]) else { return nil }
+    let p = map.required("probability", "the share of abandoned or blocked callers who call again")?.share()
+    let delay = map.required("delay", "a distribution of the time before calling again").flatMap { distributions.decode($0) }
+    guard let p, let delay else { return nil }
+    return Redial(probability: p, delay: delay)
+  }
+
+  func checkShares(_ types: inout [CallType], field: ScenarioField?) {
+    if types.count == 1 {
+      if types[0].share == ScenarioDecoder.unsetShare { types[0].share = 1 }
+      if types[0].share != 1 { field?.error("call_types.\(types[0].name).share must be 1 when there is one call type") }
+      return
+    }
+    let missing = types.filter { $0.share == ScenarioDecoder.unsetShare }.map(\.name)
+    if !missing.isEmpty {
+      field?.error("with several call types and no ivr, every type needs a share; missing for: \(missing.joined(separator: ", "))")
+      return
+    }
+    let sum = types.reduce(0) { $0 + $1.share }
+    if abs(sum - 1) > 1e-6 {
+      field?.error("call type shares must sum to 1, found \(sum)")
+    }
+  }
+
+  // MARK: - IVR
+
+  func ivr(_ field: ScenarioField, types: [CallType]) -> IVRStage? {
+    guard let map = field.mapping(["duration", "menu", "hang_up", "self_service"]) else { return nil }
+    let duration = map.required("duration", "a distribution of time in the menu").flatMap { distributions.decode($0) }
+    let names = types.map(\.name)
+    let menu = map.required("menu", "the share of callers choosing each call type").flatMap { perType($0, names: names) }
+    let hangUp = map["hang_up"].map { $0.share() } ?? 0
+    let selfService = map["self_service"].map { perType($0, names: names) } ?? Array(repeating: 0, count: names.count)
+    guard let duration, let menu, let hangUp, let selfService else { return nil }
+    let sum = menu.reduce(0, +)
+    if abs(sum - 1) > 1e-6 {
+      map["menu"]?.error("menu shares must sum to 1, found \(sum)")
+      return nil
+    }
+    return IVRStage(duration: duration, menuShares: menu, hangUp: hangUp, selfService: selfService)
+  }
+
+  /// A mapping from call type names to shares; unknown names are reported.
+  func perType(_ field: ScenarioField, names: [String]) -> [Double]? {
+    guard let entries = field.entries() else { return nil }
+    var shares = Array(repeating: 0.0, count: names.count)
+    var ok = true
+    for (key, f) in entries {
+      guard let i = names.firstIndex(of: key) else {
+        var message = "'\(key)' is not a call type"
+        if let s = KeySuggestion.closest(to: key, among: names) { message += "; did you mean '\(s)'?" }
+        f.error(message + " (call types: \(names.joined(separator: ", ")))")
+        ok = false
+        continue
+      }
+      if let v = f.share() { shares[i] = v } else { ok = false }
+    }
+    return ok ? shares : nil
+  }
+
+  // MARK: - targets
+
+  func targets(_ field: ScenarioField) -> Targets? {
+    guard let map = field.mapping(["service_level", "answer_rate", "max_occupancy"]) else { return nil }
+    var targets = Targets()
+    if let sl = map["service_level"] {
+      guard let m = sl.mapping(["within", "share"]) else { return nil }
+      if let w = m["within"] { guard let v = w.duration(allowZero: true) else { return nil }; targets.serviceLevelWithin = v }
+      if let s = m["share"] { guard let v = s.share() else { return nil }; targets.serviceLevelShare = v }
+    }
+    if let a = map["answer_rate"] { guard let v = a.share() else { return nil }; targets.answerRate = v }
+    if let o = map["max_occupancy"] { guard let v = o.share() else { return nil }; targets.maxOccupancy = v }
+    return targets
+  }
+
+  // MARK: - load check
+
+  /// Warns when the offered work exceeds the agents and callers never give up: the queue
+  /// then grows without bound and waits depend on the horizon, not on the center.
+  func warnAboutLoad(_ model: CallCenterModel, field: ScenarioField?) {
+    let seconds = model.settings.horizon
+    let callsPerSecond = model.arrivals.expectedCalls / seconds
+    var work = 0.0
+    var anyoneImpatient = false
+    for (i, t) in model.callTypes.enumerated() {
+      var share = model.ivr.map { $0.menuShares[i] * (1 - $0.hangUp) * (1 - $0.selfService[i]) } ?? t.share
+      share = max(0, share)
+      work += callsPerSecond * share * (t.handle.mean + (t.wrapUp?.mean ?? 0))
+      if t.patience != nil && share > 0 { anyoneImpatient = true }
+    }
+    if work >= Double(model.agents) && !anyoneImpatient {
+      let message = String(format: "the offered load (%.1f Erlangs on average) is at least the %d agents and callers never abandon: the queue cannot be served and waits will grow with the horizon", work, model.agents)
+      if let field { field.warning(message) }
+    }
+  }
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Yams
+
+/// Reads scenario files: size limits, YAML syntax, alias expansion limits and `extends:`
+/// chains, producing one merged ``ScenarioValue``.
+public struct ScenarioSource: Sendable {
+  /// Largest scenario file read, bytes. Checked before the file is read whole.
+  public static let maxFileBytes = 4 << 20
+  /// Most YAML nodes after alias expansion (a guard against "billion laughs" files).
+  public static let maxNodes = 200_000
+  /// Longest `extends:` chain.
+  public static let maxExtendsDepth = 16
+
+  /// Whether `extends:` and data-file paths may leave the scenario's folder.
+  public var allowOutside: Bool
+
+  public init(allowOutside: Bool = false) {
+    self.allowOutside = allowOutside
+  }
+
+  /// The merged scenario tree of `path`, with `extends:` resolved and removed.
+  public func load(_ path: String) throws -> ScenarioValue {
+    try load(path, chain: [], root: URL(fileURLWithPath: path).deletingLastPathComponent().standardizedFileURL)
+  }
+
+  private func load(_ path: String, chain: [String], root: URL) throws -> ScenarioValue {
+    let value = try parse(file: path)
+    guard let extends = value["extends"] else { return value }
+    guard case .scalar(let relative, _, let origin) = extends else {
+      throw ScenarioError(file: path, line: extends.origin.line, keyPath: "extends", message: "expected a file name (a string)")
+    }
+    let parentURL = URL(fileURLWithPath: relative, relativeTo: URL(fileURLWithPath: path).deletingLastPathComponent())
+      .standardizedFileURL
+    let parentPath = relativePath(parentURL)
+    let canonical = chain + [URL(fileURLWithPath: path).standardizedFileURL.path]
+    if canonical.contains(parentURL.path) {
+      throw ScenarioError(
+        file: path, line: origin.line, keyPath: "extends",
+        message: "'\(relative)' makes a cycle: \((canonical + [parentURL.path]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → "))")
+    }
+    if canonical.count >= ScenarioSource.maxExtendsDepth {
+      throw ScenarioError(file: path, line: origin.line, keyPath: "extends", message: "more than \(ScenarioSource.maxExtendsDepth) files in the extends chain")
+    }
+    if !allowOutside && !parentURL.path.hasPrefix(root.path + "/") {
+      throw ScenarioError(
+        file: path, line: origin.line, keyPath: "extends",
+        message: "'\(relative)' is outside the scenario's folder \(root.path); pass --allow-outside to permit it")
+    }
+    let base = try load(parentPath, chain: canonical, root: root)
+    return ScenarioValue.merge(base: base, child: value.removing("extends"))
+  }
+
+  /// Parses one file into a tree, without following `extends:`.
+  public func parse(file path: String) throws -> ScenarioValue {
+    let text = try ScenarioSource.readText(path, limit: ScenarioSource.maxFileBytes, what: "scenario file")
+    let node: Node?
+    do {
+      node = try Yams.compose(yaml: text)
+    } catch let error as YamlError {
+      throw ScenarioError(file: path, line: ScenarioSource.line(of: error), message: "YAML syntax error: \(ScenarioSource.problem(of: error))")
+    }
+    guard let node, case .mapping = node else {
+      throw ScenarioError(file: path, line: node?.mark?.line, message: "expected a mapping of scenario keys (scenario:, simulation:, arrivals:, …)")
+    }
+    var budget = ScenarioSource.maxNodes
+    return try convert(node, file: path, budget: &budget)
+  }
+
+  /// Reads a text file, refusing missing files, folders and files over `limit` bytes.
+  static func readText(_ path: String, limit: Int, what: String) throws -> String {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw ScenarioError(file: path, message: "no such \(what)")
+    }
+    guard !isDirectory.boolValue else { throw ScenarioError(file: path, message: "is a folder, expected a \(what)") }
+    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    guard size <= limit else {
+      throw ScenarioError(file: path, message: "\(what) is \(size) bytes, more than the limit of \(limit) bytes")
+    }
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw ScenarioError(file: path, message: "cannot read the \(what)")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw ScenarioError(file: path, message: "\(what) is not UTF-8 text")
+    }
+    return text
+  }
+
+  private func convert(_ node: Node, file: String, budget: inout Int) throws -> ScenarioValue {
+    budget -= 1
+    if budget < 0 {
+      throw ScenarioError(
+        file: file, line: node.mark?.line,
+        message: "more than \(ScenarioSource.maxNodes) YAML values after expanding aliases; refusing a file this large")
+    }
+    let origin = ScenarioValue.Origin(file: file, line: node.mark?.line)
+    switch node {
+    case .scalar(let s):
+      return .scalar(s.string, quoted: s.style == .singleQuoted || s.style == .doubleQuoted, origin: origin)
+    case .sequence(let seq):
+      return .sequence(try seq.map { try convert($0, file: file, budget: &budget) }, origin: origin)
+    case .mapping(let map):
+      var pairs: [(key: String, value: ScenarioValue)] = []
+      for (k, v) in map {
+        guard case .scalar(let key) = k else {
+          throw ScenarioError(file: file, line: k.mark?.line, message: "mapping keys must be plain words")
+        }
+        if pairs.contains(where: { $0.key == key.string }) {
+          throw ScenarioError(file: file, line: k.mark?.line, keyPath: key.string, message: "key appears twice in the same mapping")
+        }
+        pairs.append((key.string, try convert(v, file: file, budget: &budget)))
+      }
+      return .mapping(pairs, origin: origin)
+    case .alias(let alias):
+      throw ScenarioError(file: file, line: alias.mark?.line, message: "unresolved YAML alias")
+    }
+  }
+
+  private func relativePath(_ url: URL) -> String {
+    let cwd = FileManager.default.currentDirectoryPath + "/"
+    return url.path.hasPrefix(cwd) ? String(url.path.dropFirst(cwd.count)) : url.path
+  }
+
+  static func line(of error: YamlError) -> Int? {
+    switch error {
+    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
+    default: nil
+    }
+  }
+
+  static func problem(of error: YamlError) -> String {
+    switch error {
+    case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
+      if let context { return "\(problem) (\(context.text))" }
+      return problem
+    default:
+      return "\(error)".split(separator: "\n").first.map(String.init) ?? "unreadable YAML"
+    }
+  }
+}

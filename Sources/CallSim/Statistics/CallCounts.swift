@@ -1,0 +1,69 @@
+/// What happened to the calls that arrived in one period (an hour, a call type, or a whole
+/// replication). Every call is counted in the period of its first arrival at the number.
+///
+/// Each call that reaches the number ends in exactly one of: `blocked`, `ivrHangUps`,
+/// `selfServed`, `inIVRAtEnd`, or reaches the agent queue (`inflow`); and each call in `inflow`
+/// ends in exactly one of `answered`, `abandoned`, `inQueueAtEnd`. ``conservationError`` checks
+/// both identities.
+public struct CallCounts: Sendable, Equatable {
+  /// Calls that reached the number, redials included.
+  public var totalInflow = 0.0
+  /// Calls that reached the agent queue.
+  public var inflow = 0.0
+  public var answered = 0.0
+  public var abandoned = 0.0
+  public var blocked = 0.0
+  public var ivrHangUps = 0.0
+  public var selfServed = 0.0
+  /// Redials among `totalInflow`.
+  public var redials = 0.0
+  /// Calls still waiting in the agent queue when the horizon ended.
+  public var inQueueAtEnd = 0.0
+  /// Calls still in the IVR when the horizon ended.
+  public var inIVRAtEnd = 0.0
+  /// Answered with a wait of at most the service-level time.
+  public var answeredWithinTarget = 0.0
+  /// Sum of waits of answered calls, seconds.
+  public var answeredWaitSeconds = 0.0
+  /// Sum of waits of abandoned calls, seconds.
+  public var abandonedWaitSeconds = 0.0
+  /// Agent-seconds spent talking and in wrap-up.
+  public var busyAgentSeconds = 0.0
+  /// Agent-seconds logged in.
+  public var availableAgentSeconds = 0.0
+  /// Agent-seconds scheduled (before absence and availability).
+  public var scheduledAgentSeconds = 0.0
+
+  public init() {}
+
+  /// Every field, for element-wise sums and scaling.
+  nonisolated(unsafe) static let fields: [WritableKeyPath<CallCounts, Double>] = [
+    \.totalInflow, \.inflow, \.answered, \.abandoned, \.blocked, \.ivrHangUps, \.selfServed, \.redials,
+    \.inQueueAtEnd, \.inIVRAtEnd, \.answeredWithinTarget, \.answeredWaitSeconds, \.abandonedWaitSeconds,
+    \.busyAgentSeconds, \.availableAgentSeconds, \.scheduledAgentSeconds,
+  ]
+
+  public static func += (a: inout CallCounts, b: CallCounts) {
+    for f in fields { a[keyPath: f] += b[keyPath: f] }
+  }
+
+  /// `nil` when every call is accounted for exactly once; otherwise which identity fails.
+  public var conservationError: String? {
+    let reached = blocked + ivrHangUps + selfServed + inIVRAtEnd + inflow
+    if reached != totalInflow {
+      return "total inflow \(totalInflow) ≠ blocked + IVR hang-ups + self-served + in IVR at end + inflow = \(reached)"
+    }
+    let ended = answered + abandoned + inQueueAtEnd
+    if ended != inflow {
+      return "inflow \(inflow) ≠ answered + abandoned + in queue at end = \(ended)"
+    }
+    return nil
+  }
+}
+
+extension CallCounts {
+  /// Every field multiplied by `factor` (to turn sums over replications into means).
+  public mutating func scale(by factor: Double) {
+    for f in CallCounts.fields { self[keyPath: f] *= factor }
+  }
+}

@@ -1,0 +1,65 @@
+/// A reported quantity, computed from ``CallCounts``. Raw values are the names used in
+/// `summary.json` and the CSV headers; the unit is in the name where there is one.
+public enum Metric: String, Sendable, CaseIterable, Codable {
+  case totalInflow = "total_inflow"
+  case inflow
+  case answered
+  case abandoned
+  case blocked
+  case ivrHangUps = "ivr_hang_ups"
+  case selfServed = "self_served"
+  case redials
+  case inQueueAtEnd = "in_queue_at_end"
+  /// answered / inflow (the foundation's definition).
+  case answerRate = "answer_rate"
+  /// answered / total inflow (the auditors' definition).
+  case answerRateTotal = "answer_rate_total"
+  /// answered within the target time / inflow.
+  case serviceLevel = "service_level"
+  /// abandoned / inflow.
+  case abandonRate = "abandon_rate"
+  /// Mean wait of answered calls.
+  case asaSeconds = "asa_seconds"
+  /// Mean wait of answered and abandoned calls.
+  case meanWaitSeconds = "mean_wait_seconds"
+  /// Busy (talk + wrap-up) over logged-in agent time.
+  case occupancy
+  /// Time-average number of agents logged in.
+  case agentsOnPhones = "agents_on_phones"
+  /// Time-average number of agents scheduled.
+  case agentsScheduled = "agents_scheduled"
+
+  /// The value for `counts` over a period of `periodSeconds`; `nil` where undefined
+  /// (a ratio with nothing to divide by).
+  public func value(of c: CallCounts, periodSeconds: Double) -> Double? {
+    func ratio(_ a: Double, _ b: Double) -> Double? { b > 0 ? a / b : nil }
+    switch self {
+    case .totalInflow: return c.totalInflow
+    case .inflow: return c.inflow
+    case .answered: return c.answered
+    case .abandoned: return c.abandoned
+    case .blocked: return c.blocked
+    case .ivrHangUps: return c.ivrHangUps
+    case .selfServed: return c.selfServed
+    case .redials: return c.redials
+    case .inQueueAtEnd: return c.inQueueAtEnd
+    case .answerRate: return ratio(c.answered, c.inflow)
+    case .answerRateTotal: return ratio(c.answered, c.totalInflow)
+    case .serviceLevel: return ratio(c.answeredWithinTarget, c.inflow)
+    case .abandonRate: return ratio(c.abandoned, c.inflow)
+    case .asaSeconds: return ratio(c.answeredWaitSeconds, c.answered)
+    case .meanWaitSeconds: return ratio(c.answeredWaitSeconds + c.abandonedWaitSeconds, c.answered + c.abandoned)
+    case .occupancy: return ratio(c.busyAgentSeconds, c.availableAgentSeconds)
+    case .agentsOnPhones: return ratio(c.availableAgentSeconds, periodSeconds)
+    case .agentsScheduled: return ratio(c.scheduledAgentSeconds, periodSeconds)
+    }
+  }
+
+  /// Whether the metric is a count of calls (summed over periods) rather than a ratio.
+  public var isCount: Bool {
+    switch self {
+    case .totalInflow, .inflow, .answered, .abandoned, .blocked, .ivrHangUps, .selfServed, .redials, .inQueueAtEnd: true
+    default: false
+    }
+  }
+}

@@ -1,0 +1,73 @@
+/// The combined result of all replications of one model.
+public struct RunResult: Sendable {
+  public let model: CallCenterModel
+  public let replications: [ReplicationResult]
+
+  public init(model: CallCenterModel, replications: [ReplicationResult]) {
+    precondition(!replications.isEmpty)
+    self.model = model
+    self.replications = replications
+  }
+
+  /// Measured totals of each replication.
+  public var totals: [CallCounts] {
+    let first = model.settings.firstMeasuredHour
+    return replications.map { $0.total(fromHour: first) }
+  }
+
+  /// Seconds counted in each replication (horizon less warm-up).
+  public var measuredSeconds: Double {
+    Double(model.settings.hours - model.settings.firstMeasuredHour) * 3600
+  }
+
+  /// Every metric over the measured period, across replications.
+  public func estimates() -> [Metric: Estimate] {
+    estimates(of: totals, periodSeconds: measuredSeconds)
+  }
+
+  /// Every metric for call type `index`, across replications.
+  public func estimates(callType index: Int) -> [Metric: Estimate] {
+    estimates(of: replications.map { $0.byCallType[index] }, periodSeconds: measuredSeconds)
+  }
+
+  private func estimates(of counts: [CallCounts], periodSeconds: Double) -> [Metric: Estimate] {
+    var out: [Metric: Estimate] = [:]
+    for metric in Metric.allCases {
+      out[metric] = Estimate(counts.map { metric.value(of: $0, periodSeconds: periodSeconds) })
+    }
+    return out
+  }
+
+  /// Hour `h` of the horizon summed over replications (divide counts by the replication
+  /// count for means; ratios of these sums are ratios of means).
+  public func hourSum(_ h: Int) -> CallCounts {
+    var sum = CallCounts()
+    for r in replications { sum += r.hourly[h] }
+    return sum
+  }
+
+  /// Mean wait histograms per replication.
+  public var meanWaits: (answered: WaitHistogram, abandoned: WaitHistogram) {
+    var answered = WaitHistogram(), abandoned = WaitHistogram()
+    for r in replications {
+      answered += r.answeredWaits
+      abandoned += r.abandonedWaits
+    }
+    let k = 1 / Double(replications.count)
+    return (answered.scaled(by: k), abandoned.scaled(by: k))
+  }
+
+  /// Problems with conservation of calls, per replication and hour; empty when all hold.
+  public var conservationErrors: [String] {
+    var errors: [String] = []
+    for r in replications {
+      for (h, counts) in r.hourly.enumerated() {
+        if let e = counts.conservationError { errors.append("replication \(r.replication), hour \(h): \(e)") }
+      }
+      for (t, counts) in r.byCallType.enumerated() {
+        if let e = counts.conservationError { errors.append("replication \(r.replication), call type \(t): \(e)") }
+      }
+    }
+    return errors
+  }
+}

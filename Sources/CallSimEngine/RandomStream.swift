@@ -1,0 +1,92 @@
+import CGSL
+
+/// One independent stream of random numbers: a GSL generator seen through a value type.
+///
+/// Each source of randomness in a model (arrivals, menu choice, handle time of each type,
+/// patience, …) draws from its own stream, so that changing one source never shifts the
+/// numbers of another: the basis of common random numbers and reproducible sweeps.
+/// Streams are created and owned by a ``RandomStreamSet``; a stream must not be used after
+/// its set is released.
+@frozen
+public struct RandomStream: @unchecked Sendable {
+  @usableFromInline let generator: UnsafeMutablePointer<gsl_rng>
+
+  @inlinable init(generator: UnsafeMutablePointer<gsl_rng>) {
+    self.generator = generator
+  }
+
+  /// Uniform on [0, 1).
+  @inlinable @inline(__always)
+  public func uniform() -> Double { gsl_rng_uniform(generator) }
+
+  /// Uniform on (0, 1): never exactly 0, so its logarithm is finite.
+  @inlinable @inline(__always)
+  public func uniformPositive() -> Double { gsl_rng_uniform_pos(generator) }
+
+  /// A uniformly chosen integer in `0..<n`; `n` must be positive.
+  @inlinable @inline(__always)
+  public func index(below n: Int) -> Int {
+    Int(gsl_rng_uniform_int(generator, UInt(n)))
+  }
+
+  /// Exponential with the given mean (seconds or any unit).
+  @inlinable @inline(__always)
+  public func exponential(mean: Double) -> Double { gsl_ran_exponential(generator, mean) }
+
+  /// Poisson count with the given mean.
+  @inlinable
+  public func poisson(mean: Double) -> Int { Int(gsl_ran_poisson(generator, mean)) }
+
+  /// Gamma with GSL's shape `a` and scale `b` (mean `a·b`).
+  @inlinable
+  public func gamma(shape: Double, scale: Double) -> Double { gsl_ran_gamma(generator, shape, scale) }
+}
+
+/// Owns the GSL generators of one replication and hands out named ``RandomStream``s.
+///
+/// A stream's seed is derived from (scenario seed, replication index, stream name) only, so
+/// adding a stream never changes the numbers drawn by another, and replication `r` gives the
+/// same numbers whether it runs first, last or on another thread.
+public final class RandomStreamSet: @unchecked Sendable {
+  /// The GSL generator algorithms callsim offers.
+  public enum Algorithm: String, Sendable, CaseIterable {
+    case mt19937, taus2, ranlxd2, gfsr4
+  }
+
+  public let seed: UInt64
+  public let replication: Int
+  public let algorithm: Algorithm
+  private var generators: [UnsafeMutablePointer<gsl_rng>] = []
+
+  public init(seed: UInt64, replication: Int, algorithm: Algorithm = .mt19937) {
+    GSL.disableAbortOnError()
+    self.seed = seed
+    self.replication = replication
+    self.algorithm = algorithm
+  }
+
+  deinit {
+    for g in generators { gsl_rng_free(g) }
+  }
+
+  /// A new stream named `name`; the same name in the same replication gives the same numbers.
+  public func stream(_ name: String) -> RandomStream {
+    guard let g = gsl_rng_alloc(algorithm.gslType) else {
+      preconditionFailure("GSL could not allocate a random number generator")
+    }
+    gsl_rng_set(g, UInt(StreamSeed.derive(seed: seed, replication: replication, name: name)))
+    generators.append(g)
+    return RandomStream(generator: g)
+  }
+}
+
+extension RandomStreamSet.Algorithm {
+  var gslType: UnsafePointer<gsl_rng_type> {
+    switch self {
+    case .mt19937: callsim_rng_mt19937()
+    case .taus2: callsim_rng_taus2()
+    case .ranlxd2: callsim_rng_ranlxd2()
+    case .gfsr4: callsim_rng_gfsr4()
+    }
+  }
+}

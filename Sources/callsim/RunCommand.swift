@@ -1,0 +1,93 @@
+import ArgumentParser
+import CallSim
+import Foundation
+
+struct RunCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "run",
+    abstract: "Simulate a scenario and write summary.json, hourly.csv, waits.csv and scenario.resolved.yaml.",
+    discussion: """
+      Results go to Results/<scenario name>/ unless --out names a folder. The folder is written
+      only when the run succeeds; each file is replaced atomically.
+      """
+  )
+
+  @Argument(help: "The scenario file (YAML).")
+  var scenario: String
+
+  @Option(help: "Folder for the results (default: Results/<scenario name>).")
+  var out: String?
+
+  @Option(help: "Replications (overrides simulation.replications).")
+  var replications: Int?
+
+  @Option(help: "Seed (overrides simulation.seed).")
+  var seed: UInt64?
+
+  @Option(help: "Threads running replications in parallel (default: all cores). Results do not depend on it.")
+  var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  @Flag(help: "Allow extends: and data files outside the scenario's folder.")
+  var allowOutside = false
+
+  @Flag(name: .shortAndLong, help: "Print only errors.")
+  var quiet = false
+
+  func validate() throws {
+    if let replications, !(1...10_000).contains(replications) {
+      throw ValidationError("--replications must be between 1 and 10000 (got \(replications))")
+    }
+    if threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
+  }
+
+  func run() throws {
+    var loaded = try Diagnostics.loadOrExit(scenario, allowOutside: allowOutside)
+    if let replications { loaded.setReplications(replications) }
+    if let seed { loaded.setSeed(seed) }
+    Diagnostics.printWarnings(loaded)
+    let model = loaded.model
+    let folder = out ?? "Results/\(model.name)"
+    let progress = ProgressLine(total: model.settings.replications, enabled: !quiet)
+    let clock = ContinuousClock.now
+    guard let result = SimulationRunner.run(model, threads: threads, progress: { progress.update(done: $0) }) else {
+      throw ExitCode(1)
+    }
+    progress.finish()
+    let elapsed = clock.duration(to: .now)
+    let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    do {
+      try ResultsFolder(path: folder).write(result, scenario: loaded, wallSeconds: wall, version: CallSimVersion.current)
+    } catch {
+      Diagnostics.printError("error: \(folder): cannot write results: \(error.localizedDescription)")
+      throw ExitCode(1)
+    }
+    if !quiet {
+      print(SummaryText(result: result, wallSeconds: wall).render())
+      print("Results written to \(folder)/ (summary.json, hourly.csv, waits.csv, scenario.resolved.yaml)")
+    }
+  }
+}
+
+/// A one-line progress counter on standard error, shown only on a terminal.
+final class ProgressLine: @unchecked Sendable {
+  private let total: Int
+  private let enabled: Bool
+  private let lock = NSLock()
+
+  init(total: Int, enabled: Bool) {
+    self.total = total
+    self.enabled = enabled && isatty(STDERR_FILENO) == 1
+  }
+
+  func update(done: Int) {
+    guard enabled else { return }
+    lock.lock()
+    defer { lock.unlock() }
+    FileHandle.standardError.write(Data("\rreplication \(done)/\(total)".utf8))
+  }
+
+  func finish() {
+    guard enabled else { return }
+    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+  }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import CallSim
+import Foundation
+
+/// Prints scenario problems as `error:` / `warning:` lines on standard error.
+enum Diagnostics {
+  static func printWarnings(_ scenario: Scenario) {
+    for w in scenario.warnings where w.severity == .warning { printError(w.description) }
+  }
+
+  static func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+  }
+
+  /// Loads a scenario or exits with every problem printed and status 1.
+  static func loadOrExit(_ path: String, allowOutside: Bool) throws -> Scenario {
+    do {
+      return try Scenario.load(path, allowOutside: allowOutside)
+    } catch let error as ScenarioError {
+      for issue in error.issues { printError(issue.description) }
+      throw ExitCode(1)
+    }
+  }
+}

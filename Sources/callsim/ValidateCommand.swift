@@ -1,0 +1,30 @@
+import ArgumentParser
+import CallSim
+
+struct ValidateCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "validate",
+    abstract: "Check scenario files without running them; prints every problem found."
+  )
+
+  @Argument(help: "Scenario files (YAML).")
+  var files: [String]
+
+  @Flag(help: "Allow extends: and data files outside the scenario's folder.")
+  var allowOutside = false
+
+  func run() throws {
+    var failed = false
+    for file in files {
+      do {
+        let scenario = try Scenario.load(file, allowOutside: allowOutside)
+        Diagnostics.printWarnings(scenario)
+        print("\(file): ok (\(scenario.model.name))")
+      } catch let error as ScenarioError {
+        for issue in error.issues { Diagnostics.printError(issue.description) }
+        failed = true
+      }
+    }
+    if failed { throw ExitCode(1) }
+  }
+}

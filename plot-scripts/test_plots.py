@@ -1,0 +1,259 @@
+#!/usr/bin/env python3
+"""End-to-end tests of the plot scripts: each script run as a subprocess, as a user would.
+
+    python3 plot-scripts/test_plots.py [RESULTS_DIR]
+    CALLSIM_RESULTS=RESULTS_DIR python3 -m pytest plot-scripts/test_plots.py
+
+RESULTS_DIR is a folder written by `callsim run` (summary.json, hourly.csv, waits.csv).
+Without one (no argument, CALLSIM_RESULTS unset) the tests make a fake results folder
+with testdata/make_fake_results.py, so they also run where the simulator is not built.
+
+Checks: every PNG exists, has the documented pixel size (read from the PNG header) and
+is not blank (pixel spread, distinct colours, share of non-background pixels); every SVG
+exists; --help works; an empty folder, a missing folder and a missing column each give
+a non-zero exit with exactly one `error:` line on stderr and no traceback. Output goes to
+temporary folders: RESULTS_DIR itself is never written to.
+
+Standalone, it prints one line per test and a final `N passed, M failed`, exit 1 on any
+failure.
+"""
+
+from __future__ import annotations
+
+import atexit
+import csv
+import os
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+HOURLY = HERE / "hourly.py"
+WAITS = HERE / "waits.py"
+FAKE = HERE / "testdata" / "make_fake_results.py"
+
+# Pixel sizes the scripts document in their --help (figure inches x 100 dpi).
+HOURLY_SIZE = (1600, 900)
+HOURLY_WEEKDAY_SIZE = (1600, 1500)
+WAITS_SIZE = (1400, 900)
+
+TIMEOUT = 180  # seconds per script run
+
+_results_dir = None
+
+
+def results_dir() -> Path:
+    """The folder under test: CALLSIM_RESULTS, else a fake one made once per run."""
+    global _results_dir
+    if _results_dir is None:
+        given = os.environ.get("CALLSIM_RESULTS")
+        if given:
+            _results_dir = Path(given)
+        else:
+            tmp = Path(tempfile.mkdtemp(prefix="callsim-fake-results-"))
+            atexit.register(shutil.rmtree, tmp, ignore_errors=True)
+            proc = subprocess.run([sys.executable, str(FAKE), str(tmp)], capture_output=True,
+                                  text=True, timeout=TIMEOUT)
+            assert proc.returncode == 0, f"make_fake_results.py failed:\n{proc.stderr}"
+            _results_dir = tmp
+    return _results_dir
+
+
+def run(script: Path, *args):
+    return subprocess.run([sys.executable, str(script), *map(str, args)], capture_output=True,
+                          text=True, timeout=TIMEOUT, env={**os.environ, "MPLBACKEND": "Agg"})
+
+
+def assert_ok(proc, what):
+    assert proc.returncode == 0, (f"{what}: exit {proc.returncode}\nstdout:\n{proc.stdout}"
+                                  f"\nstderr:\n{proc.stderr}")
+    assert "Traceback" not in proc.stderr, f"{what}: traceback on stderr:\n{proc.stderr}"
+
+
+def png_size(path: Path):
+    """Width and height from the PNG header (signature, then the IHDR chunk)."""
+    with open(path, "rb") as fh:
+        head = fh.read(24)
+    assert head[:8] == b"\x89PNG\r\n\x1a\n", f"{path}: not a PNG file"
+    assert head[12:16] == b"IHDR", f"{path}: PNG without IHDR first"
+    return struct.unpack(">II", head[16:24])
+
+
+def assert_png(path: Path, size):
+    import numpy as np
+    import matplotlib.image as mpimg
+
+    assert path.is_file(), f"{path}: not written"
+    got = png_size(path)
+    assert got == tuple(size), f"{path}: {got[0]}x{got[1]} pixels, expected {size[0]}x{size[1]}"
+    img = mpimg.imread(str(path))
+    assert img.shape[0] == size[1] and img.shape[1] == size[0], f"{path}: decoded shape {img.shape}"
+    rgb = (img[..., :3] * 255).round().astype(np.uint8).reshape(-1, 3)
+    spread = float(rgb.std())
+    assert spread > 10, f"{path}: looks blank (pixel standard deviation {spread:.1f})"
+    colours = len(np.unique(rgb, axis=0))
+    assert colours > 16, f"{path}: only {colours} distinct colours"
+    background = np.all(rgb >= 250, axis=1).mean()
+    assert background < 0.97, f"{path}: {100 * background:.1f} % of pixels are white"
+
+
+def assert_svg(path: Path):
+    assert path.is_file(), f"{path}: not written"
+    head = path.read_text(encoding="utf-8", errors="replace")[:2000]
+    assert "<svg" in head, f"{path}: no <svg> element at the start"
+
+
+def assert_error(proc, what, mention=None):
+    """Non-zero exit, one `error:` line on stderr and nothing else there, no traceback."""
+    assert proc.returncode != 0, f"{what}: exit 0, expected failure"
+    assert "Traceback" not in proc.stderr, f"{what}: traceback on stderr:\n{proc.stderr}"
+    lines = [l for l in proc.stderr.splitlines() if l.strip()]
+    assert len(lines) == 1, f"{what}: expected one stderr line, got {len(lines)}:\n{proc.stderr}"
+    assert lines[0].startswith("error: "), f"{what}: stderr line does not start with 'error: ': {lines[0]!r}"
+    if mention:
+        assert mention in lines[0], f"{what}: error line does not mention {mention!r}: {lines[0]!r}"
+
+
+def copy_results(dest: Path) -> Path:
+    """A private copy of the results files, for tests that write next to them or break them."""
+    src = results_dir()
+    target = dest / "results"
+    target.mkdir()
+    for name in ("summary.json", "hourly.csv", "waits.csv"):
+        if (src / name).is_file():
+            shutil.copy(src / name, target / name)
+    return target
+
+
+def drop_column(path: Path, column: str):
+    with open(path, newline="") as fh:
+        rows = list(csv.reader(fh))
+    idx = rows[0].index(column)
+    with open(path, "w", newline="") as fh:
+        csv.writer(fh).writerows([r[:idx] + r[idx + 1:] for r in rows])
+
+
+# ---------------------------------------------------------------------------
+# Tests
+
+
+def test_hourly_timeline():
+    with tempfile.TemporaryDirectory() as out:
+        proc = run(HOURLY, results_dir(), "--out", out)
+        assert_ok(proc, "hourly.py")
+        assert_png(Path(out) / "hourly.png", HOURLY_SIZE)
+        assert_svg(Path(out) / "hourly.svg")
+
+
+def test_hourly_by_weekday():
+    with tempfile.TemporaryDirectory() as out:
+        proc = run(HOURLY, results_dir(), "--out", out, "--by-weekday")
+        assert_ok(proc, "hourly.py --by-weekday")
+        assert_png(Path(out) / "hourly.png", HOURLY_WEEKDAY_SIZE)
+        assert_svg(Path(out) / "hourly.svg")
+
+
+def test_waits():
+    with tempfile.TemporaryDirectory() as out:
+        proc = run(WAITS, results_dir(), "--out", out)
+        assert_ok(proc, "waits.py")
+        assert_png(Path(out) / "waits.png", WAITS_SIZE)
+        assert_svg(Path(out) / "waits.svg")
+
+
+def test_waits_max_wait():
+    with tempfile.TemporaryDirectory() as out:
+        proc = run(WAITS, results_dir(), "--out", out, "--max-wait", "45")
+        assert_ok(proc, "waits.py --max-wait 45")
+        assert_png(Path(out) / "waits.png", WAITS_SIZE)
+
+
+def test_default_out_is_results_plots():
+    with tempfile.TemporaryDirectory() as tmp:
+        res = copy_results(Path(tmp))
+        for script, name in ((HOURLY, "hourly"), (WAITS, "waits")):
+            assert_ok(run(script, res), f"{script.name} without --out")
+            assert (res / "plots" / f"{name}.png").is_file(), f"{script.name}: no plots/{name}.png"
+            assert (res / "plots" / f"{name}.svg").is_file(), f"{script.name}: no plots/{name}.svg"
+
+
+def test_help():
+    for script, outputs in ((HOURLY, ("hourly.png", "--by-weekday")),
+                            (WAITS, ("waits.png", "--max-wait"))):
+        proc = run(script, "--help")
+        assert_ok(proc, f"{script.name} --help")
+        for word in ("RESULTS_DIR", "--out") + outputs:
+            assert word in proc.stdout, f"{script.name} --help does not mention {word}"
+
+
+def test_empty_folder_is_an_error():
+    with tempfile.TemporaryDirectory() as empty, tempfile.TemporaryDirectory() as out:
+        for script in (HOURLY, WAITS):
+            proc = run(script, empty, "--out", out)
+            assert_error(proc, f"{script.name} on an empty folder", mention=empty)
+            assert not any(Path(out).iterdir()), f"{script.name}: wrote output on error"
+
+
+def test_missing_folder_is_an_error():
+    with tempfile.TemporaryDirectory() as tmp:
+        missing = Path(tmp) / "no-such-results"
+        for script in (HOURLY, WAITS):
+            assert_error(run(script, missing), f"{script.name} on a missing folder",
+                         mention=str(missing))
+
+
+def test_missing_column_is_an_error():
+    with tempfile.TemporaryDirectory() as tmp:
+        res = copy_results(Path(tmp))
+        drop_column(res / "hourly.csv", "answered")
+        drop_column(res / "waits.csv", "abandoned")
+        assert_error(run(HOURLY, res, "--out", Path(tmp) / "o"), "hourly.py without 'answered'",
+                     mention="'answered'")
+        assert_error(run(WAITS, res, "--out", Path(tmp) / "o"), "waits.py without 'abandoned'",
+                     mention="'abandoned'")
+
+
+def test_bad_number_is_an_error():
+    with tempfile.TemporaryDirectory() as tmp:
+        res = copy_results(Path(tmp))
+        lines = (res / "hourly.csv").read_text().splitlines()
+        header = lines[0].split(",")
+        cells = lines[1].split(",")
+        cells[header.index("inflow")] = "lots"
+        lines[1] = ",".join(cells)
+        (res / "hourly.csv").write_text("\n".join(lines) + "\n")
+        assert_error(run(HOURLY, res), "hourly.py with a non-number", mention="line 2")
+
+
+TESTS = [v for k, v in list(globals().items()) if k.startswith("test_") and callable(v)]
+
+
+def main(argv):
+    if len(argv) > 2 or (len(argv) == 2 and argv[1] in ("-h", "--help")):
+        print(__doc__)
+        return 0 if len(argv) == 2 else 2
+    if len(argv) == 2:
+        os.environ["CALLSIM_RESULTS"] = argv[1]
+    passed, failed = 0, []
+    for test in TESTS:
+        try:
+            test()
+        except Exception as err:  # report every failure, keep going
+            failed.append(test.__name__)
+            detail = str(err) if isinstance(err, AssertionError) else traceback.format_exc()
+            print(f"FAIL {test.__name__}: {detail}")
+        else:
+            passed += 1
+            print(f"ok   {test.__name__}")
+    if failed:
+        print("failed: " + ", ".join(failed))
+    print(f"{passed} passed, {len(failed)} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
