@@ -150,19 +150,15 @@ def draw_calls(ax, x, table, width):
 
 def draw_calls_dense(ax, x, table):
     """For long runs, where bars would be a pixel or two wide: the same three series as
-    overlapping filled hour steps (gaps in the table stay gaps)."""
+    overlapping filled hour steps (x on a whole-hour grid; missing hours, NaN, stay gaps)."""
     import numpy as np
 
-    grid = np.arange(0, int(math.ceil(x.max())) + 1) + 0.5
-    pos = {v: i for i, v in enumerate(grid)}
     for col, style in (("total_inflow", BAR_TOTAL), ("inflow", BAR_INFLOW),
                        ("answered", BAR_ANSWERED)):
-        y = np.full(len(grid), np.nan)
-        for xi, v in zip(x, table[col]):
-            y[pos[xi]] = v
+        y = table[col].to_numpy(dtype=float)
         style = dict(style)
         style["linewidth"] = 0.0
-        ax.fill_between(grid, 0, y, step="mid", where=~np.isnan(y), interpolate=False, **style)
+        ax.fill_between(x, 0, np.nan_to_num(y), step="mid", where=~np.isnan(y), **style)
     ax.set_ylabel("calls per hour")
 
 
@@ -217,10 +213,13 @@ def legend_handles(ax_calls, ax_agents, ax_rates=None):
 
 def timeline(plt, frame, summary):
     import matplotlib.ticker as mticker
-    import numpy as np
+    import pandas as pd
 
     first = frame["date"].min()
-    x = np.array([(d - first).days * 24 + h + 0.5 for d, h in zip(frame["date"], frame["hour"])])
+    hours = [(d - first).days * 24 + h for d, h in zip(frame["date"], frame["hour"])]
+    # one row per hour slot from the first to the last: a missing hour is a gap, not a bridge
+    grid = frame.set_index(pd.Index(hours)).reindex(range(min(hours), max(hours) + 1))
+    x = grid.index.to_numpy(dtype=float) + 0.5
     n_days = int(math.ceil(x.max() / 24.0)) if len(x) else 1
     width = 0.9 if n_days <= 10 else 1.0
 
@@ -239,16 +238,16 @@ def timeline(plt, frame, summary):
                 a.axvspan(start, start + 24, color=OFF_DAY_SHADE, zorder=0, linewidth=0)
 
     if n_days <= DENSE_AFTER_DAYS:
-        draw_calls(ax, x, frame, width)
+        draw_calls(ax, x, grid, width)
     else:
-        draw_calls_dense(ax, x, frame)
-    twin = draw_agents(ax, x, frame)
+        draw_calls_dense(ax, x, grid)
+    twin = draw_agents(ax, x, grid)
     ax.set_ylim(0, nice_top(frame["total_inflow"].max()))
     agent_cols = [c for c in ("agents_on_phones", "agents_scheduled") if c in frame]
     twin.set_ylim(0, nice_top(frame[agent_cols].max().max()))
 
     markevery = max(1, len(x) // 60)
-    draw_rates(ax_rate, x, frame, markevery)
+    draw_rates(ax_rate, x, grid, markevery)
     ax_rate.set_ylim(*rate_limits([frame]))
 
     # x axis: day boundaries as grid lines, day names at noon; weekly labels for long runs

@@ -185,7 +185,7 @@ def draw(plt, bins, summary, max_wait, mark):
     ax.grid(True, which="major", axis="both")
 
     notes = []
-    if n_ans > 0:
+    if n_ans > 0 and math.isfinite(edges[1]):
         notes.append(f"{100 * answered[0] / n_ans:.1f} % of answered calls waited "
                      f"less than {fmt_seconds(edges[1])} (first bin)")
     beyond_a = n_ans - cumulative_at(edges, answered, max_wait)
@@ -233,7 +233,8 @@ def draw(plt, bins, summary, max_wait, mark):
                      xy=(mark, 0.3), xytext=(8, 0), textcoords="offset points",
                      ha="left", va="center", fontsize=9,
                      bbox=dict(facecolor="white", edgecolor="#999999", boxstyle="round,pad=0.4"))
-    axc.legend(loc="lower right", frameon=True, framealpha=0.9, handlelength=3.0)
+    if curves:
+        axc.legend(loc="lower right", frameon=True, framealpha=0.9, handlelength=3.0)
 
     fig.suptitle("Wait in queue of answered and abandoned calls", fontsize=14,
                  fontweight="bold", y=0.985)

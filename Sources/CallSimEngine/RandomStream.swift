@@ -5,14 +5,16 @@ import CGSL
 /// Each source of randomness in a model (arrivals, menu choice, handle time of each type,
 /// patience, …) draws from its own stream, so that changing one source never shifts the
 /// numbers of another: the basis of common random numbers and reproducible sweeps.
-/// Streams are created and owned by a ``RandomStreamSet``; a stream must not be used after
-/// its set is released.
+/// Streams are created by a ``RandomStreamSet``, which owns the generators; each stream keeps
+/// its set alive. A stream is not safe to use from two threads at once.
 @frozen
 public struct RandomStream: @unchecked Sendable {
   @usableFromInline let generator: UnsafeMutablePointer<gsl_rng>
+  @usableFromInline let owner: RandomStreamSet
 
-  @inlinable init(generator: UnsafeMutablePointer<gsl_rng>) {
+  @inlinable init(generator: UnsafeMutablePointer<gsl_rng>, owner: RandomStreamSet) {
     self.generator = generator
+    self.owner = owner
   }
 
   /// Uniform on [0, 1).
@@ -76,7 +78,7 @@ public final class RandomStreamSet: @unchecked Sendable {
     }
     gsl_rng_set(g, UInt(StreamSeed.derive(seed: seed, replication: replication, name: name)))
     generators.append(g)
-    return RandomStream(generator: g)
+    return RandomStream(generator: g, owner: self)
   }
 }
 

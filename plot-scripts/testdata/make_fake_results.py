@@ -38,9 +38,11 @@ TRUNKS_SHARE = 0.012  # share blocked per unit of overload at the peak
 WITHIN = 20.0         # service-level threshold, seconds
 SHRINKAGE = 0.88      # agents on the phones / agents scheduled
 
-EDGES = ([float(i) for i in range(0, 10)] + [float(x) for x in range(10, 60, 5)]
-         + [float(x) for x in range(60, 120, 10)] + [float(x) for x in range(120, 300, 30)]
-         + [float(x) for x in range(300, 601, 60)] + [math.inf])
+# the simulator's bins (Sources/CallSim/Statistics/WaitHistogram.swift): 1 s to 60 s,
+# 5 s to 300 s, 30 s to 30 min, 5 min to 2 h, then one bin to inf
+EDGES = ([float(i) for i in range(0, 60)] + [float(x) for x in range(60, 300, 5)]
+         + [float(x) for x in range(300, 1800, 30)] + [float(x) for x in range(1800, 7201, 300)]
+         + [math.inf])
 
 
 def erlang_a(lam, n, mu, theta, kmax=None):
