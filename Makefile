@@ -3,6 +3,8 @@ SWIFT ?= swift
 PYTHON ?= python3
 SCENARIO ?= Scenarios/mmc-check.yaml
 BIN := .build/release/callsim
+# A small run whose results the plot scripts are tested on.
+PLOT_CHECK_SCENARIO ?= Scenarios/mmc-check.yaml
 
 .PHONY: run test deps pydeps build plots bench clean
 
@@ -27,7 +29,8 @@ run: build
 test: deps pydeps
 	$(SWIFT) build -c release
 	$(SWIFT) test -c release
-	$(PYTHON) plot-scripts/check_plots.py
+	$(BIN) run $(PLOT_CHECK_SCENARIO) --replications 2 --quiet --out .build/plot-check
+	$(PYTHON) plot-scripts/test_plots.py .build/plot-check
 
 plots: build pydeps
 	$(BIN) run Scenarios/seoul-120/base.yaml --replications 3 --out Results/seoul-120-base

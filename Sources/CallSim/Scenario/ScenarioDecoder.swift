@@ -41,8 +41,8 @@ struct ScenarioDecoder {
     _ = top["description"]?.string()
     let settings = top.required("simulation", "{days: …, warmup: …, replications: …, seed: …}").flatMap(simulation)
     let types = top.required("call_types", "a mapping of call type names to their handle times").flatMap(callTypes)
-    let agents = top.required("agents", "the number of agents on duty").flatMap { $0.integer(0...1_000_000, what: "a number of agents ≥ 0") }
-    let trunks = top["trunks"].map { $0.integer(1...10_000_000, what: "a number of lines ≥ 1") }
+    let agents = top.required("agents", "the number of agents on duty").flatMap { $0.integer(0...1_000_000, what: "a number of agents") }
+    let trunks = top["trunks"].map { $0.integer(1...10_000_000, what: "a number of lines") }
     let targets = top["targets"].map(self.targets) ?? Targets()
     guard let settings, var types else { return nil }
     let ivr = top["ivr"].flatMap { self.ivr($0, types: types) }

@@ -54,8 +54,10 @@ struct ScenarioField {
   func share() -> Double? { number(0...1, what: "a share between 0 and 1") }
 
   func integer(_ range: ClosedRange<Int>, what: String = "a whole number") -> Int? {
-    guard let s = scalar, let v = Int(s) else { expected(what + " in \(range.lowerBound)…\(range.upperBound)"); return nil }
-    guard range.contains(v) else { expected(what + " in \(range.lowerBound)…\(range.upperBound)"); return nil }
+    guard let s = scalar, let v = Int(s), range.contains(v) else {
+      expected("\(what) from \(range.lowerBound) to \(range.upperBound)")
+      return nil
+    }
     return v
   }
 

@@ -20,9 +20,4 @@ public struct Estimate: Sendable, Equatable, Codable {
     max = tally.count > 0 ? tally.max : nil
   }
 
-  /// Whether `value` lies in [mean − k·ci95, mean + k·ci95].
-  public func covers(_ value: Double, widening k: Double = 1) -> Bool {
-    guard let mean, let ci95 else { return false }
-    return abs(value - mean) <= k * ci95
-  }
 }

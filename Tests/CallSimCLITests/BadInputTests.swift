@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// Bad scenarios: each exits non-zero with one `error:` line that names the file, the key path
+/// and what was expected, prints no stack trace, and creates no output folder.
+@Suite struct BadInputTests {
+  static let base = RunCommandTests.minimal
+
+  struct Case: CustomStringConvertible, Sendable {
+    var name: String
+    var yaml: String?
+    /// Substrings the single error line must contain.
+    var expect: [String]
+    var description: String { name }
+  }
+
+  static let cases: [Case] = [
+    Case(
+      name: "unknown key", yaml: base.replacingOccurrences(of: "agents: 48", with: "agnets: 48\nagents: 48"),
+      expect: ["s.yaml:8:", "agnets:", "unknown key", "did you mean 'agents'"]),
+    Case(
+      name: "negative agents", yaml: base.replacingOccurrences(of: "agents: 48", with: "agents: -4"),
+      expect: ["s.yaml:8:", "agents:", "expected a number of agents from 0 to", "found '-4'"]),
+    Case(
+      name: "bad duration", yaml: base.replacingOccurrences(of: "mean: 5m", with: "mean: 5x"),
+      expect: ["s.yaml:6:", "call_types.call.handle.mean:", "expected a duration such as 45s", "found '5x'"]),
+    Case(name: "missing file", yaml: nil, expect: ["nope.yaml:", "no such scenario file"]),
+    Case(
+      name: "YAML syntax error", yaml: base.replacingOccurrences(of: "agents: 48", with: "agents: [48"),
+      expect: ["s.yaml:", "YAML syntax error"]),
+    Case(
+      name: "unknown distribution", yaml: base.replacingOccurrences(of: "dist: exponential, mean: 5m", with: "dist: exponental, mean: 5m"),
+      expect: ["call_types.call.handle.dist:", "unknown distribution 'exponental'", "did you mean 'exponential'"]),
+    Case(
+      name: "missing agents", yaml: base.replacingOccurrences(of: "agents: 48", with: ""),
+      expect: ["s.yaml:", "agents:", "missing; expected the number of agents"]),
+    Case(
+      name: "not yet supported key", yaml: base + "\nshifts: {day: {start: \"09:00\", end: \"18:00\"}}",
+      expect: ["shifts:", "not supported by this version"]),
+  ]
+
+  @Test(arguments: cases)
+  func exitsWithOneClearError(_ c: Case) throws {
+    let dir = try CLI.temporaryFolder()
+    let file = try c.yaml.map { try CLI.write($0, to: "s.yaml", in: dir) } ?? dir.appendingPathComponent("nope.yaml").path
+    let out = dir.appendingPathComponent("out")
+    let r = try CLI.run(["run", file, "--out", out.path])
+    #expect(r.status != 0)
+    let lines = r.stderr.split(separator: "\n")
+    #expect(lines.count == 1, "stderr: \(r.stderr)")
+    let line = String(lines.first ?? "")
+    #expect(line.hasPrefix("error: "), "\(line)")
+    for part in c.expect { #expect(line.contains(part), "'\(part)' not in: \(line)") }
+    #expect(!FileManager.default.fileExists(atPath: out.path), "an output folder was created")
+    #expect(!r.stderr.contains("Fatal error") && !r.stderr.contains("Stack"))
+  }
+
+  @Test func validateReportsEveryProblemAtOnce() throws {
+    let dir = try CLI.temporaryFolder()
+    let yaml = Self.base.replacingOccurrences(of: "agents: 48", with: "agents: -1")
+      .replacingOccurrences(of: "mean: 3m", with: "mean: soon")
+    let file = try CLI.write(yaml, to: "s.yaml", in: dir)
+    let r = try CLI.run(["validate", file])
+    #expect(r.status == 1)
+    let lines = r.stderr.split(separator: "\n")
+    #expect(lines.count == 2, "\(r.stderr)")
+    #expect(lines.allSatisfy { $0.hasPrefix("error: ") })
+  }
+}

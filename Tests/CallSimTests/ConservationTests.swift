@@ -1,0 +1,53 @@
+import CallSim
+import CallSimEngine
+import Testing
+
+/// Every call ends in exactly one outcome, in every replication and every hour, over many
+/// seeds and a spread of small random models (tight, loose, no agents, deterministic ties).
+@Suite struct ConservationTests {
+  static func randomModel(seed: UInt64) -> CallCenterModel {
+    let s = RandomStreamSet(seed: seed, replication: 0).stream("model")
+    let agents = s.index(below: 6)
+    let rate = 10 + 200 * s.uniform()
+    let handle: Distribution = s.uniform() < 0.3 ? .deterministic(60) : .exponential(mean: 30 + 300 * s.uniform())
+    let patience: Distribution? = s.uniform() < 0.3 ? nil : (s.uniform() < 0.5 ? .deterministic(60) : .exponential(mean: 30 + 200 * s.uniform()))
+    let wrap: Distribution? = s.uniform() < 0.5 ? nil : .exponential(mean: 20)
+    let settings = SimulationSettings(days: 2, warmup: 3600 * Double(s.index(below: 5)), replications: 3, seed: seed)
+    return CallCenterModel(
+      name: "random-\(seed)", settings: settings, arrivals: .constant(callsPerHour: rate, horizon: settings.horizon),
+      callTypes: [
+        CallType(name: "a", share: 0.6, handle: handle, wrapUp: wrap, patience: patience),
+        CallType(name: "b", share: 0.4, handle: .lognormal(mu: 4, sigma: 0.8), patience: .exponential(mean: 90)),
+      ],
+      agents: agents)
+  }
+
+  @Test(arguments: 1...40)
+  func everyCallEndsOnce(seed: Int) throws {
+    let model = ConservationTests.randomModel(seed: UInt64(seed))
+    let result = try #require(SimulationRunner.run(model, threads: 1))
+    #expect(result.conservationErrors.isEmpty, "\(result.conservationErrors.prefix(3))")
+    for total in result.totals {
+      #expect(total.busyAgentSeconds <= total.availableAgentSeconds + 1e-6)
+      #expect(total.answeredWaitSeconds >= 0 && total.abandonedWaitSeconds >= 0)
+    }
+  }
+
+  @Test func sameSeedSameResultsAnyThreadCount() throws {
+    var model = ConservationTests.randomModel(seed: 5)
+    model.settings.replications = 5
+    let one = try #require(SimulationRunner.run(model, threads: 1))
+    let two = try #require(SimulationRunner.run(model, threads: 2))
+    let four = try #require(SimulationRunner.run(model, threads: 4))
+    #expect(one.totals == two.totals && two.totals == four.totals)
+    #expect(one.replications.map(\.hourly) == four.replications.map(\.hourly))
+  }
+
+  @Test func differentSeedsDiffer() throws {
+    var a = ConservationTests.randomModel(seed: 5)
+    let ra = try #require(SimulationRunner.run(a))
+    a.settings.seed = 6
+    let rb = try #require(SimulationRunner.run(a))
+    #expect(ra.totals != rb.totals)
+  }
+}

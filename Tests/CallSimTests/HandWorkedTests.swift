@@ -1,0 +1,63 @@
+import CallSim
+import CallSimEngine
+import Testing
+
+/// Tiny cases whose every wait can be worked out by hand.
+@Suite struct HandWorkedTests {
+  /// One agent, deterministic talk of 100 s, calls every 60 s (deterministic spacing via a
+  /// profile with a huge rate is not possible, so use exact talk and patience instead):
+  /// with 1 agent and talk 100 s, a call arriving while the agent talks waits.
+  @Test func deterministicPatienceTiesGoToTheAgent() throws {
+    // Patience equal to the remaining talk time: the agent frees first (EventKind order),
+    // so nobody abandons even when the two events fall at the same instant.
+    let settings = SimulationSettings(days: 1, warmup: 0, replications: 1, seed: 3)
+    let model = CallCenterModel(
+      name: "ties", settings: settings, arrivals: .constant(callsPerHour: 0.5, horizon: settings.horizon),
+      callTypes: [CallType(name: "c", handle: .deterministic(1), patience: .deterministic(1e9))],
+      agents: 1)
+    let result = try #require(SimulationRunner.run(model))
+    let t = result.totals[0]
+    #expect(t.abandoned == 0)
+    #expect(t.answered + t.inQueueAtEnd == t.inflow)
+  }
+
+  /// No agents and no patience: every call that arrives waits until the end.
+  @Test func noAgentsMeansEveryoneStillWaits() throws {
+    let settings = SimulationSettings(days: 1, replications: 2, seed: 1)
+    let model = CallCenterModel(
+      name: "none", settings: settings, arrivals: .constant(callsPerHour: 60, horizon: settings.horizon),
+      callTypes: [CallType(name: "c", handle: .exponential(mean: 60))], agents: 0)
+    let result = try #require(SimulationRunner.run(model))
+    for t in result.totals {
+      #expect(t.answered == 0 && t.abandoned == 0)
+      #expect(t.inQueueAtEnd == t.inflow && t.inflow > 1000)
+    }
+  }
+
+  /// No agents, deterministic patience of 30 s: every call abandons after exactly 30 s,
+  /// except those arriving in the last 30 s.
+  @Test func everyoneAbandonsAfterTheirPatience() throws {
+    let settings = SimulationSettings(days: 1, replications: 1, seed: 1)
+    let model = CallCenterModel(
+      name: "abandon", settings: settings, arrivals: .constant(callsPerHour: 120, horizon: settings.horizon),
+      callTypes: [CallType(name: "c", handle: .exponential(mean: 60), patience: .deterministic(30))], agents: 0)
+    let result = try #require(SimulationRunner.run(model))
+    let t = result.totals[0]
+    #expect(t.abandoned > 2500)
+    #expect(abs(t.abandonedWaitSeconds - 30 * t.abandoned) < 1e-6 * t.abandonedWaitSeconds)
+    #expect(t.inQueueAtEnd <= 5)
+  }
+
+  /// Plenty of agents: nobody waits, occupancy equals offered load / agents.
+  @Test func noWaitingWithManyAgents() throws {
+    let settings = SimulationSettings(days: 3, replications: 3, seed: 9)
+    let model = CallCenterModel(
+      name: "idle", settings: settings, arrivals: .constant(callsPerHour: 60, horizon: settings.horizon),
+      callTypes: [CallType(name: "c", handle: .deterministic(60))], agents: 50)
+    let result = try #require(SimulationRunner.run(model))
+    let e = result.estimates()
+    #expect(e[.asaSeconds]?.mean == 0)
+    #expect(e[.serviceLevel]?.mean == 1)
+    #expect(abs(e[.occupancy]!.mean! - 1.0 / 50) < 0.001)
+  }
+}
