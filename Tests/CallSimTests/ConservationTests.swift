@@ -13,13 +13,17 @@ import Testing
     let patience: Distribution? = s.uniform() < 0.3 ? nil : (s.uniform() < 0.5 ? .deterministic(60) : .exponential(mean: 30 + 200 * s.uniform()))
     let wrap: Distribution? = s.uniform() < 0.5 ? nil : .exponential(mean: 20)
     let settings = SimulationSettings(days: 2, warmup: 3600 * Double(s.index(below: 5)), replications: 3, seed: seed)
+    let staffing: StaffingPlan =
+      s.uniform() < 0.5
+      ? .constant(agents, hours: settings.hours)
+      : .daily((0..<24).map { _ in s.index(below: 8) }, days: settings.days)
     return CallCenterModel(
       name: "random-\(seed)", settings: settings, arrivals: .constant(callsPerHour: rate, horizon: settings.horizon),
       callTypes: [
         CallType(name: "a", share: 0.6, handle: handle, wrapUp: wrap, patience: patience),
         CallType(name: "b", share: 0.4, handle: .lognormal(mu: 4, sigma: 0.8), patience: .exponential(mean: 90)),
       ],
-      agents: agents)
+      staffing: staffing)
   }
 
   @Test(arguments: 1...40)
@@ -27,9 +31,14 @@ import Testing
     let model = ConservationTests.randomModel(seed: UInt64(seed))
     let result = try #require(SimulationRunner.run(model, threads: 1))
     #expect(result.conservationErrors.isEmpty, "\(result.conservationErrors.prefix(3))")
-    for total in result.totals {
-      #expect(total.busyAgentSeconds <= total.availableAgentSeconds + 1e-6)
-      #expect(total.answeredWaitSeconds >= 0 && total.abandonedWaitSeconds >= 0)
+    for r in result.replications {
+      for (h, hour) in r.hourly.enumerated() {
+        // No agent in two calls at once: busy time never exceeds logged-in time.
+        #expect(hour.busyAgentSeconds <= hour.availableAgentSeconds + 1e-6, "hour \(h)")
+        // Agents log in on time; only those finishing a call stay past the plan.
+        #expect(hour.availableAgentSeconds >= hour.scheduledAgentSeconds - 1e-6, "hour \(h)")
+        #expect(hour.answeredWaitSeconds >= 0 && hour.abandonedWaitSeconds >= 0)
+      }
     }
   }
 

@@ -1,20 +1,27 @@
-/// Identical agents; a free agent for the next call is the one idle longest.
-
+/// Agents who log in and out as the staffing plan changes; a call goes to the agent idle
+/// longest.
+///
+/// When the plan lowers the number on duty, idle agents log out at once; if too few are idle,
+/// busy agents log out when they finish their current call (nobody is cut off mid-call).
 struct AgentPool {
-  var busy: ContiguousArray<Bool>
-  /// Ring of idle agent indices, longest idle at `head`.
-  var idle: ContiguousArray<UInt32>
+  var busy: [Bool]
+  /// Ring of idle logged-in agent indices, longest idle at `head`.
+  var idle: [UInt32]
   var head = 0
-  var idleCount: Int
+  var idleCount = 0
+  /// Logged-out agents, available to log in.
+  var loggedOut: [UInt32]
+  /// Agents logged in: idle, busy, and busy ones about to leave.
+  private(set) var loggedIn = 0
+  /// Busy agents who log out when their call ends.
+  private(set) var leaving = 0
 
-  init(agents: Int) {
-    busy = ContiguousArray(repeating: false, count: agents)
-    idle = ContiguousArray((0..<UInt32(agents)).map { $0 })
-    if idle.isEmpty { idle.append(0) }
-    idleCount = agents
+  init(capacity: Int) {
+    busy = Array(repeating: false, count: capacity)
+    idle = Array(repeating: 0, count: max(1, capacity))
+    loggedOut = (0..<UInt32(capacity)).reversed().map { $0 }
   }
 
-  @inline(__always)
   var hasIdle: Bool { idleCount > 0 }
 
   /// Takes the longest-idle agent; one must be idle.
@@ -29,13 +36,51 @@ struct AgentPool {
     return a
   }
 
-  /// Returns agent `a` to the back of the idle line.
+  /// Agent `a` has finished its work. Returns `false` when it logged out instead of becoming idle.
   @inline(__always)
-  mutating func release(_ a: UInt32) {
+  mutating func finish(_ a: UInt32) -> Bool {
     busy[Int(a)] = false
+    if leaving > 0 {
+      leaving -= 1
+      loggedIn -= 1
+      loggedOut.append(a)
+      return false
+    }
+    return true
+  }
+
+  /// Puts agent `a` (logged in, not busy) at the back of the idle line.
+  @inline(__always)
+  mutating func makeIdle(_ a: UInt32) {
     var tail = head + idleCount
     if tail >= idle.count { tail -= idle.count }
     idle[tail] = a
     idleCount += 1
+  }
+
+  /// Changes the number of agents on duty to `target`.
+  mutating func setOnDuty(_ target: Int) {
+    var effective = loggedIn - leaving
+    if target > effective {
+      let cancelled = min(leaving, target - effective)
+      leaving -= cancelled
+      effective += cancelled
+      while effective < target, let a = loggedOut.popLast() {
+        loggedIn += 1
+        effective += 1
+        makeIdle(a)
+      }
+    } else {
+      while effective > target && idleCount > 0 {
+        // The most recently idle agent leaves first.
+        var tail = head + idleCount - 1
+        if tail >= idle.count { tail -= idle.count }
+        loggedOut.append(idle[tail])
+        idleCount -= 1
+        loggedIn -= 1
+        effective -= 1
+      }
+      leaving += effective - target
+    }
   }
 }

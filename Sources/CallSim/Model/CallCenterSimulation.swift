@@ -18,6 +18,8 @@ public struct CallCenterSimulation {
   var queue = CallQueue()
   var agents: AgentPool
   var linesInUse = 0
+  /// Time up to which logged-in agent time has been added to the hourly counts.
+  var loggedInAccruedUntil = 0.0
   let lineLimit: Int
   var result: ReplicationResult
 
@@ -43,7 +45,7 @@ public struct CallCenterSimulation {
     horizon = settings.horizon
     firstMeasuredHour = settings.firstMeasuredHour
     within = model.targets.serviceLevelWithin
-    agents = AgentPool(agents: model.agents)
+    agents = AgentPool(capacity: model.staffing.peak)
     lineLimit = model.trunks ?? Int.max
     result = ReplicationResult(replication: replication, hours: settings.hours, callTypes: model.callTypes.count)
 
@@ -65,7 +67,8 @@ public struct CallCenterSimulation {
 
   /// Runs the replication to the horizon and returns its counts.
   public mutating func run() -> ReplicationResult {
-    recordStaffing()
+    recordScheduledStaffing()
+    changeStaffing(hour: 0, now: 0)
     if let first = arrivals.next(after: 0, arrivalStream) {
       calendar.schedule(at: first, kind: EventKind.arrival.rawValue)
     }
@@ -73,6 +76,7 @@ public struct CallCenterSimulation {
       if event.time > horizon { break }
       let now = event.time
       switch EventKind(rawValue: event.kind).unsafelyUnwrapped {
+      case .staffingChange: changeStaffing(hour: Int(event.id), now: now)
       case .agentFree: agentFree(event.id, now: now)
       case .lineRelease: linesInUse -= 1
       case .abandon: abandon(slot: event.id, generation: event.tag, now: now)
@@ -87,6 +91,7 @@ public struct CallCenterSimulation {
       }
     }
     result.events = calendar.scheduledCount
+    accrueLoggedInTime(until: horizon)
     countCallsLeftAtEnd()
     return result
   }
@@ -205,15 +210,22 @@ public struct CallCenterSimulation {
   }
 
   mutating func agentFree(_ agent: UInt32, now: Double) {
+    if agents.leaving > 0 { accrueLoggedInTime(until: now) }
+    guard agents.finish(agent) else { return }
+    if !answerNextWaiting(agent: agent, now: now) { agents.makeIdle(agent) }
+  }
+
+  /// Gives the oldest waiting call to `agent`; `false` when nobody waits.
+  mutating func answerNextWaiting(agent: UInt32, now: Double) -> Bool {
     while queue.count > 0 {
       let (slot, generation) = queue.popFront()
       let record = calls.records[Int(slot)]
       guard record.generation == generation, record.state == .waiting else { continue }
       queue.waiting -= 1
       answer(slot: slot, agent: agent, now: now, wait: now - record.queuedAt)
-      return
+      return true
     }
-    agents.release(agent)
+    return false
   }
 
   mutating func abandon(slot: UInt32, generation: UInt32, now: Double) {
@@ -270,11 +282,42 @@ public struct CallCenterSimulation {
     }
   }
 
-  mutating func recordStaffing() {
-    let agentSeconds = Double(model.agents) * 3600
-    for h in result.hourly.indices {
-      result.hourly[h].availableAgentSeconds = agentSeconds
-      result.hourly[h].scheduledAgentSeconds = agentSeconds
+  /// Sets the agents on duty for `hour`, lets new agents take waiting calls, and schedules
+  /// the next change of the plan.
+  mutating func changeStaffing(hour: Int, now: Double) {
+    let plan = model.staffing.agentsByHour
+    accrueLoggedInTime(until: now)
+    agents.setOnDuty(plan[hour])
+    while agents.hasIdle && queue.waiting > 0 {
+      let served = answerNextWaiting(agent: agents.seize(), now: now)
+      precondition(served, "the queue counts a waiting call it does not hold")
+    }
+    var next = hour + 1
+    while next < plan.count && plan[next] == plan[hour] { next += 1 }
+    if next < plan.count {
+      calendar.schedule(at: Double(next) * 3600, kind: EventKind.staffingChange.rawValue, id: UInt32(next))
+    }
+  }
+
+  /// Adds logged-in agent time since the last change to the hour bins.
+  mutating func accrueLoggedInTime(until now: Double) {
+    let stop = min(now, horizon)
+    let count = Double(agents.loggedIn)
+    var t = loggedInAccruedUntil
+    loggedInAccruedUntil = stop
+    guard count > 0 else { return }
+    var hour = Int(t / 3600)
+    while t < stop {
+      let hourEnd = Double(hour + 1) * 3600
+      result.hourly[hour].availableAgentSeconds += count * (min(stop, hourEnd) - t)
+      t = hourEnd
+      hour += 1
+    }
+  }
+
+  mutating func recordScheduledStaffing() {
+    for (h, n) in model.staffing.agentsByHour.enumerated() {
+      result.hourly[h].scheduledAgentSeconds = Double(n) * 3600
     }
   }
 

@@ -39,9 +39,9 @@ struct ScenarioDecoder {
       top["scenario"]?.expected("a name without '/' or a leading '.' (it names the results folder)")
     }
     _ = top["description"]?.string()
-    let settings = top.required("simulation", "{days: …, warmup: …, replications: …, seed: …}").flatMap(simulation)
+    let settings: SimulationSettings? = top.required("simulation", "{days: …, warmup: …, replications: …, seed: …}").flatMap(simulation)
     let types = top.required("call_types", "a mapping of call type names to their handle times").flatMap(callTypes)
-    let agents = top.required("agents", "the number of agents on duty").flatMap { $0.integer(0...1_000_000, what: "a number of agents") }
+    let agents = top.required("agents", "the number of agents on duty").flatMap { staffing($0, settings: settings) }
     let trunks = top["trunks"].map { $0.integer(1...10_000_000, what: "a number of lines") }
     let targets = top["targets"].map(self.targets) ?? Targets()
     guard let settings, var types else { return nil }
@@ -57,7 +57,7 @@ struct ScenarioDecoder {
     let arrivals = top.required("arrivals", "{per_hour: N} or {per_day: N, hourly: [24 weights]}").flatMap { self.arrivals($0, settings: settings) }
     guard let name, let agents, let arrivals, let targets, !diagnostics.hasErrors else { return nil }
     let model = CallCenterModel(
-      name: name, settings: settings, arrivals: arrivals, callTypes: types, agents: agents,
+      name: name, settings: settings, arrivals: arrivals, callTypes: types, staffing: agents,
       trunks: trunks ?? nil, ivr: ivr, targets: targets)
     warnAboutLoad(model, field: top["agents"])
     return model
@@ -97,6 +97,28 @@ struct ScenarioDecoder {
     return SimulationSettings(
       start: start, days: days, warmup: warmup, replications: replications, seed: seed, holidays: holidays,
       generator: generator)
+  }
+
+  // MARK: - agents
+
+  /// `agents: N` (on duty all the time) or `agents: {hourly: [24 numbers]}` (on duty in each
+  /// hour of the day, every day).
+  func staffing(_ field: ScenarioField, settings: SimulationSettings?) -> StaffingPlan? {
+    let what = "a number of agents"
+    if field.scalar != nil {
+      guard let n = field.integer(0...1_000_000, what: what), let settings else { return nil }
+      return .constant(n, hours: settings.hours)
+    }
+    guard let map = field.mapping(["hourly"], what: "a number of agents, or {hourly: [24 numbers]}"),
+      let list = map.required("hourly", "24 numbers of agents, one per hour from midnight")?.list()
+    else { return nil }
+    guard list.count == 24 else {
+      map["hourly"]?.error("expected 24 numbers of agents (one per hour from midnight), found \(list.count)")
+      return nil
+    }
+    let counts = list.map { $0.integer(0...1_000_000, what: what) }
+    guard let settings, counts.allSatisfy({ $0 != nil }) else { return nil }
+    return .daily(counts.map { $0! }, days: settings.days)
   }
 
   // MARK: - call types
@@ -215,8 +237,9 @@ struct ScenarioDecoder {
       work += callsPerSecond * share * (t.handle.mean + (t.wrapUp?.mean ?? 0))
       if t.patience != nil && share > 0 { anyoneImpatient = true }
     }
-    if work >= Double(model.agents) && !anyoneImpatient {
-      let message = String(format: "the offered load (%.1f Erlangs on average) is at least the %d agents and callers never abandon: the queue cannot be served and waits will grow with the horizon", work, model.agents)
+    let agents = model.staffing.mean
+    if work >= agents && !anyoneImpatient {
+      let message = String(format: "the offered load (%.1f Erlangs on average) is at least the %.1f agents on duty on average and callers never abandon: the queue cannot be served and waits will grow with the horizon", work, agents)
       if let field { field.warning(message) }
     }
   }
