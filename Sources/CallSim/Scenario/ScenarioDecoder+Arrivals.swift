@@ -2,10 +2,21 @@ import CallSimEngine
 
 /// `arrivals:` — a constant rate, or calls per day shaped by weekday and time of day.
 extension ScenarioDecoder {
-  static let arrivalKeys = ["per_hour", "per_day", "weekday", "hourly", "half_hourly", "quarter_hourly", "day_noise"]
+  static let arrivalKeys = ["rates", "per_hour", "per_day", "weekday", "hourly", "half_hourly", "quarter_hourly", "day_noise"]
 
   func arrivals(_ field: ScenarioField, settings: SimulationSettings) -> ArrivalProfile? {
     guard let map = field.mapping(ScenarioDecoder.arrivalKeys) else { return nil }
+    if let ratesField = map["rates"] {
+      for other in ["per_hour", "per_day", "weekday", "hourly", "half_hourly", "quarter_hourly"] where map.has(other) {
+        map[other]!.error("not used with arrivals.rates (the table gives every hour's rate); remove it")
+        return nil
+      }
+      let noise = map["day_noise"].map { dayNoise($0) } ?? 0
+      guard let name = ratesField.string(), let noise,
+        let rates = RateTableFile(folder: folder, allowOutside: allowOutside).read(name, field: ratesField, settings: settings)
+      else { return nil }
+      return ArrivalProfile(slotSeconds: 3600, callsPerHour: rates, dayNoiseCV: noise)
+    }
     let perHour = map["per_hour"].map { $0.number(0...1e9, what: "calls per hour ≥ 0") }
     let perDay = map["per_day"].map { $0.number(0...1e10, what: "calls per day ≥ 0") }
     if perHour != nil && perDay != nil {
@@ -31,10 +42,7 @@ extension ScenarioDecoder {
       shape = weights(map[key]!, count: count)
       if shape == nil { return nil }
     }
-    let noise = map["day_noise"].map { f -> Double? in
-      guard let m = f.mapping(["cv"]) else { return nil }
-      return m.required("cv", "the coefficient of variation of daily volume")?.number(0...5, what: "a coefficient of variation")
-    } ?? 0
+    let noise = map["day_noise"].map { dayNoise($0) } ?? 0
     guard let factors, let noise else { return nil }
     guard let ph = perHour ?? nil ?? (perDay ?? nil).map({ $0 / 24 }) else { return nil }
 
@@ -57,6 +65,12 @@ extension ScenarioDecoder {
       }
     }
     return ArrivalProfile(slotSeconds: 86_400 / Double(slotsPerDay), callsPerHour: rates, dayNoiseCV: noise)
+  }
+
+  /// `day_noise: {cv: x}`: the coefficient of variation of a random daily volume factor.
+  func dayNoise(_ field: ScenarioField) -> Double? {
+    guard let m = field.mapping(["cv"]) else { return nil }
+    return m.required("cv", "the coefficient of variation of daily volume")?.number(0...5, what: "a coefficient of variation")
   }
 
   /// Volume factors by day type; 1 where not given.

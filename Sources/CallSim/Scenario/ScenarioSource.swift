@@ -56,6 +56,10 @@ public struct ScenarioSource: Sendable {
     let node: Node?
     do {
       node = try Yams.compose(yaml: text)
+    } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
+      throw ScenarioError(
+        file: path, line: context.mark.line, keyPath: duplicates.joined(separator: ", "),
+        message: "key appears twice in the same mapping")
     } catch let error as YamlError {
       throw ScenarioError(file: path, line: ScenarioSource.line(of: error), message: "YAML syntax error: \(ScenarioSource.problem(of: error))")
     }

@@ -18,6 +18,8 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
   case serviceLevel = "service_level"
   /// abandoned / inflow.
   case abandonRate = "abandon_rate"
+  /// blocked / total inflow.
+  case blockedShare = "blocked_share"
   /// Mean wait of answered calls.
   case asaSeconds = "asa_seconds"
   /// Mean wait of answered and abandoned calls.
@@ -47,6 +49,7 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
     case .answerRateTotal: return ratio(c.answered, c.totalInflow)
     case .serviceLevel: return ratio(c.answeredWithinTarget, c.inflow)
     case .abandonRate: return ratio(c.abandoned, c.inflow)
+    case .blockedShare: return ratio(c.blocked, c.totalInflow)
     case .asaSeconds: return ratio(c.answeredWaitSeconds, c.answered)
     case .meanWaitSeconds: return ratio(c.answeredWaitSeconds + c.abandonedWaitSeconds, c.answered + c.abandoned)
     case .occupancy: return ratio(c.busyAgentSeconds, c.availableAgentSeconds)

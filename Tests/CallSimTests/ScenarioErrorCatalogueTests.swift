@@ -1,0 +1,143 @@
+import CallSim
+import Foundation
+import Testing
+
+/// The catalogue of bad inputs: each case is a small change to a valid scenario and the exact
+/// problem reported for it (location and message). Every case must report exactly the
+/// problems listed, so a vaguer message or an extra complaint fails the test.
+@Suite struct ScenarioErrorCatalogueTests {
+  static let valid = """
+    scenario: base
+    simulation: {days: 2, warmup: 1h, replications: 2, seed: 7}
+    arrivals: {per_hour: 60}
+    call_types:
+      call:
+        handle: {dist: exponential, mean: 5m}
+        patience: {dist: exponential, mean: 3m}
+    agents: 6
+    """
+
+  struct Case: CustomStringConvertible, Sendable {
+    var name: String
+    var replace: (String, String)
+    var expected: [String]
+    var description: String { name }
+  }
+
+  static let cases: [Case] = [
+    Case(name: "unknown top-level key", replace: ("agents: 6", "agents: 6\nagnets: 5"),
+         expected: ["bad.yaml:9: agnets: unknown key; did you mean 'agents'?"]),
+    Case(name: "unknown nested key", replace: ("seed: 7}", "seed: 7, sede: 3}"),
+         expected: ["bad.yaml:2: simulation.sede: unknown key; did you mean 'seed'?"]),
+    Case(name: "unknown call type key", replace: ("    patience:", "    patiance:"),
+         expected: ["bad.yaml:7: call_types.call.patiance: unknown key; did you mean 'patience'?"]),
+    Case(name: "negative agents", replace: ("agents: 6", "agents: -2"),
+         expected: ["bad.yaml:8: agents: expected a number of agents from 0 to 1000000, found '-2'"]),
+    Case(name: "fractional agents", replace: ("agents: 6", "agents: 2.5"),
+         expected: ["agents: expected a number of agents from 0 to 1000000, found '2.5'"]),
+    Case(name: "agents as text", replace: ("agents: 6", "agents: many"),
+         expected: ["agents: expected a number of agents from 0 to 1000000, found 'many'"]),
+    Case(name: "bad duration", replace: ("mean: 5m", "mean: 5x"),
+         expected: ["call_types.call.handle.mean: expected a duration such as 45s, 3m30s, 1h or 2d (a bare number means seconds), found '5x'"]),
+    Case(name: "zero duration", replace: ("mean: 5m", "mean: 0s"),
+         expected: ["call_types.call.handle.mean: expected a duration above 0, found '0s'"]),
+    Case(name: "negative rate", replace: ("per_hour: 60", "per_hour: -60"),
+         expected: ["arrivals.per_hour: expected calls per hour ≥ 0 in 0…1000000000, found '-60'"]),
+    Case(name: "NaN rate", replace: ("per_hour: 60", "per_hour: .nan"),
+         expected: ["arrivals.per_hour: expected calls per hour ≥ 0, found '.nan'"]),
+    Case(name: "infinite rate", replace: ("per_hour: 60", "per_hour: .inf"),
+         expected: ["arrivals.per_hour: expected calls per hour ≥ 0, found '.inf'"]),
+    Case(name: "nan spelled out", replace: ("per_hour: 60", "per_hour: nan"),
+         expected: ["arrivals.per_hour: expected calls per hour ≥ 0, found 'nan'"]),
+    Case(name: "huge horizon", replace: ("days: 2", "days: 1000000000"),
+         expected: ["simulation.days: expected a number of days from 1 to 3660, found '1000000000'"]),
+    Case(name: "zero replications", replace: ("replications: 2", "replications: 0"),
+         expected: ["simulation.replications: expected a number of replications from 1 to 10000, found '0'"]),
+    Case(name: "warm-up longer than horizon", replace: ("warmup: 1h", "warmup: 3d"),
+         expected: ["simulation.warmup: expected a warm-up shorter than the 2-day horizon, found '3d'"]),
+    Case(name: "bad date", replace: ("days: 2,", "start: 2024-02-30, days: 2,"),
+         expected: ["simulation.start: expected a date as YYYY-MM-DD, found '2024-02-30'"]),
+    Case(name: "unknown distribution", replace: ("dist: exponential, mean: 5m", "dist: normal, mean: 5m"),
+         expected: ["call_types.call.handle.dist: unknown distribution 'normal' (expected one of:"]),
+    Case(name: "missing sd", replace: ("dist: exponential, mean: 5m", "dist: lognormal, mean: 5m"),
+         expected: ["call_types.call.handle.sd: missing; a lognormal distribution needs sd or cv"]),
+    Case(name: "key not used by family", replace: ("dist: exponential, mean: 5m", "dist: exponential, mean: 5m, sd: 1m"),
+         expected: ["call_types.call.handle.sd: not used by a exponential distribution (it takes: mean)"]),
+    Case(name: "impossible uniform", replace: ("dist: exponential, mean: 5m", "dist: uniform, min: 5m, max: 1m"),
+         expected: ["call_types.call.handle: min must not exceed max (got min 300.0, max 60.0)"]),
+    Case(name: "shares do not sum to 1",
+         replace: ("    patience: {dist: exponential, mean: 3m}", "    patience: {dist: exponential, mean: 3m}\n    share: 0.5\n  other: {share: 0.4, handle: {dist: exponential, mean: 1m}}"),
+         expected: ["call_types: call type shares must sum to 1, found 0.9"]),
+    Case(name: "several types without shares",
+         replace: ("    patience: {dist: exponential, mean: 3m}", "    patience: {dist: exponential, mean: 3m}\n  other: {handle: {dist: exponential, mean: 1m}}"),
+         expected: ["call_types: with several call types and no ivr, every type needs a share; missing for: call, other"]),
+    Case(name: "unknown type in IVR menu",
+         replace: ("agents: 6", "agents: 6\nivr: {duration: {dist: exponential, mean: 30s}, menu: {call: 0.5, trafic: 0.5}}"),
+         expected: ["ivr.menu.trafic: 'trafic' is not a call type (call types: call)"]),
+    Case(name: "IVR shares do not sum to 1",
+         replace: ("agents: 6", "agents: 6\nivr: {duration: {dist: exponential, mean: 30s}, menu: {call: 0.7}}"),
+         expected: ["ivr.menu: menu shares must sum to 1, found 0.7"]),
+    Case(name: "share above 1", replace: ("agents: 6", "agents: 6\nivr: {duration: {dist: exponential, mean: 30s}, menu: {call: 1}, hang_up: 1.5}"),
+         expected: ["ivr.hang_up: expected a share between 0 and 1 in 0…1, found '1.5'"]),
+    Case(name: "zero trunks", replace: ("agents: 6", "agents: 6\ntrunks: 0"),
+         expected: ["trunks: expected a number of lines from 1 to 10000000, found '0'"]),
+    Case(name: "wrong type for simulation", replace: ("simulation: {days: 2, warmup: 1h, replications: 2, seed: 7}", "simulation: 5"),
+         expected: ["simulation: expected a mapping, found '5'"]),
+    Case(name: "missing scenario name", replace: ("scenario: base\n", ""),
+         expected: ["scenario: missing; expected the scenario's name"]),
+    Case(name: "name with a slash", replace: ("scenario: base", "scenario: ../evil"),
+         expected: ["scenario: expected a name without '/' or a leading '.' (it names the results folder), found '../evil'"]),
+    Case(name: "both per_hour and per_day", replace: ("per_hour: 60", "per_hour: 60, per_day: 100"),
+         expected: ["arrivals: give per_hour (a constant rate) or per_day (a daily volume), not both"]),
+    Case(name: "hourly shape of wrong length", replace: ("per_hour: 60", "per_day: 100, hourly: [1, 2, 3]"),
+         expected: ["arrivals.hourly: expected 24 weights (one per 60 minutes from midnight), found 3"]),
+    Case(name: "two problems at once", replace: ("agents: 6", "agents: -1\ntrunks: x"),
+         expected: ["agents: expected a number of agents", "trunks: expected a number of lines"]),
+    Case(name: "duplicate key", replace: ("agents: 6", "agents: 6\nagents: 7"),
+         expected: ["agents: key appears twice in the same mapping"]),
+  ]
+
+  @Test(arguments: cases)
+  func reportsExactly(_ c: Case) throws {
+    let fixture = try ScenarioFixture()
+    let text = Self.valid.replacingOccurrences(of: c.replace.0, with: c.replace.1)
+    #expect(text != Self.valid, "the case does not change the scenario")
+    let problems = try fixture.problems(text)
+    #expect(problems.count == c.expected.count, "\(problems)")
+    for (problem, expected) in zip(problems, c.expected) {
+      #expect(problem.hasPrefix("error: ") && problem.contains(expected), "got: \(problem)\nexpected to contain: \(expected)")
+      #expect(problem.contains("bad.yaml"), "\(problem)")
+    }
+  }
+
+  @Test func theValidScenarioIsValid() throws {
+    #expect(try ScenarioFixture().problems(Self.valid).isEmpty)
+  }
+
+  @Test func fileOverTheSizeLimitIsRefusedBeforeReading() throws {
+    let fixture = try ScenarioFixture()
+    let big = Self.valid + "\n#" + String(repeating: "x", count: ScenarioSource.maxFileBytes) + "\n"
+    let problems = try fixture.problems(big)
+    #expect(problems.count == 1 && problems[0].contains("more than the limit of \(ScenarioSource.maxFileBytes) bytes"), "\(problems)")
+  }
+
+  @Test func yamlBombIsRefused() throws {
+    var bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for i in 1...8 {
+      let prev = i == 1 ? "a" : "a\(i - 1)"
+      bomb += "a\(i): &a\(i) [*\(prev), *\(prev), *\(prev), *\(prev), *\(prev), *\(prev), *\(prev), *\(prev), *\(prev), *\(prev)]\n"
+    }
+    let problems = try ScenarioFixture().problems(bomb)
+    #expect(problems.count == 1 && problems[0].contains("after expanding aliases"), "\(problems)")
+  }
+
+  @Test func warnsWhenTheAgentsCanNeverServeTheLoad() throws {
+    let fixture = try ScenarioFixture()
+    let text = Self.valid.replacingOccurrences(of: "    patience: {dist: exponential, mean: 3m}\n", with: "")
+      .replacingOccurrences(of: "per_hour: 60", with: "per_hour: 600")
+    let scenario = try fixture.load("s.yaml", text)
+    #expect(scenario.warnings.count == 1)
+    #expect(scenario.warnings.first?.description.hasPrefix("warning: ") == true)
+    #expect(scenario.warnings.first?.description.contains("offered load (50.0 Erlangs") == true)
+  }
+}
