@@ -4,7 +4,7 @@ PYTHON ?= python3
 SCENARIO ?= Scenarios/mmc-check.yaml
 BIN := .build/release/callsim
 # A small run whose results the plot scripts are tested on.
-PLOT_CHECK_SCENARIO ?= Scenarios/mmc-check.yaml
+PLOT_CHECK_SCENARIO ?= Scenarios/seoul-120/base.yaml
 
 .PHONY: run test deps pydeps build plots bench clean
 

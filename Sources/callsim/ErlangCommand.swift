@@ -7,11 +7,7 @@ struct ErlangCommand: ParsableCommand {
     commandName: "erlang",
     abstract: "Exact queueing formulas: Erlang C, Erlang A (with --patience) and Erlang B (--lines equal to agents).",
     discussion: """
-      Give --agents for the performance of a staffing level, or --target-sl / --max-abandon for
-      the fewest agents meeting every target given. Durations as in scenarios: 45s, 3m30s, 1h.
-      Definitions: answer_rate = answered / calls not blocked; service_level = answered within
-      --within / calls not blocked; asa_seconds = mean wait of answered calls; mean_wait_seconds =
-      mean wait of answered and abandoned calls; occupancy = carried load / agents.
+      Give --agents for the performance of a staffing level, or --target-sl / --max-abandon for the fewest agents meeting every target given. Durations as in scenarios: 45s, 3m30s, 1h. Definitions: answer_rate = answered / calls not blocked; service_level = answered within --within / calls not blocked; asa_seconds = mean wait of answered calls; mean_wait_seconds = mean wait of answered and abandoned calls; occupancy = carried load / agents.
       """
   )
 

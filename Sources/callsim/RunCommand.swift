@@ -7,8 +7,7 @@ struct RunCommand: ParsableCommand {
     commandName: "run",
     abstract: "Simulate a scenario and write summary.json, hourly.csv, waits.csv and scenario.resolved.yaml.",
     discussion: """
-      Results go to Results/<scenario name>/ unless --out names a folder. The folder is written
-      only when the run succeeds; each file is replaced atomically.
+      Results go to Results/<scenario name>/ unless --out names a folder. The folder is written only when the run succeeds; each file is replaced atomically.
       """
   )
 
