@@ -50,8 +50,10 @@ let package = Package(
 
     // MARK: - Tests
 
+    /// Cases shared by the library and command-line tests (the theory validation points).
+    .target(name: "CallSimTestSupport", dependencies: ["CallSim", "CallSimEngine"], path: "Tests/CallSimTestSupport"),
     .testTarget(name: "CallSimEngineTests", dependencies: ["CallSimEngine"]),
-    .testTarget(name: "CallSimTests", dependencies: ["CallSim", "CallSimEngine"]),
-    .testTarget(name: "CallSimCLITests", dependencies: ["callsim"]),
+    .testTarget(name: "CallSimTests", dependencies: ["CallSim", "CallSimEngine", "CallSimTestSupport"]),
+    .testTarget(name: "CallSimCLITests", dependencies: ["callsim", "CallSimTestSupport"]),
   ]
 )

@@ -1,24 +1,24 @@
 import CallSim
-import CallSimEngine
+import Foundation
 
 /// A single-queue case with a known exact answer (Erlang C without patience, Erlang A with
 /// exponential patience), and the model that simulates it.
-struct ValidationPoint: Sendable, CustomStringConvertible {
-  var agents: Int
-  var callsPerHour: Double
-  var handleSeconds: Double
-  var patienceSeconds: Double?
+public struct ValidationPoint: Sendable, CustomStringConvertible {
+  public var agents: Int
+  public var callsPerHour: Double
+  public var handleSeconds: Double
+  public var patienceSeconds: Double?
   /// Simulated days per replication, chosen so every rate's half-width stays under 2 %.
-  var days: Int
-  var replications = 10
+  public var days: Int
+  public var replications = 10
 
-  var load: Double { callsPerHour * handleSeconds / 3600 / Double(agents) }
+  public var load: Double { callsPerHour * handleSeconds / 3600 / Double(agents) }
 
-  var description: String {
+  public var description: String {
     "n=\(agents) ρ=\(String(format: "%.2f", load))" + (patienceSeconds.map { " patience \(Int($0))s" } ?? "")
   }
 
-  var model: CallCenterModel {
+  public var model: CallCenterModel {
     let settings = SimulationSettings(days: days, warmup: 3600 * 6, replications: replications, seed: 20_240_902)
     return CallCenterModel(
       name: "validation", settings: settings,
@@ -31,7 +31,7 @@ struct ValidationPoint: Sendable, CustomStringConvertible {
       agents: agents)
   }
 
-  var exact: ErlangPerformance {
+  public var exact: ErlangPerformance {
     get throws {
       try ErlangQueue(arrivalRatePerHour: callsPerHour, meanHandleSeconds: handleSeconds, meanPatienceSeconds: patienceSeconds)
         .performance(agents: agents, within: 20)
@@ -39,7 +39,25 @@ struct ValidationPoint: Sendable, CustomStringConvertible {
   }
 
   /// 2 to 500 agents, loads 0.5 to 0.98, with and without patience.
-  static let all: [ValidationPoint] = [
+  /// The same point as a scenario file, for the command-line tests.
+  public var scenarioYAML: String {
+    let patience = patienceSeconds.map { ", patience: {dist: exponential, mean: \($0)s}" } ?? ""
+    return """
+      scenario: validation
+      simulation: {days: \(days), warmup: 6h, replications: \(replications), seed: 20240902}
+      arrivals: {per_hour: \(callsPerHour)}
+      call_types: {call: {handle: {dist: exponential, mean: \(handleSeconds)s}\(patience)}}
+      agents: \(agents)
+      """
+  }
+
+  /// `callsim erlang` arguments for the exact values of this point.
+  public var erlangArguments: [String] {
+    ["erlang", "--rate", "\(callsPerHour)", "--handle", "\(handleSeconds)s", "--agents", "\(agents)", "--json"]
+      + (patienceSeconds.map { ["--patience", "\($0)s"] } ?? [])
+  }
+
+  public static let all: [ValidationPoint] = [
     ValidationPoint(agents: 2, callsPerHour: 30, handleSeconds: 120, patienceSeconds: nil, days: 60),
     ValidationPoint(agents: 2, callsPerHour: 40, handleSeconds: 144, patienceSeconds: 300, days: 60),
     ValidationPoint(agents: 10, callsPerHour: 108, handleSeconds: 300, patienceSeconds: nil, days: 60),
