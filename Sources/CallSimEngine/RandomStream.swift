@@ -5,16 +5,16 @@ import CGSL
 /// Each source of randomness in a model (arrivals, menu choice, handle time of each type,
 /// patience, …) draws from its own stream, so that changing one source never shifts the
 /// numbers of another: the basis of common random numbers and reproducible sweeps.
-/// Streams are created by a ``RandomStreamSet``, which owns the generators; each stream keeps
-/// its set alive. A stream is not safe to use from two threads at once.
+/// Streams are created by a ``RandomStreamSet``, which owns the generators: **keep the set
+/// alive while its streams are used** (a stream is a plain handle, so that drawing a number
+/// costs no reference counting on the hot path). A stream is not safe to use from two
+/// threads at once.
 @frozen
 public struct RandomStream: @unchecked Sendable {
   @usableFromInline let generator: UnsafeMutablePointer<gsl_rng>
-  @usableFromInline let owner: RandomStreamSet
 
-  @inlinable init(generator: UnsafeMutablePointer<gsl_rng>, owner: RandomStreamSet) {
+  @inlinable init(generator: UnsafeMutablePointer<gsl_rng>) {
     self.generator = generator
-    self.owner = owner
   }
 
   /// Uniform on [0, 1).
@@ -72,13 +72,21 @@ public final class RandomStreamSet: @unchecked Sendable {
   }
 
   /// A new stream named `name`; the same name in the same replication gives the same numbers.
+  /// The stream is valid while this set is alive.
+  /// Runs `body` with the stream `name`, keeping this set alive meanwhile: the safe way to
+  /// use a stream outside a type that stores its set.
+  public func withStream<T>(_ name: String, _ body: (RandomStream) throws -> T) rethrows -> T {
+    let s = stream(name)
+    return try withExtendedLifetime(self) { try body(s) }
+  }
+
   public func stream(_ name: String) -> RandomStream {
     guard let g = gsl_rng_alloc(algorithm.gslType) else {
       preconditionFailure("GSL could not allocate a random number generator")
     }
     gsl_rng_set(g, UInt(StreamSeed.derive(seed: seed, replication: replication, name: name)))
     generators.append(g)
-    return RandomStream(generator: g, owner: self)
+    return RandomStream(generator: g)
   }
 }
 

@@ -25,9 +25,8 @@ import Testing
   @Test(arguments: cases.map(\.0))
   func momentsAndShape(_ name: String) {
     let d = DistributionTests.cases.first { $0.0 == name }!.1
-    let stream = RandomStreamSet(seed: 2024, replication: 0).stream(name)
     let n = 200_000
-    var xs = (0..<n).map { _ in d.sample(stream) }
+    var xs = RandomStreamSet(seed: 2024, replication: 0).withStream(name) { s in (0..<n).map { _ in d.sample(s) } }
     let tally = Tally(xs)
     let se = (d.variance / Double(n)).squareRoot()
     #expect(abs(tally.mean - d.mean) < 5 * se, "mean \(tally.mean) vs \(d.mean)")
@@ -70,8 +69,7 @@ import Testing
 
   @Test func empiricalResamplesObservedValues() throws {
     let d = try Distribution.empirical(values: [30, 60, 60, 240])
-    let s = RandomStreamSet(seed: 1, replication: 0).stream("e")
-    let draws = (0..<40_000).map { _ in d.sample(s) }
+    let draws = RandomStreamSet(seed: 1, replication: 0).withStream("e") { s in (0..<40_000).map { _ in d.sample(s) } }
     #expect(Set(draws) == [30, 60, 240])
     #expect(abs(Tally(draws).mean - 97.5) < 2)
     #expect(d.cdf(60) == 0.75)
@@ -79,7 +77,7 @@ import Testing
 
   @Test func deterministicIsConstant() throws {
     let d = try Distribution.deterministic(value: 42)
-    let s = RandomStreamSet(seed: 1, replication: 0).stream("d")
-    #expect((0..<10).allSatisfy { _ in d.sample(s) == 42 })
+    let draws = RandomStreamSet(seed: 1, replication: 0).withStream("d") { s in (0..<10).map { _ in d.sample(s) } }
+    #expect(draws.allSatisfy { $0 == 42 })
   }
 }

@@ -6,7 +6,10 @@ import Testing
 /// seeds and a spread of small random models (tight, loose, no agents, deterministic ties).
 @Suite struct ConservationTests {
   static func randomModel(seed: UInt64) -> CallCenterModel {
-    let s = RandomStreamSet(seed: seed, replication: 0).stream("model")
+    RandomStreamSet(seed: seed, replication: 0).withStream("model") { randomModel(seed: seed, s: $0) }
+  }
+
+  static func randomModel(seed: UInt64, s: RandomStream) -> CallCenterModel {
     let agents = s.index(below: 6)
     let rate = 10 + 200 * s.uniform()
     let handle: Distribution = s.uniform() < 0.3 ? .deterministic(60) : .exponential(mean: 30 + 300 * s.uniform())

@@ -5,13 +5,11 @@ import CallSimEngine
 /// All state is in value types owned by this struct (no per-call objects, no dictionaries on
 /// the hot path), and every source of randomness has its own named stream, so replication
 /// `r` draws the same numbers whatever runs beside it.
-public struct CallCenterSimulation {
+public struct CallCenterSimulation: ~Copyable {
   let model: CallCenterModel
   let replication: Int
   let streams: RandomStreamSet
   let horizon: Double
-  let firstMeasuredHour: Int
-  let within: Double
 
   var calendar = EventCalendar(capacity: 1024)
   var calls = CallTable()
@@ -21,17 +19,14 @@ public struct CallCenterSimulation {
   /// Time up to which logged-in agent time has been added to the hourly counts.
   var loggedInAccruedUntil = 0.0
   let lineLimit: Int
-  var result: ReplicationResult
+  var tally: ReplicationTally
 
   var arrivals: ArrivalGenerator
   let arrivalStream: RandomStream
   let typeStream: RandomStream
   let ivrDurationStream: RandomStream
   let ivrOutcomeStream: RandomStream
-  let handleStreams: [RandomStream]
-  let wrapUpStreams: [RandomStream]
-  let patienceStreams: [RandomStream]
-  let redialStreams: [RandomStream]
+  let types: ContiguousArray<CallTypeSampler>
   /// Cumulative type shares used to pick a call's type at arrival (IVR menu or `share`).
   let typeCumulative: [Double]
 
@@ -43,20 +38,17 @@ public struct CallCenterSimulation {
     let streams = RandomStreamSet(seed: settings.seed, replication: replication, algorithm: settings.generator)
     self.streams = streams
     horizon = settings.horizon
-    firstMeasuredHour = settings.firstMeasuredHour
-    within = model.targets.serviceLevelWithin
     agents = AgentPool(capacity: model.staffing.peak)
     lineLimit = model.trunks ?? Int.max
-    result = ReplicationResult(replication: replication, hours: settings.hours, callTypes: model.callTypes.count)
+    tally = ReplicationTally(
+      hours: settings.hours, callTypes: model.callTypes.count, firstMeasuredHour: settings.firstMeasuredHour,
+      horizon: settings.horizon, within: model.targets.serviceLevelWithin)
 
     arrivalStream = streams.stream("arrivals")
     typeStream = streams.stream("call-type")
     ivrDurationStream = streams.stream("ivr-duration")
     ivrOutcomeStream = streams.stream("ivr-outcome")
-    handleStreams = model.callTypes.map { streams.stream("handle/\($0.name)") }
-    wrapUpStreams = model.callTypes.map { streams.stream("wrap-up/\($0.name)") }
-    patienceStreams = model.callTypes.map { streams.stream("patience/\($0.name)") }
-    redialStreams = model.callTypes.map { streams.stream("redial/\($0.name)") }
+    types = ContiguousArray(model.callTypes.map { CallTypeSampler($0, streams: streams) })
     let shares = model.ivr?.menuShares ?? model.callTypes.map(\.share)
     var running = 0.0
     typeCumulative = shares.map { running += $0; return running }
@@ -90,10 +82,9 @@ public struct CallCenterSimulation {
         arrive(type: Int(event.id), isRedial: true, now: now)
       }
     }
-    result.events = calendar.scheduledCount
     accrueLoggedInTime(until: horizon)
     countCallsLeftAtEnd()
-    return result
+    return tally.result(replication: replication, events: calendar.scheduledCount)
   }
 
   // MARK: - Call flow
@@ -106,36 +97,20 @@ public struct CallCenterSimulation {
     return typeCumulative.count - 1
   }
 
-  @inline(__always)
-  func hourBin(_ time: Double) -> Int32 {
-    Int32(min(result.hourly.count - 1, Int(time / 3600)))
-  }
-
-  @inline(__always)
-  func isMeasured(_ hour: Int32) -> Bool { Int(hour) >= firstMeasuredHour }
-
   mutating func arrive(type: Int, isRedial: Bool, now: Double) {
-    let hour = hourBin(now)
-    let measured = isMeasured(hour)
-    result.hourly[Int(hour)].totalInflow += 1
-    if measured { result.byCallType[type].totalInflow += 1 }
-    if isRedial {
-      result.hourly[Int(hour)].redials += 1
-      if measured { result.byCallType[type].redials += 1 }
-    }
+    let hour = tally.hour(of: now)
+    count(.arrival, hour: hour, type: type)
+    if isRedial { count(.redial, hour: hour, type: type) }
     if linesInUse >= lineLimit {
-      result.hourly[Int(hour)].blocked += 1
-      if measured { result.byCallType[type].blocked += 1 }
+      count(.blocked, hour: hour, type: type)
       maybeRedial(type: type, now: now)
       return
     }
     linesInUse += 1
     let slot = calls.allocate()
-    calls.records.withUnsafeMutableBufferPointer { r in
-      r[Int(slot)].arrival = now
-      r[Int(slot)].hour = hour
-      r[Int(slot)].type = UInt16(type)
-    }
+    calls.records[Int(slot)].arrival = now
+    calls.records[Int(slot)].hour = hour
+    calls.records[Int(slot)].type = UInt16(type)
     if let ivr = model.ivr {
       calls.records[Int(slot)].state = .inIVR
       let stay = ivr.duration.sample(ivrDurationStream)
@@ -151,9 +126,9 @@ public struct CallCenterSimulation {
     let type = Int(record.type)
     let u = ivrOutcomeStream.uniform()
     if u < ivr.hangUp {
-      count(\.ivrHangUps, hour: record.hour, type: type)
+      count(.ivrHangUp, hour: record.hour, type: type)
     } else if u < ivr.hangUp + (1 - ivr.hangUp) * ivr.selfService[type] {
-      count(\.selfServed, hour: record.hour, type: type)
+      count(.selfServed, hour: record.hour, type: type)
     } else {
       enterQueue(slot: slot, now: now)
       return
@@ -165,7 +140,7 @@ public struct CallCenterSimulation {
   mutating func enterQueue(slot: UInt32, now: Double) {
     let record = calls.records[Int(slot)]
     let type = Int(record.type)
-    count(\.inflow, hour: record.hour, type: type)
+    count(.inflow, hour: record.hour, type: type)
     if agents.hasIdle && queue.waiting == 0 {
       answer(slot: slot, agent: agents.seize(), now: now, wait: 0)
       return
@@ -173,8 +148,8 @@ public struct CallCenterSimulation {
     calls.records[Int(slot)].state = .waiting
     calls.records[Int(slot)].queuedAt = now
     queue.push(slot: slot, generation: record.generation)
-    if let patience = model.callTypes[type].patience {
-      let leave = now + patience.sample(patienceStreams[type])
+    if let patience = types[type].patienceTime() {
+      let leave = now + patience
       if leave <= horizon {
         calendar.schedule(at: leave, kind: EventKind.abandon.rawValue, id: slot, tag: record.generation)
       }
@@ -184,21 +159,11 @@ public struct CallCenterSimulation {
   mutating func answer(slot: UInt32, agent: UInt32, now: Double, wait: Double) {
     let record = calls.records[Int(slot)]
     let type = Int(record.type)
-    let hour = Int(record.hour)
-    let callType = model.callTypes[type]
-    result.hourly[hour].answered += 1
-    result.hourly[hour].answeredWaitSeconds += wait
-    if wait <= within { result.hourly[hour].answeredWithinTarget += 1 }
-    if isMeasured(record.hour) {
-      result.byCallType[type].answered += 1
-      result.byCallType[type].answeredWaitSeconds += wait
-      if wait <= within { result.byCallType[type].answeredWithinTarget += 1 }
-      result.answeredWaits.add(wait)
-    }
-    let talk = callType.handle.sample(handleStreams[type])
-    let wrap = callType.wrapUp?.sample(wrapUpStreams[type]) ?? 0
+    tally.answered(hour: record.hour, type: type, wait: wait)
+    let talk = types[type].talk()
+    let wrap = types[type].wrap()
     let free = now + talk + wrap
-    addBusyTime(from: now, to: free, type: type)
+    tally.busy(from: now, to: free, type: type)
     calendar.schedule(at: free, kind: EventKind.agentFree.rawValue, id: agent)
     if lineLimit != Int.max {
       // The line is held until the talk ends; wrap-up happens off the line.
@@ -232,55 +197,39 @@ public struct CallCenterSimulation {
     let record = calls.records[Int(slot)]
     guard record.generation == generation, record.state == .waiting else { return }
     let type = Int(record.type)
-    let wait = now - record.queuedAt
-    count(\.abandoned, hour: record.hour, type: type)
-    result.hourly[Int(record.hour)].abandonedWaitSeconds += wait
-    if isMeasured(record.hour) {
-      result.byCallType[type].abandonedWaitSeconds += wait
-      result.abandonedWaits.add(wait)
-    }
+    tally.abandoned(hour: record.hour, type: type, wait: now - record.queuedAt)
     queue.waiting -= 1
     linesInUse -= 1
     calls.release(slot)
-    if queue.count > 1024 && queue.count > 4 * queue.waiting {
-      let records = calls.records
-      queue.compact { s, g in records[Int(s)].generation == g && records[Int(s)].state == .waiting }
-    }
+    if queue.count > 1024 && queue.count > 4 * queue.waiting { compactQueue() }
     maybeRedial(type: type, now: now)
   }
 
   mutating func maybeRedial(type: Int, now: Double) {
-    guard let redial = model.callTypes[type].redial else { return }
-    let stream = redialStreams[type]
-    guard stream.uniform() < redial.probability else { return }
-    let at = now + redial.delay.sample(stream)
+    guard let delay = types[type].redialDelay() else { return }
+    let at = now + delay
     if at <= horizon {
       calendar.schedule(at: at, kind: EventKind.redial.rawValue, id: UInt32(type))
     }
   }
 
+  /// Drops the queue's entries for calls that abandoned (they are skipped anyway; this
+  /// bounds the ring's memory by the calls really waiting).
+  mutating func compactQueue() {
+    var ring = queue
+    queue = CallQueue()
+    ring.compact { slot, generation in
+      calls.records[Int(slot)].generation == generation && calls.records[Int(slot)].state == .waiting
+    }
+    queue = ring
+  }
+
   @inline(__always)
-  mutating func count(_ field: WritableKeyPath<CallCounts, Double>, hour: Int32, type: Int) {
-    result.hourly[Int(hour)][keyPath: field] += 1
-    if isMeasured(hour) { result.byCallType[type][keyPath: field] += 1 }
+  mutating func count(_ event: CallCounts.Event, hour: Int32, type: Int) {
+    tally.count(event, hour: hour, type: type)
   }
 
   // MARK: - Agent time
-
-  /// Adds agent busy time [start, end) to the hour bins it spans, clipped to the horizon.
-  mutating func addBusyTime(from start: Double, to end: Double, type: Int) {
-    let stop = min(end, horizon)
-    var t = start
-    var hour = Int(t / 3600)
-    while t < stop {
-      let hourEnd = Double(hour + 1) * 3600
-      let piece = min(stop, hourEnd) - t
-      result.hourly[hour].busyAgentSeconds += piece
-      if hour >= firstMeasuredHour { result.byCallType[type].busyAgentSeconds += piece }
-      t = hourEnd
-      hour += 1
-    }
-  }
 
   /// Sets the agents on duty for `hour`, lets new agents take waiting calls, and schedules
   /// the next change of the plan.
@@ -301,32 +250,21 @@ public struct CallCenterSimulation {
 
   /// Adds logged-in agent time since the last change to the hour bins.
   mutating func accrueLoggedInTime(until now: Double) {
-    let stop = min(now, horizon)
-    let count = Double(agents.loggedIn)
-    var t = loggedInAccruedUntil
-    loggedInAccruedUntil = stop
-    guard count > 0 else { return }
-    var hour = Int(t / 3600)
-    while t < stop {
-      let hourEnd = Double(hour + 1) * 3600
-      result.hourly[hour].availableAgentSeconds += count * (min(stop, hourEnd) - t)
-      t = hourEnd
-      hour += 1
-    }
+    tally.loggedIn(agents.loggedIn, from: loggedInAccruedUntil, to: now)
+    loggedInAccruedUntil = now
   }
 
   mutating func recordScheduledStaffing() {
-    for (h, n) in model.staffing.agentsByHour.enumerated() {
-      result.hourly[h].scheduledAgentSeconds = Double(n) * 3600
-    }
+    for (h, n) in model.staffing.agentsByHour.enumerated() { tally.scheduled(n, hour: h) }
   }
 
   /// Counts calls still waiting or in the IVR at the horizon.
   mutating func countCallsLeftAtEnd() {
-    for record in calls.records {
+    for slot in 0..<calls.records.count {
+      let record = calls.records[slot]
       switch record.state {
-      case .waiting: count(\.inQueueAtEnd, hour: record.hour, type: Int(record.type))
-      case .inIVR: count(\.inIVRAtEnd, hour: record.hour, type: Int(record.type))
+      case .waiting: count(.inQueueAtEnd, hour: record.hour, type: Int(record.type))
+      case .inIVR: count(.inIVRAtEnd, hour: record.hour, type: Int(record.type))
       case .free: break
       }
     }

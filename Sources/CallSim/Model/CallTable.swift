@@ -1,3 +1,5 @@
+import CallSimEngine
+
 /// Where a call is in its life.
 
 enum CallState: UInt8 {

@@ -5,7 +5,7 @@
 /// `selfServed`, `inIVRAtEnd`, or reaches the agent queue (`inflow`); and each call in `inflow`
 /// ends in exactly one of `answered`, `abandoned`, `inQueueAtEnd`. ``conservationError`` checks
 /// both identities.
-public struct CallCounts: Sendable, Equatable {
+public struct CallCounts: Sendable, Equatable, BitwiseCopyable {
   /// Calls that reached the number, redials included.
   public var totalInflow = 0.0
   /// Calls that reached the agent queue.
@@ -65,5 +65,28 @@ extension CallCounts {
   /// Every field multiplied by `factor` (to turn sums over replications into means).
   public mutating func scale(by factor: Double) {
     for f in CallCounts.fields { self[keyPath: f] *= factor }
+  }
+}
+
+extension CallCounts {
+  /// Something that happened to one call, counted once.
+  enum Event {
+    case arrival, redial, blocked, ivrHangUp, selfServed, inflow, abandoned, inQueueAtEnd, inIVRAtEnd
+  }
+
+  /// Adds one to the field of `event` (a switch rather than a key path: this is on the hot path).
+  @inline(__always)
+  mutating func count(_ event: Event) {
+    switch event {
+    case .arrival: totalInflow += 1
+    case .redial: redials += 1
+    case .blocked: blocked += 1
+    case .ivrHangUp: ivrHangUps += 1
+    case .selfServed: selfServed += 1
+    case .inflow: inflow += 1
+    case .abandoned: abandoned += 1
+    case .inQueueAtEnd: inQueueAtEnd += 1
+    case .inIVRAtEnd: inIVRAtEnd += 1
+    }
   }
 }

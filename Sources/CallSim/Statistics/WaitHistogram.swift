@@ -7,6 +7,12 @@ public struct WaitHistogram: Sendable, Equatable {
 
   public init() { counts = Array(repeating: 0, count: WaitHistogram.binCount) }
 
+  /// A histogram with these bin counts (`binCount` of them).
+  public init(counts: [Double]) {
+    precondition(counts.count == WaitHistogram.binCount)
+    self.counts = counts
+  }
+
   /// Adds a wait of `seconds` (≥ 0).
   
   public mutating func add(_ seconds: Double) {

@@ -1,0 +1,40 @@
+import CallSimEngine
+
+/// A call type's random behaviour in one replication: its distributions beside their streams,
+/// laid out for the hot loop (one array element per type, no copies of ``CallType``).
+struct CallTypeSampler {
+  let handle: Distribution
+  let wrapUp: Distribution?
+  let patience: Distribution?
+  let redial: Redial?
+  let handleStream: RandomStream
+  let wrapUpStream: RandomStream
+  let patienceStream: RandomStream
+  let redialStream: RandomStream
+
+  init(_ type: CallType, streams: RandomStreamSet) {
+    handle = type.handle
+    wrapUp = type.wrapUp
+    patience = type.patience
+    redial = type.redial
+    handleStream = streams.stream("handle/\(type.name)")
+    wrapUpStream = streams.stream("wrap-up/\(type.name)")
+    patienceStream = streams.stream("patience/\(type.name)")
+    redialStream = streams.stream("redial/\(type.name)")
+  }
+
+  /// Talk time, seconds.
+  @inline(__always) func talk() -> Double { handle.sample(handleStream) }
+
+  /// After-call work, seconds (0 without wrap-up).
+  @inline(__always) func wrap() -> Double { wrapUp?.sample(wrapUpStream) ?? 0 }
+
+  /// Time before hanging up in queue, seconds; `nil` for callers who never abandon.
+  @inline(__always) func patienceTime() -> Double? { patience?.sample(patienceStream) }
+
+  /// Delay before a failed caller calls again, seconds; `nil` when they do not.
+  @inline(__always) func redialDelay() -> Double? {
+    guard let redial, redialStream.uniform() < redial.probability else { return nil }
+    return redial.delay.sample(redialStream)
+  }
+}

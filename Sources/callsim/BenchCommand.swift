@@ -1,0 +1,56 @@
+import ArgumentParser
+import CallSim
+import Foundation
+
+struct BenchCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "bench",
+    abstract: "Measure simulation speed and memory against the C reference loop and SimPy.",
+    discussion: """
+      Every case runs `callsim run` on a scenario file in a child process (the real code path), and reads calls and events from its summary.json and peak memory from the operating system. The C reference (../shared/bench/erlanga.c, built with make when found) and a SimPy model of the same Erlang A queue (bench/simpy_erlanga.py, needs `pip install -r bench/requirements.txt`) run in the same session, so ratios are comparable on a noisy machine.
+      """
+  )
+
+  @Option(help: "Calls in the reference case.")
+  var calls: Int = 10_000_000
+
+  @Option(help: "Folder holding the C reference (erlanga.c and its Makefile).")
+  var cReference: String = "../shared/bench"
+
+  @Option(help: "Calls simulated by SimPy (it is slow; its rate does not depend on the count).")
+  var simpyCalls: Int = 200_000
+
+  @Option(help: "Repetitions of each timed case; the fastest is reported.")
+  var repetitions: Int = 3
+
+  @Flag(help: "Only the reference case and its comparisons (skip the Seoul and scaling cases).")
+  var quick = false
+
+  @Option(help: "Also write the measurements as JSON to this file.")
+  var json: String?
+
+  func run() throws {
+    let bench = try Benchmark(calls: calls, repetitions: max(1, repetitions))
+    var rows: [Benchmark.Row] = []
+    let c = bench.cReference(folder: cReference)
+    let simpy = bench.simpy(calls: simpyCalls)
+    let reference = try bench.reference(calls: calls)
+    rows.append(reference)
+    rows.append(try bench.reference(calls: calls / 10))
+    if !quick {
+      rows.append(try bench.seoulYear())
+      rows += try bench.threadScaling()
+    }
+    print(Benchmark.table(rows: rows, c: c, simpy: simpy))
+    print(Benchmark.checks(rows: rows, c: c, simpy: simpy))
+    if let json {
+      let object: [String: Any] = [
+        "cases": rows.map(\.dictionary),
+        "c_reference_calls_per_s": c ?? NSNull(),
+        "simpy_calls_per_s": simpy ?? NSNull(),
+      ]
+      let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+      try AtomicFile.write(String(decoding: data, as: UTF8.self) + "\n", to: URL(fileURLWithPath: json))
+    }
+  }
+}

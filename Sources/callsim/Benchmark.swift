@@ -1,0 +1,183 @@
+import ArgumentParser
+import CallSim
+import Foundation
+
+/// The cases of `callsim bench`, each run as a child `callsim run`.
+struct Benchmark {
+  struct Row {
+    var name: String
+    var calls: Double
+    var events: Double
+    /// Seconds of simulation, from summary.json (excludes start-up and writing).
+    var seconds: Double
+    var threads: Int
+    var peakMemoryBytes: Int
+    var note = ""
+
+    var callsPerSecond: Double { calls / seconds }
+    var eventsPerSecond: Double { events / seconds }
+
+    var dictionary: [String: Any] {
+      [
+        "case": name, "calls": calls, "events": events, "seconds": seconds, "threads": threads,
+        "calls_per_s": callsPerSecond, "events_per_s": eventsPerSecond, "peak_memory_bytes": peakMemoryBytes,
+        "note": note,
+      ]
+    }
+  }
+
+  let executable: String
+  let folder: URL
+  let repetitions: Int
+
+  init(calls: Int, repetitions: Int) throws {
+    executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    folder = FileManager.default.temporaryDirectory.appendingPathComponent("callsim-bench-\(getpid())")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    self.repetitions = repetitions
+  }
+
+  /// The Erlang A reference model (600 calls/h, exponential 5 min handle, 48 agents,
+  /// exponential 3 min patience) for about `calls` calls, one replication, one thread.
+  func reference(calls: Int) throws -> Row {
+    let days = max(1, Int((Double(calls) / (600 * 24)).rounded(.up)))
+    let file = try write("reference-\(calls).yaml", Benchmark.referenceYAML(days: days, replications: 1))
+    return try fastest(name: "Erlang A reference, \(Benchmark.millions(calls)) calls", file: file, threads: 1)
+  }
+
+  /// A simulated year of the Seoul base scenario, 10 replications on 2 threads.
+  func seoulYear() throws -> Row {
+    let base = URL(fileURLWithPath: "Scenarios/seoul-120/base.yaml").standardizedFileURL.path
+    guard FileManager.default.fileExists(atPath: base) else {
+      throw ValidationError("run callsim bench from the project folder (Scenarios/seoul-120/base.yaml not found)")
+    }
+    let file = try write("seoul-year.yaml", "extends: \(base)\nsimulation: {start: 2023-01-01, days: 366, warmup: 1d, replications: 10}\n")
+    return try fastest(name: "Seoul base, 1 year × 10 replications", file: file, threads: 2, extra: ["--allow-outside"])
+  }
+
+  /// 8 replications of the reference model on 1 and on 2 threads.
+  func threadScaling() throws -> [Row] {
+    let file = try write("scaling.yaml", Benchmark.referenceYAML(days: 60, replications: 8))
+    let one = try fastest(name: "reference, 8 replications, 1 thread", file: file, threads: 1)
+    var two = try fastest(name: "reference, 8 replications, 2 threads", file: file, threads: 2)
+    two.note = String(format: "%.2f× faster than 1 thread", one.seconds / two.seconds)
+    return [one, two]
+  }
+
+  /// Calls per second of the C reference loop, built with its Makefile; `nil` when absent.
+  func cReference(folder path: String) -> Double? {
+    let source = URL(fileURLWithPath: path).appendingPathComponent("erlanga.c").path
+    guard FileManager.default.fileExists(atPath: source) else { return nil }
+    let out = folder.appendingPathComponent("c").path
+    guard let make = try? ChildProcess.run("/usr/bin/make", ["-s", "-C", path, "OUT=\(out)"]), make.status == 0 else { return nil }
+    var best: Double?
+    for _ in 0..<repetitions {
+      guard let run = try? ChildProcess.run(out + "/erlanga", ["mt19937", "10000000", "12345"]), run.status == 0,
+        let rate = Benchmark.value(of: "calls_per_s", in: run.output)
+      else { return best }
+      best = max(best ?? 0, rate)
+    }
+    return best
+  }
+
+  /// Calls per second of the SimPy model; `nil` when Python or SimPy is missing.
+  func simpy(calls: Int) -> Double? {
+    let script = URL(fileURLWithPath: "bench/simpy_erlanga.py").path
+    guard FileManager.default.fileExists(atPath: script),
+      let run = try? ChildProcess.run("/usr/bin/env", ["python3", script, String(calls)]), run.status == 0,
+      let object = try? JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any]
+    else { return nil }
+    return object["calls_per_s"] as? Double
+  }
+
+  private func fastest(name: String, file: String, threads: Int, extra: [String] = []) throws -> Row {
+    var best: Row?
+    var peak = 0
+    for i in 0..<repetitions {
+      let out = folder.appendingPathComponent("out-\(i)").path
+      let run = try ChildProcess.run(executable, ["run", file, "--out", out, "--threads", String(threads), "--quiet"] + extra)
+      guard run.status == 0 else { throw ValidationError("benchmark case '\(name)' failed (exit \(run.status))") }
+      let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as! [String: Any]
+      let metrics = summary["metrics"] as! [String: [String: Any]]
+      let replications = Double(summary["replications"] as! Int)
+      let calls = (metrics["total_inflow"]!["mean"] as! Double) * replications
+      let row = Row(
+        name: name, calls: calls, events: Double(summary["events"] as! Int), seconds: summary["wall_time_seconds"] as! Double,
+        threads: threads, peakMemoryBytes: run.peakMemoryBytes)
+      peak = max(peak, run.peakMemoryBytes)
+      if best == nil || row.seconds < best!.seconds { best = row }
+    }
+    best!.peakMemoryBytes = peak
+    return best!
+  }
+
+  private func write(_ name: String, _ text: String) throws -> String {
+    let url = folder.appendingPathComponent(name)
+    try text.write(to: url, atomically: true, encoding: .utf8)
+    return url.path
+  }
+
+  static func referenceYAML(days: Int, replications: Int) -> String {
+    """
+    scenario: bench-reference
+    simulation: {days: \(days), replications: \(replications), seed: 12345}
+    arrivals: {per_hour: 600}
+    call_types:
+      call:
+        handle: {dist: exponential, mean: 5m}
+        patience: {dist: exponential, mean: 3m}
+    agents: 48
+
+    """
+  }
+
+  static func value(of key: String, in text: String) -> Double? {
+    for token in text.split(whereSeparator: { $0 == " " || $0 == "\n" }) where token.hasPrefix(key + "=") {
+      return Double(token.dropFirst(key.count + 1))
+    }
+    return nil
+  }
+
+  static func millions(_ n: Int) -> String {
+    n >= 1_000_000 ? "\(n / 1_000_000)M" : "\(n / 1000)k"
+  }
+
+  static func table(rows: [Row], c: Double?, simpy: Double?) -> String {
+    func pad(_ s: String, _ w: Int) -> String { s.count >= w ? s + " " : s + String(repeating: " ", count: w - s.count) }
+    var lines = [
+      pad("case", 42) + pad("calls/s", 12) + pad("events/s", 12) + pad("× C", 7) + pad("× SimPy", 9) + pad("peak MiB", 10) + "seconds"
+    ]
+    for r in rows {
+      let perThread = r.callsPerSecond / Double(r.threads)
+      lines.append(
+        pad(r.name, 42) + pad(String(format: "%.3gM", r.callsPerSecond / 1e6), 12)
+          + pad(String(format: "%.3gM", r.eventsPerSecond / 1e6), 12)
+          + pad(c.map { String(format: "%.2f", perThread / $0) } ?? "–", 7)
+          + pad(simpy.map { String(format: "%.0f", perThread / $0) } ?? "–", 9)
+          + pad(String(format: "%.1f", Double(r.peakMemoryBytes) / 1_048_576), 10)
+          + String(format: "%.2f", r.seconds) + (r.note.isEmpty ? "" : "  (\(r.note))"))
+    }
+    lines.append("C reference (one core): " + (c.map { String(format: "%.3gM calls/s", $0 / 1e6) } ?? "not found"))
+    lines.append("SimPy (one core): " + (simpy.map { String(format: "%.0f calls/s", $0) } ?? "not available (pip install -r bench/requirements.txt)"))
+    lines.append("Ratios are per thread. Machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.physicalMemory / 1_073_741_824) GiB.")
+    return lines.joined(separator: "\n")
+  }
+
+  /// The performance goals, each with its measured value.
+  static func checks(rows: [Row], c: Double?, simpy: Double?) -> String {
+    var lines: [String] = []
+    let reference = rows[0]
+    if let c { lines.append(String(format: "reference / C: %.2f (goal ≥ 0.7)", reference.callsPerSecond / c)) }
+    if let simpy { lines.append(String(format: "reference / SimPy: %.0f (goal ≥ 40)", reference.callsPerSecond / simpy)) }
+    if rows.count > 1 {
+      lines.append(String(format: "peak memory, %@ / %@ calls: %.2f (goal ≤ 1.2)", millions(Int(rows[0].calls)), millions(Int(rows[1].calls)), Double(rows[0].peakMemoryBytes) / Double(rows[1].peakMemoryBytes)))
+    }
+    if let seoul = rows.first(where: { $0.name.hasPrefix("Seoul") }) {
+      lines.append(String(format: "Seoul year × 10: %.1f s (goal < 30 s)", seoul.seconds))
+    }
+    if let one = rows.first(where: { $0.name.hasSuffix("1 thread") }), let two = rows.first(where: { $0.name.hasSuffix("2 threads") }) {
+      lines.append(String(format: "2 threads / 1 thread on 8 replications: %.2f× (goal ≥ 1.8)", one.seconds / two.seconds))
+    }
+    return lines.joined(separator: "\n")
+  }
+}
