@@ -37,5 +37,10 @@ plots: build pydeps
 	$(PYTHON) plot-scripts/hourly.py Results/seoul-120-base
 	$(PYTHON) plot-scripts/waits.py Results/seoul-120-base
 
+## Speed and memory against the C reference loop and SimPy (see README, Performance).
+bench: build
+	@$(PYTHON) -c "import simpy" 2>/dev/null || $(PYTHON) -m pip install -q -r bench/requirements.txt
+	$(BIN) bench --repetitions 3
+
 clean:
 	rm -rf .build

@@ -5,13 +5,55 @@ import Foundation
 /// the target in one step.
 public enum AtomicFile {
   public static func write(_ text: String, to url: URL) throws {
+    try write(to: url) { try $0.append(text) }
+  }
+
+  /// Writes what `body` appends to the sink, streamed in blocks so that a large table never
+  /// sits whole in memory.
+  public static func write(to url: URL, _ body: (inout TextSink) throws -> Void) throws {
     let folder = url.deletingLastPathComponent()
     let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-    try Data(text.utf8).write(to: temporary)
+    guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+      let handle = FileHandle(forWritingAtPath: temporary.path)
+    else {
+      throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: temporary.path])
+    }
+    var sink = TextSink(handle: handle)
+    do {
+      try body(&sink)
+      try sink.flush()
+      try handle.close()
+    } catch {
+      try? handle.close()
+      try? FileManager.default.removeItem(at: temporary)
+      throw error
+    }
     if rename(temporary.path, url.path) != 0 {
       let code = errno
       try? FileManager.default.removeItem(at: temporary)
       throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: url.path, NSLocalizedDescriptionKey: String(cString: strerror(code))])
     }
+  }
+}
+
+/// Text on its way to a file, buffered in blocks of 64 KiB.
+public struct TextSink {
+  let handle: FileHandle
+  var buffer = Data()
+
+  init(handle: FileHandle) {
+    self.handle = handle
+    buffer.reserveCapacity(1 << 16)
+  }
+
+  public mutating func append(_ text: String) throws {
+    buffer.append(contentsOf: text.utf8)
+    if buffer.count >= 1 << 16 { try flush() }
+  }
+
+  mutating func flush() throws {
+    guard !buffer.isEmpty else { return }
+    try handle.write(contentsOf: buffer)
+    buffer.removeAll(keepingCapacity: true)
   }
 }

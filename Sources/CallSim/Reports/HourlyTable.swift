@@ -16,11 +16,23 @@ public struct HourlyTable {
 
   public init(result: RunResult) { self.result = result }
 
+  /// The whole table as text.
   public func csv() -> String {
+    var lines: [String] = []
+    forEachLine { lines.append($0) }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Streams the table into a file sink, one row at a time.
+  public func write(to sink: inout TextSink) throws {
+    try forEachLine { try sink.append($0 + "\n") }
+  }
+
+  /// The header, then one line per measured hour.
+  func forEachLine(_ body: (String) throws -> Void) rethrows {
     let settings = result.model.settings
     let n = Double(result.replications.count)
-    var lines = [HourlyTable.columns.map(\.name).joined(separator: ",")]
-    lines.reserveCapacity(settings.hours + 1)
+    try body(HourlyTable.columns.map(\.name).joined(separator: ","))
     for h in settings.firstMeasuredHour..<settings.hours {
       let day = h / 24
       let date = settings.date(ofDay: day)
@@ -31,9 +43,8 @@ public struct HourlyTable {
       for (_, metric) in HourlyTable.columns.dropFirst(3) {
         row.append(CSVNumber.format(metric!.value(of: mean, periodSeconds: 3600)))
       }
-      lines.append(row.joined(separator: ","))
+      try body(row.joined(separator: ","))
     }
-    return lines.joined(separator: "\n") + "\n"
   }
 }
 

@@ -12,15 +12,12 @@ public struct ResultsFolder {
   @discardableResult
   public func write(_ result: RunResult, scenario: Scenario, wallSeconds: Double, version: String) throws -> [String] {
     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    let files: [(String, String)] = [
-      ("scenario.resolved.yaml", try scenario.resolved.yaml()),
-      ("hourly.csv", HourlyTable(result: result).csv()),
-      ("waits.csv", WaitTable(result: result).csv()),
-      ("summary.json", try SummaryReport(result: result, wallSeconds: wallSeconds, version: version).json()),
-    ]
-    for (name, text) in files {
-      try AtomicFile.write(text, to: url.appendingPathComponent(name))
-    }
-    return files.map(\.0)
+    try AtomicFile.write(try scenario.resolved.yaml(), to: url.appendingPathComponent("scenario.resolved.yaml"))
+    try AtomicFile.write(to: url.appendingPathComponent("hourly.csv")) { try HourlyTable(result: result).write(to: &$0) }
+    try AtomicFile.write(WaitTable(result: result).csv(), to: url.appendingPathComponent("waits.csv"))
+    // Last: a complete summary.json means every other file of the run is in place.
+    let summary = try SummaryReport(result: result, wallSeconds: wallSeconds, version: version).json()
+    try AtomicFile.write(summary, to: url.appendingPathComponent("summary.json"))
+    return ["scenario.resolved.yaml", "hourly.csv", "waits.csv", "summary.json"]
   }
 }
