@@ -47,11 +47,15 @@ struct RunCommand: ParsableCommand {
     let model = loaded.model
     let folder = out ?? "Results/\(model.name)"
     let progress = ProgressLine(total: model.settings.replications, enabled: !quiet)
+    let interruption = Interruption()
     let clock = ContinuousClock.now
-    guard let result = SimulationRunner.run(model, threads: threads, progress: { progress.update(done: $0) }) else {
-      throw ExitCode(1)
-    }
+    let (run, stopped) = SimulationRunner.runAllowingStop(
+      model, threads: threads, progress: { progress.update(done: $0) }, stop: interruption.stop)
     progress.finish()
+    guard let result = run else {
+      Diagnostics.printError("interrupted by \(interruption.signalName): no replication had finished; nothing written")
+      throw ExitCode(interruption.exitCode)
+    }
     let elapsed = clock.duration(to: .now)
     let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     do {
@@ -59,6 +63,11 @@ struct RunCommand: ParsableCommand {
     } catch {
       Diagnostics.printError("error: \(folder): cannot write results: \(error.localizedDescription)")
       throw ExitCode(1)
+    }
+    if stopped {
+      Diagnostics.printError(
+        "interrupted by \(interruption.signalName): kept the \(result.replications.count) of \(model.settings.replications) replications that had finished, written to \(folder)/ (summary.json says \"interrupted\": true)")
+      throw ExitCode(interruption.exitCode)
     }
     if !quiet {
       print(SummaryText(result: result, wallSeconds: wall).render())

@@ -11,7 +11,7 @@ struct SummaryText {
     let s = m.settings
     let e = result.estimates()
     var lines: [String] = []
-    lines.append("\(m.name): \(s.replications) replications × \(s.days) days (warm-up \(s.firstMeasuredHour) h), seed \(s.seed), \(String(format: "%.2f", wallSeconds)) s")
+    lines.append("\(m.name): \(result.replications.count) replications × \(s.days) days (warm-up \(s.firstMeasuredHour) h), seed \(s.seed), \(String(format: "%.2f", wallSeconds)) s")
     lines.append(pad("metric", 26) + pad("mean", 14) + "± 95 % CI")
     let rows: [(String, Metric, Kind)] = [
       ("total inflow (calls)", .totalInflow, .count), ("inflow to agents (calls)", .inflow, .count),

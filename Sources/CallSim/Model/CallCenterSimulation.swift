@@ -65,8 +65,9 @@ public struct CallCenterSimulation: ~Copyable {
     types.deinitialize().deallocate()
   }
 
-  /// Runs the replication to the horizon and returns its counts.
-  public mutating func run() -> ReplicationResult {
+  /// Runs the replication to the horizon and returns its counts; `nil` when `stop` was
+  /// requested first (checked every 65,536 events).
+  public mutating func run(stop: StopRequest? = nil) -> ReplicationResult? {
     recordScheduledStaffing()
     changeStaffing(hour: 0, now: 0)
     if let first = arrivals.next(after: 0, arrivalStream) {
@@ -74,6 +75,7 @@ public struct CallCenterSimulation: ~Copyable {
     }
     while let event = calendar.next() {
       if event.time > horizon { break }
+      if calendar.scheduledCount & 0xffff == 0, let stop, stop.isStopped { return nil }
       let now = event.time
       switch EventKind(rawValue: event.kind).unsafelyUnwrapped {
       case .staffingChange: changeStaffing(hour: Int(event.id), now: now)

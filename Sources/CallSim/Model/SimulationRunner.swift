@@ -8,29 +8,36 @@ import Foundation
 public enum SimulationRunner {
   /// Runs `model.settings.replications` replications on up to `threads` threads.
   /// `progress` is called (from any thread) after each replication with the number done.
-  /// `shouldStop` is polled between replications; when it returns true the run ends early
-  /// and `nil` is returned.
+  /// Returns `nil` only when `stop` was requested.
   public static func run(
     _ model: CallCenterModel, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-    progress: (@Sendable (Int) -> Void)? = nil,
-    shouldStop: (@Sendable () -> Bool)? = nil
+    progress: (@Sendable (Int) -> Void)? = nil, stop: StopRequest? = nil
   ) -> RunResult? {
+    let outcome = runAllowingStop(model, threads: threads, progress: progress, stop: stop)
+    return outcome.stopped ? nil : outcome.result
+  }
+
+  /// Like ``run(_:threads:progress:stop:)``, but when stopped early also returns the
+  /// replications that had finished (in index order; `nil` when none had).
+  public static func runAllowingStop(
+    _ model: CallCenterModel, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
+    progress: (@Sendable (Int) -> Void)? = nil, stop: StopRequest? = nil
+  ) -> (result: RunResult?, stopped: Bool) {
     let n = model.settings.replications
     let workers = max(1, min(threads, n))
     let box = ResultBox(count: n)
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       var r = worker
-      while r < n {
-        if shouldStop?() == true { return }
+      while r < n, stop?.isStopped != true {
         var simulation = CallCenterSimulation(model: model, replication: r)
-        let result = simulation.run()
-        let done = box.store(result, at: r)
-        progress?(done)
+        guard let result = simulation.run(stop: stop) else { return }
+        progress?(box.store(result, at: r))
         r += workers
       }
     }
-    guard let results = box.complete() else { return nil }
-    return RunResult(model: model, replications: results)
+    let finished = box.finished()
+    let result = finished.isEmpty ? nil : RunResult(model: model, replications: finished)
+    return (result, finished.count < n)
   }
 }
 
@@ -50,10 +57,10 @@ private final class ResultBox: @unchecked Sendable {
     return done
   }
 
-  func complete() -> [ReplicationResult]? {
+  /// The finished replications, in index order.
+  func finished() -> [ReplicationResult] {
     lock.lock()
     defer { lock.unlock() }
-    let all = results.compactMap { $0 }
-    return all.count == results.count ? all : nil
+    return results.compactMap { $0 }
   }
 }

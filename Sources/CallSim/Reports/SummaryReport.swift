@@ -21,7 +21,9 @@ public struct SummaryReport {
     }
     let object: [String: Any] = [
       "scenario": model.name,
-      "replications": model.settings.replications,
+      "replications": result.replications.count,
+      "replications_requested": model.settings.replications,
+      "interrupted": !result.isComplete,
       "seed": model.settings.seed,
       "version": version,
       "wall_time_seconds": (wallSeconds * 1000).rounded() / 1000,

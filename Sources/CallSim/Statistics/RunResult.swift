@@ -9,6 +9,9 @@ public struct RunResult: Sendable {
     self.replications = replications
   }
 
+  /// Whether every requested replication finished (false after an interruption).
+  public var isComplete: Bool { replications.count == model.settings.replications }
+
   /// Measured totals of each replication.
   public var totals: [CallCounts] {
     let first = model.settings.firstMeasuredHour

@@ -1,0 +1,14 @@
+import Synchronization
+
+/// A request to stop a run early (Ctrl-C, SIGTERM, a closed wallboard), shared by every
+/// thread of a run. Replications poll it between batches of events, so a run stops within a
+/// fraction of a second.
+public final class StopRequest: Sendable {
+  private let flag = Atomic<Bool>(false)
+
+  public init() {}
+
+  public func stop() { flag.store(true, ordering: .relaxed) }
+
+  public var isStopped: Bool { flag.load(ordering: .relaxed) }
+}
