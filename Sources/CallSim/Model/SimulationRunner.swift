@@ -31,7 +31,9 @@ public enum SimulationRunner {
       while r < n, stop?.isStopped != true {
         var simulation = CallCenterSimulation(model: model, replication: r)
         guard let result = simulation.run(stop: stop) else { return }
-        progress?(box.store(result, at: r))
+        // Stored before `progress?(…)`: optional chaining would skip evaluating its argument.
+        let done = box.store(result, at: r)
+        progress?(done)
         r += workers
       }
     }
