@@ -6,7 +6,8 @@ BIN := .build/release/callsim
 # A small run whose results the plot scripts are tested on.
 PLOT_CHECK_SCENARIO ?= Scenarios/seoul-120/base.yaml
 
-.PHONY: run test deps pydeps build plots bench clean
+.PHONY: run test deps pydeps build plots bench sanitize asan tsan fuzz ci clean
+FUZZ_SECONDS ?= 300
 
 ## Install what is missing: GSL (apt) and the plot scripts' Python packages (pip).
 deps:
@@ -41,6 +42,28 @@ plots: build pydeps
 bench: build
 	@$(PYTHON) -c "import simpy" 2>/dev/null || $(PYTHON) -m pip install -q -r bench/requirements.txt
 	$(BIN) bench --repetitions 3
+
+## The test suite under AddressSanitizer and ThreadSanitizer (separate build folders).
+sanitize: asan tsan
+
+asan: deps pydeps
+	LSAN_OPTIONS=suppressions=$(CURDIR)/.ci/lsan-suppressions.txt \
+	  $(SWIFT) test -c release --sanitize=address --scratch-path .build-asan
+
+tsan: deps pydeps
+	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test -c release --sanitize=thread --scratch-path .build-tsan
+
+## Fuzz the scenario decoder with libFuzzer for FUZZ_SECONDS (see Fuzz/README.md).
+fuzz: deps
+	CALLSIM_FUZZ=1 $(SWIFT) build -c release --scratch-path .build-fuzz --product ScenarioFuzz \
+	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+	rm -rf .build-fuzz/corpus && mkdir -p .build-fuzz/corpus
+	find Scenarios Fuzz/corpus -name '*.yaml' -exec cp {} .build-fuzz/corpus/ \;
+	cd .build-fuzz && ./release/ScenarioFuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 \
+	  -print_final_stats=1 corpus
+
+## What CI runs: the fuzzer and sanitizers, then the whole suite.
+ci: fuzz sanitize test
 
 clean:
 	rm -rf .build

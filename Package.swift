@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -10,6 +11,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
   ],
   targets: [
     // MARK: - C libraries
@@ -53,7 +55,19 @@ let package = Package(
     /// Cases shared by the library and command-line tests (the theory validation points).
     .target(name: "CallSimTestSupport", dependencies: ["CallSim", "CallSimEngine"], path: "Tests/CallSimTestSupport"),
     .testTarget(name: "CallSimEngineTests", dependencies: ["CallSimEngine"]),
-    .testTarget(name: "CallSimTests", dependencies: ["CallSim", "CallSimEngine", "CallSimTestSupport"]),
+    .testTarget(
+      name: "CallSimTests",
+      dependencies: [
+        "CallSim", "CallSimEngine", "CallSimTestSupport",
+        .product(name: "PropertyBased", package: "swift-property-based"),
+      ]),
     .testTarget(name: "CallSimCLITests", dependencies: ["callsim", "CallSimTestSupport"]),
   ]
 )
+
+// MARK: - Fuzzing (only when CALLSIM_FUZZ is set: the target needs -sanitize=fuzzer to link)
+
+if ProcessInfo.processInfo.environment["CALLSIM_FUZZ"] != nil {
+  package.targets.append(
+    .executableTarget(name: "ScenarioFuzz", dependencies: ["CallSim"], path: "Fuzz/ScenarioFuzz"))
+}

@@ -16,6 +16,12 @@ public struct Scenario: Sendable {
     return try decode(tree, file: path, allowOutside: allowOutside)
   }
 
+  /// Decodes scenario text on its own (`extends:` is not followed); `file` names it in
+  /// messages and anchors relative data-file paths.
+  public static func parse(text: String, file: String, allowOutside: Bool = false) throws -> Scenario {
+    try decode(ScenarioSource(allowOutside: allowOutside).parse(text: text, file: file), file: file, allowOutside: allowOutside)
+  }
+
   /// Decodes an already merged tree.
   public static func decode(_ tree: ScenarioValue, file: String, allowOutside: Bool = false) throws -> Scenario {
     let diagnostics = ScenarioDiagnostics()

@@ -52,7 +52,11 @@ public struct ScenarioSource: Sendable {
 
   /// Parses one file into a tree, without following `extends:`.
   public func parse(file path: String) throws -> ScenarioValue {
-    let text = try ScenarioSource.readText(path, limit: ScenarioSource.maxFileBytes, what: "scenario file")
+    try parse(text: ScenarioSource.readText(path, limit: ScenarioSource.maxFileBytes, what: "scenario file"), file: path)
+  }
+
+  /// Parses scenario text; `file` names it in messages.
+  public func parse(text: String, file path: String) throws -> ScenarioValue {
     let node: Node?
     do {
       node = try Yams.compose(yaml: text)

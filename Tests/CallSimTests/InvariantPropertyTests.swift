@@ -1,0 +1,58 @@
+import CallSim
+import CallSimEngine
+import PropertyBased
+import Testing
+
+/// Invariants over random small models (swift-property-based, with shrinking to the smallest
+/// failing model): every call ends in exactly one outcome in every hour, no agent is in two
+/// calls at once (busy time never exceeds logged-in time), waits are never negative, and the
+/// thread count does not change the results.
+@Suite struct InvariantPropertyTests {
+  /// A one-day model from generated numbers; `variant` switches IVR, wrap-up, redials and a
+  /// staffing profile on and off.
+  static func model(agents: Int, rate: Double, handle: Double, patience: Double, trunks: Int, variant: Int) -> CallCenterModel {
+    let settings = SimulationSettings(days: 1, warmup: Double(variant % 3) * 3600, replications: 2, seed: UInt64(variant))
+    let withIVR = variant & 1 == 1
+    let types = [
+      CallType(
+        name: "a", share: 0.7, handle: .exponential(mean: handle),
+        wrapUp: variant & 2 == 2 ? .deterministic(15) : nil,
+        patience: patience > 0 ? .exponential(mean: patience) : nil,
+        redial: variant & 4 == 4 ? Redial(probability: 0.5, delay: .exponential(mean: 120)) : nil),
+      CallType(name: "b", share: 0.3, handle: .deterministic(handle / 2), patience: .deterministic(max(1, patience))),
+    ]
+    let staffing: StaffingPlan =
+      variant & 8 == 8
+      ? .daily((0..<24).map { ($0 * 7 + variant) % (agents + 1) }, days: 1)
+      : .constant(agents, hours: 24)
+    return CallCenterModel(
+      name: "property", settings: settings, arrivals: .constant(callsPerHour: rate, horizon: settings.horizon),
+      callTypes: types, staffing: staffing, trunks: trunks > 0 ? trunks : nil,
+      ivr: withIVR
+        ? IVRStage(duration: .exponential(mean: 30), menuShares: [0.6, 0.4], hangUp: 0.1, selfService: [0.2, 0])
+        : nil)
+  }
+
+  @Test func invariantsHoldForRandomModels() async {
+    await propertyCheck(
+      count: 60,
+      input: Gen.int(in: 0...8), Gen.double(in: 1...400), Gen.double(in: 5...900), Gen.double(in: 0...600),
+      Gen.int(in: 0...30), Gen.int(in: 0...15)
+    ) { agents, rate, handle, patience, trunks, variant in
+      let model = Self.model(agents: agents, rate: rate, handle: handle, patience: patience, trunks: trunks, variant: variant)
+      guard let one = SimulationRunner.run(model, threads: 1), let two = SimulationRunner.run(model, threads: 2) else {
+        Issue.record("the run returned no result")
+        return
+      }
+      #expect(one.conservationErrors.isEmpty, "\(one.conservationErrors.prefix(2))")
+      #expect(one.replications.map(\.hourly) == two.replications.map(\.hourly), "thread count changed the results")
+      for r in one.replications {
+        for hour in r.hourly {
+          #expect(hour.busyAgentSeconds <= hour.availableAgentSeconds + 1e-6)
+          #expect(hour.answeredWaitSeconds >= 0 && hour.abandonedWaitSeconds >= 0)
+          #expect(hour.answeredWithinTarget <= hour.answered)
+        }
+      }
+    }
+  }
+}
