@@ -4,7 +4,7 @@
 /// and it doubles as the event's priority among events at the same time (lower runs first).
 /// `id` and `tag` are the model's own payload (for example a slot index and its generation).
 @frozen
-public struct Event: Sendable {
+public struct Event: Sendable, BitwiseCopyable {
   /// Simulation time in seconds.
   public var time: Double
   /// `kind << 56 | sequence`: ties at equal time are broken by kind, then by scheduling order.

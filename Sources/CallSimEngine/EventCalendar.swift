@@ -3,32 +3,25 @@
 /// Equal-time events run in a defined order — lower `kind` first, then first scheduled first —
 /// so runs are reproducible even with deterministic durations that make ties common.
 /// A plain heap is used rather than swift-collections' `Heap`, which is not stable for equal
-/// keys and measured 20–25 % slower on this workload. The calendar is non-copyable and owns
-/// its buffer, so the hot path pays no copy-on-write uniqueness or bounds checks.
+/// keys and measured 20–25 % slower on this workload. The calendar is non-copyable and keeps
+/// its heap in a ``OwnedBuffer``, so the hot path pays no copy-on-write uniqueness checks.
 ///
 /// - Complexity: `schedule` and `next` are O(log n) in the number of pending events.
 public struct EventCalendar: ~Copyable {
-  @usableFromInline var heap: UnsafeMutablePointer<Event>
-  @usableFromInline var capacity: Int
-  @usableFromInline var storedCount = 0
+  @usableFromInline var heap: OwnedBuffer<Event>
   @usableFromInline var sequence: UInt64 = 0
 
   /// Creates an empty calendar with room for `capacity` pending events (it grows as needed).
   public init(capacity: Int = 256) {
-    self.capacity = max(16, capacity)
-    heap = .allocate(capacity: self.capacity)
-  }
-
-  deinit {
-    heap.deallocate()
+    heap = OwnedBuffer(capacity: capacity)
   }
 
   /// Number of pending events.
-  @inlinable public var count: Int { storedCount }
-  @inlinable public var isEmpty: Bool { storedCount == 0 }
+  @inlinable public var count: Int { heap.count }
+  @inlinable public var isEmpty: Bool { heap.count == 0 }
 
   /// Time of the earliest pending event, in seconds, or `nil` when empty.
-  @inlinable public var nextTime: Double? { storedCount > 0 ? heap[0].time : nil }
+  @inlinable public var nextTime: Double? { heap.count > 0 ? heap[0].time : nil }
 
   /// Number of events scheduled so far (a measure of the work done).
   @inlinable public var scheduledCount: UInt64 { sequence }
@@ -39,9 +32,8 @@ public struct EventCalendar: ~Copyable {
     precondition(time == time, "event time is NaN")
     let event = Event(time: time, order: UInt64(kind) << 56 | sequence, id: id, tag: tag)
     sequence &+= 1
-    if storedCount == capacity { grow() }
-    var i = storedCount
-    storedCount += 1
+    var i = heap.count
+    heap.append(event)
     while i > 0 {
       let parent = (i - 1) >> 1
       if !event.runsBefore(heap[parent]) { break }
@@ -54,12 +46,11 @@ public struct EventCalendar: ~Copyable {
   /// Removes and returns the earliest event, or `nil` when none is pending.
   @inlinable
   public mutating func next() -> Event? {
-    guard storedCount > 0 else { return nil }
+    guard heap.count > 0 else { return nil }
     let top = heap[0]
-    storedCount -= 1
-    let n = storedCount
+    let last = heap.removeLast()
+    let n = heap.count
     if n == 0 { return top }
-    let last = heap[n]
     var i = 0
     while true {
       let left = 2 * i + 1
@@ -76,15 +67,6 @@ public struct EventCalendar: ~Copyable {
 
   /// Removes every pending event.
   public mutating func removeAll() {
-    storedCount = 0
-  }
-
-  @usableFromInline
-  mutating func grow() {
-    let bigger = UnsafeMutablePointer<Event>.allocate(capacity: capacity * 2)
-    bigger.moveInitialize(from: heap, count: storedCount)
-    heap.deallocate()
-    heap = bigger
-    capacity *= 2
+    heap.removeAll()
   }
 }

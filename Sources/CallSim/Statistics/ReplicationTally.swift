@@ -5,10 +5,10 @@ import CallSimEngine
 /// ``ReplicationResult``. Calls arriving before `firstMeasuredHour` are counted by hour only
 /// (reports skip those hours), not by type or in the wait histograms.
 struct ReplicationTally: ~Copyable {
-  private var hourly: FixedStore<CallCounts>
-  private var byType: FixedStore<CallCounts>
-  private var answeredWaits = FixedStore(repeating: 0.0, count: WaitHistogram.binCount)
-  private var abandonedWaits = FixedStore(repeating: 0.0, count: WaitHistogram.binCount)
+  private var hourly: OwnedBuffer<CallCounts>
+  private var byType: OwnedBuffer<CallCounts>
+  private var answeredWaits = OwnedBuffer(repeating: 0.0, count: WaitHistogram.binCount)
+  private var abandonedWaits = OwnedBuffer(repeating: 0.0, count: WaitHistogram.binCount)
   let firstMeasuredHour: Int
   /// Seconds: the end of the horizon, where agent time stops being counted.
   let horizon: Double
@@ -16,8 +16,8 @@ struct ReplicationTally: ~Copyable {
   let within: Double
 
   init(hours: Int, callTypes: Int, firstMeasuredHour: Int, horizon: Double, within: Double) {
-    hourly = FixedStore(repeating: CallCounts(), count: hours)
-    byType = FixedStore(repeating: CallCounts(), count: callTypes)
+    hourly = OwnedBuffer(repeating: CallCounts(), count: hours)
+    byType = OwnedBuffer(repeating: CallCounts(), count: callTypes)
     self.firstMeasuredHour = firstMeasuredHour
     self.horizon = horizon
     self.within = within

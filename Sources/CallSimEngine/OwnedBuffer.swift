@@ -3,7 +3,7 @@
 /// rings, counters), where `Array`'s checks measured several per cent of the run time.
 ///
 /// Indices are checked by `assert` only (debug builds); callers keep them in range.
-public struct FixedStore<Element: BitwiseCopyable>: ~Copyable {
+public struct OwnedBuffer<Element: BitwiseCopyable>: ~Copyable {
   @usableFromInline var base: UnsafeMutablePointer<Element>
   @usableFromInline var capacity: Int
   @usableFromInline var storedCount: Int
@@ -14,6 +14,13 @@ public struct FixedStore<Element: BitwiseCopyable>: ~Copyable {
     base = .allocate(capacity: capacity)
     base.initialize(repeating: value, count: count)
     storedCount = count
+  }
+
+  /// An empty store with room for `capacity` elements before it grows.
+  public init(capacity: Int) {
+    self.capacity = max(1, capacity)
+    base = .allocate(capacity: self.capacity)
+    storedCount = 0
   }
 
   /// The given elements.
@@ -58,6 +65,10 @@ public struct FixedStore<Element: BitwiseCopyable>: ~Copyable {
     storedCount -= 1
     return base[storedCount]
   }
+
+  /// Removes every element, keeping the memory.
+  @inlinable
+  public mutating func removeAll() { storedCount = 0 }
 
   /// The elements as an array.
   public var elements: [Element] { Array(UnsafeBufferPointer(start: base, count: storedCount)) }
