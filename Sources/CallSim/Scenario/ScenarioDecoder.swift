@@ -40,19 +40,20 @@ struct ScenarioDecoder {
     }
     _ = top["description"]?.string()
     let settings: SimulationSettings? = top.required("simulation", "{days: …, warmup: …, replications: …, seed: …}").flatMap(simulation)
-    let types = top.required("call_types", "a mapping of call type names to their handle times").flatMap(callTypes)
+    let decodedTypes = top.required("call_types", "a mapping of call type names to their handle times").flatMap(callTypes)
     let agents = top.required("agents", "the number of agents on duty").flatMap { staffing($0, settings: settings) }
     let trunks = top["trunks"].map { $0.integer(1...10_000_000, what: "a number of lines") }
     let targets = top["targets"].map(self.targets) ?? Targets()
-    guard let settings, var types else { return nil }
+    guard let settings, var (types, shares) = decodedTypes else { return nil }
     let ivr = top["ivr"].flatMap { self.ivr($0, types: types) }
     if top.has("ivr") {
-      for (i, t) in types.enumerated() where t.share != ScenarioDecoder.unsetShare {
+      for (t, share) in zip(types, shares) where share != nil {
         top["call_types"]?.error("call_types.\(t.name).share is not used when ivr.menu splits the inflow; remove it")
-        types[i].share = ScenarioDecoder.unsetShare
       }
+      // With a menu, a type's share of the inflow is its menu share.
+      for i in types.indices { types[i].share = ivr?.menuShares[i] ?? 0 }
     } else {
-      checkShares(&types, field: top["call_types"])
+      checkShares(&types, given: shares, field: top["call_types"])
     }
     let arrivals = top.required("arrivals", "{per_hour: N} or {per_day: N, hourly: [24 weights]}").flatMap { self.arrivals($0, settings: settings) }
     guard let name, let agents, let arrivals, let targets, !diagnostics.hasErrors else { return nil }
@@ -62,9 +63,6 @@ struct ScenarioDecoder {
     warnAboutLoad(model, field: top["agents"])
     return model
   }
-
-  /// Marks a share not given in the file.
-  static let unsetShare = -1.0
 
   // MARK: - simulation
 
@@ -123,10 +121,12 @@ struct ScenarioDecoder {
 
   // MARK: - call types
 
-  func callTypes(_ field: ScenarioField) -> [CallType]? {
+  /// The call types, and the `share` each gave (`nil` where none was written).
+  func callTypes(_ field: ScenarioField) -> (types: [CallType], shares: [Double?])? {
     guard let entries = field.entries(what: "a mapping of call type names to their settings") else { return nil }
     guard !entries.isEmpty else { field.expected("at least one call type"); return nil }
     var types: [CallType] = []
+    var shares: [Double?] = []
     var ok = true
     for (name, f) in entries {
       if name.isEmpty || !name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) {
@@ -135,15 +135,19 @@ struct ScenarioDecoder {
         continue
       }
       guard let map = f.mapping(["share", "handle", "wrap_up", "patience", "redial"]) else { ok = false; continue }
-      let share = map["share"].map { $0.share() } ?? ScenarioDecoder.unsetShare
+      let share = map["share"].map { $0.share() }
       let handle = map.required("handle", "a talk-time distribution such as {dist: exponential, mean: 5m}").flatMap { distributions.decode($0) }
       let wrap = map["wrap_up"].map { distributions.decode($0) }
       let patience = map["patience"].map { distributions.decode($0) }
       let redial = map["redial"].map(self.redial)
-      guard let share, let handle, wrap != .some(nil), patience != .some(nil), redial != .some(nil) else { ok = false; continue }
-      types.append(CallType(name: name, share: share, handle: handle, wrapUp: wrap ?? nil, patience: patience ?? nil, redial: redial ?? nil))
+      guard share != .some(nil), let handle, wrap != .some(nil), patience != .some(nil), redial != .some(nil) else {
+        ok = false
+        continue
+      }
+      types.append(CallType(name: name, share: 0, handle: handle, wrapUp: wrap ?? nil, patience: patience ?? nil, redial: redial ?? nil))
+      shares.append(share ?? nil)
     }
-    return ok ? types : nil
+    return ok ? (types, shares) : nil
   }
 
   func redial(_ field: ScenarioField) -> Redial? {
@@ -154,17 +158,20 @@ struct ScenarioDecoder {
     return Redial(probability: p, delay: delay)
   }
 
-  func checkShares(_ types: inout [CallType], field: ScenarioField?) {
+  /// Without an IVR the `share`s split the inflow: one type takes it all; several must each
+  /// give a share, summing to 1.
+  func checkShares(_ types: inout [CallType], given shares: [Double?], field: ScenarioField?) {
     if types.count == 1 {
-      if types[0].share == ScenarioDecoder.unsetShare { types[0].share = 1 }
+      types[0].share = shares[0] ?? 1
       if types[0].share != 1 { field?.error("call_types.\(types[0].name).share must be 1 when there is one call type") }
       return
     }
-    let missing = types.filter { $0.share == ScenarioDecoder.unsetShare }.map(\.name)
+    let missing = zip(types, shares).filter { $0.1 == nil }.map(\.0.name)
     if !missing.isEmpty {
       field?.error("with several call types and no ivr, every type needs a share; missing for: \(missing.joined(separator: ", "))")
       return
     }
+    for i in types.indices { types[i].share = shares[i]! }
     let sum = types.reduce(0) { $0 + $1.share }
     if abs(sum - 1) > 1e-6 {
       field?.error("call type shares must sum to 1, found \(sum)")
