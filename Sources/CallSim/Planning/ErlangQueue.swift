@@ -1,73 +1,5 @@
 import Foundation
 
-/// Why an Erlang calculation could not be carried out.
-public enum ErlangError: Error, CustomStringConvertible, Equatable {
-    /// Arrival rate (calls per hour) is not a positive finite number.
-    case invalidArrivalRate(Double)
-    /// Mean handle time (seconds) is not a positive finite number.
-    case invalidHandleTime(Double)
-    /// Mean patience (seconds) is not a positive finite number.
-    case invalidPatience(Double)
-    /// Fewer than one agent.
-    case invalidAgents(Int)
-    /// Line limit below the number of agents (or below one).
-    case linesBelowAgents(lines: Int, agents: Int)
-    /// Service-level threshold (seconds) is negative or not finite.
-    case invalidThreshold(Double)
-    /// `fewestAgents` was called without any target.
-    case missingTarget
-    /// Service-level target is outside [0, 1].
-    case invalidServiceLevelTarget(Double)
-    /// Abandonment target is outside [0, 1].
-    case invalidAbandonTarget(Double)
-    /// Search limit for `fewestAgents` is below one.
-    case invalidMaxAgents(Int)
-    /// Callers never abandon, lines are unlimited and offered load (Erlangs) is at least the number of agents.
-    case unstable(offeredLoad: Double, agents: Int)
-    /// No number of agents up to `maxAgents` meets the targets.
-    case noStaffingMeetsTarget(serviceLevel: Double?, maxAbandon: Double?, within: Double, maxAgents: Int)
-    /// The stationary distribution needs more states than the solver allows.
-    case stateSpaceTooLarge(states: Int)
-
-    public var description: String {
-        switch self {
-        case .invalidArrivalRate(let v):
-            return "Arrival rate must be a positive, finite number of calls per hour (got \(v))."
-        case .invalidHandleTime(let v):
-            return "Mean handle time must be a positive, finite number of seconds (got \(v))."
-        case .invalidPatience(let v):
-            return "Mean patience must be a positive, finite number of seconds, or absent if callers never abandon (got \(v))."
-        case .invalidAgents(let n):
-            return "Number of agents must be at least 1 (got \(n))."
-        case .linesBelowAgents(let lines, let agents):
-            return "Line limit (\(lines)) must be at least the number of agents (\(agents)) and at least 1."
-        case .invalidThreshold(let v):
-            return "Service-level threshold must be a finite, non-negative number of seconds (got \(v))."
-        case .missingTarget:
-            return "Give at least one staffing target: a service level or a maximum abandonment rate."
-        case .invalidServiceLevelTarget(let v):
-            return "Service-level target must be a share between 0 and 1 (got \(v))."
-        case .invalidAbandonTarget(let v):
-            return "Maximum abandonment rate must be a share between 0 and 1 (got \(v))."
-        case .invalidMaxAgents(let n):
-            return "Maximum number of agents to search must be at least 1 (got \(n))."
-        case .unstable(let load, let agents):
-            return "Unstable queue: \(Self.format(load, digits: 2)) Erlangs offered to \(agents) agents with no abandonment and no line limit; the queue grows without bound. Use more than \(Int(load.rounded(.down))) agents, or model patience or a line limit."
-        case .noStaffingMeetsTarget(let sl, let ab, let within, let maxAgents):
-            var targets: [String] = []
-            if let sl { targets.append("service level ≥ \(Self.format(sl * 100, digits: 1))% within \(Self.format(within, digits: 0)) s") }
-            if let ab { targets.append("abandonment ≤ \(Self.format(ab * 100, digits: 1))%") }
-            return "No staffing up to \(maxAgents) agents meets the target (\(targets.joined(separator: ", ")))."
-        case .stateSpaceTooLarge(let states):
-            return "Queue model too large to solve exactly (about \(states) states); check that patience and line limit are realistic."
-        }
-    }
-
-    private static func format(_ value: Double, digits: Int) -> String {
-        String(format: "%.\(digits)f", value)
-    }
-}
-
 /// M/M/n/N+M: Poisson arrivals, exponential handle time, n agents, optional line limit N (>= n), optional exponential patience.
 ///
 /// Every result is exact up to floating-point rounding (no approximations):
@@ -83,409 +15,409 @@ public enum ErlangError: Error, CustomStringConvertible, Equatable {
 ///   nμ + jθ and abandons at rate θ while j calls are ahead of it. The service level is obtained by
 ///   uniformization of that absorbing chain.
 public struct ErlangQueue: Sendable, Equatable {
-    /// Mean arrival rate, in calls per hour.
-    public var arrivalRatePerHour: Double
-    /// Mean handle time (talk plus wrap-up), in seconds.
-    public var meanHandleSeconds: Double
-    /// Mean patience of a queued caller, in seconds; `nil` means callers never abandon.
-    public var meanPatienceSeconds: Double?
-    /// Maximum number of calls in the system (waiting + talking); a call arriving when `lines`
-    /// calls are present is blocked. `nil` means unlimited.
-    public var lines: Int?
+  /// Mean arrival rate, in calls per hour.
+  public var arrivalRatePerHour: Double
+  /// Mean handle time (talk plus wrap-up), in seconds.
+  public var meanHandleSeconds: Double
+  /// Mean patience of a queued caller, in seconds; `nil` means callers never abandon.
+  public var meanPatienceSeconds: Double?
+  /// Maximum number of calls in the system (waiting + talking); a call arriving when `lines`
+  /// calls are present is blocked. `nil` means unlimited.
+  public var lines: Int?
 
-    /// Describes the queue; inputs are validated when performance is computed.
-    public init(arrivalRatePerHour: Double, meanHandleSeconds: Double, meanPatienceSeconds: Double? = nil, lines: Int? = nil) {
-        self.arrivalRatePerHour = arrivalRatePerHour
-        self.meanHandleSeconds = meanHandleSeconds
-        self.meanPatienceSeconds = meanPatienceSeconds
-        self.lines = lines
+  /// Describes the queue; inputs are validated when performance is computed.
+  public init(arrivalRatePerHour: Double, meanHandleSeconds: Double, meanPatienceSeconds: Double? = nil, lines: Int? = nil) {
+    self.arrivalRatePerHour = arrivalRatePerHour
+    self.meanHandleSeconds = meanHandleSeconds
+    self.meanPatienceSeconds = meanPatienceSeconds
+    self.lines = lines
+  }
+
+  /// Offered load in Erlangs: arrival rate (calls per hour) × handle time (seconds) / 3600.
+  public var offeredLoad: Double {
+    arrivalRatePerHour * meanHandleSeconds / 3600
+  }
+
+  /// Steady-state performance with `agents` agents; `within` is the service-level threshold in seconds.
+  public func performance(agents: Int, within: Double = 20) throws -> ErlangPerformance {
+    try validateModel()
+    guard within.isFinite, within >= 0 else { throw ErlangError.invalidThreshold(within) }
+    return try solve(agents: agents, within: within)
+  }
+
+  /// Fewest agents meeting every target given (serviceLevel: minimum share answered within `within`; maxAbandon: maximum abandon_rate). At least one target must be non-nil.
+  ///
+  /// `within` is in seconds. The search gallops from the offered load and then bisects, relying
+  /// on service level rising and abandonment falling as agents are added. With a line limit the
+  /// search stops at `lines` agents.
+  public func fewestAgents(serviceLevel: Double?, maxAbandon: Double?, within: Double = 20, maxAgents: Int = 100_000) throws -> ErlangPerformance {
+    try validateModel()
+    guard within.isFinite, within >= 0 else { throw ErlangError.invalidThreshold(within) }
+    guard serviceLevel != nil || maxAbandon != nil else { throw ErlangError.missingTarget }
+    if let serviceLevel, !(serviceLevel >= 0 && serviceLevel <= 1) {
+      throw ErlangError.invalidServiceLevelTarget(serviceLevel)
+    }
+    if let maxAbandon, !(maxAbandon >= 0 && maxAbandon <= 1) {
+      throw ErlangError.invalidAbandonTarget(maxAbandon)
+    }
+    guard maxAgents >= 1 else { throw ErlangError.invalidMaxAgents(maxAgents) }
+
+    let upper = min(maxAgents, lines ?? maxAgents)
+    let notFound = ErlangError.noStaffingMeetsTarget(serviceLevel: serviceLevel, maxAbandon: maxAbandon, within: within, maxAgents: upper)
+    let load = offeredLoad
+    let needsStability = meanPatienceSeconds == nil && lines == nil
+    let lowest = needsStability ? Int(load.rounded(.down)) + 1 : 1
+    guard lowest <= upper else { throw notFound }
+
+    var cache: [Int: ErlangPerformance] = [:]
+    func meets(_ n: Int) throws -> Bool {
+      let p: ErlangPerformance
+      if let cached = cache[n] {
+        p = cached
+      } else {
+        p = try solve(agents: n, within: within)
+        cache[n] = p
+      }
+      if let serviceLevel, p.serviceLevel < serviceLevel { return false }
+      if let maxAbandon, p.abandonRate > maxAbandon { return false }
+      return true
     }
 
-    /// Offered load in Erlangs: arrival rate (calls per hour) × handle time (seconds) / 3600.
-    public var offeredLoad: Double {
-        arrivalRatePerHour * meanHandleSeconds / 3600
-    }
-
-    /// Steady-state performance with `agents` agents; `within` is the service-level threshold in seconds.
-    public func performance(agents: Int, within: Double = 20) throws -> ErlangPerformance {
-        try validateModel()
-        guard within.isFinite, within >= 0 else { throw ErlangError.invalidThreshold(within) }
-        return try solve(agents: agents, within: within)
-    }
-
-    /// Fewest agents meeting every target given (serviceLevel: minimum share answered within `within`; maxAbandon: maximum abandon_rate). At least one target must be non-nil.
-    ///
-    /// `within` is in seconds. The search gallops from the offered load and then bisects, relying
-    /// on service level rising and abandonment falling as agents are added. With a line limit the
-    /// search stops at `lines` agents.
-    public func fewestAgents(serviceLevel: Double?, maxAbandon: Double?, within: Double = 20, maxAgents: Int = 100_000) throws -> ErlangPerformance {
-        try validateModel()
-        guard within.isFinite, within >= 0 else { throw ErlangError.invalidThreshold(within) }
-        guard serviceLevel != nil || maxAbandon != nil else { throw ErlangError.missingTarget }
-        if let serviceLevel, !(serviceLevel >= 0 && serviceLevel <= 1) {
-            throw ErlangError.invalidServiceLevelTarget(serviceLevel)
-        }
-        if let maxAbandon, !(maxAbandon >= 0 && maxAbandon <= 1) {
-            throw ErlangError.invalidAbandonTarget(maxAbandon)
-        }
-        guard maxAgents >= 1 else { throw ErlangError.invalidMaxAgents(maxAgents) }
-
-        let upper = min(maxAgents, lines ?? maxAgents)
-        let notFound = ErlangError.noStaffingMeetsTarget(serviceLevel: serviceLevel, maxAbandon: maxAbandon, within: within, maxAgents: upper)
-        let load = offeredLoad
-        let needsStability = meanPatienceSeconds == nil && lines == nil
-        let lowest = needsStability ? Int(load.rounded(.down)) + 1 : 1
-        guard lowest <= upper else { throw notFound }
-
-        var cache: [Int: ErlangPerformance] = [:]
-        func meets(_ n: Int) throws -> Bool {
-            let p: ErlangPerformance
-            if let cached = cache[n] {
-                p = cached
-            } else {
-                p = try solve(agents: n, within: within)
-                cache[n] = p
-            }
-            if let serviceLevel, p.serviceLevel < serviceLevel { return false }
-            if let maxAbandon, p.abandonRate > maxAbandon { return false }
-            return true
-        }
-
-        // Starting near the answer keeps the search cheap: with only an abandonment target the
-        // fluid limit n ≈ a·(1 − maxAbandon) applies, otherwise n ≈ a.
-        let start = serviceLevel == nil ? load * (1 - (maxAbandon ?? 0)) : load
-        let guess = min(upper, max(lowest, Int(start.rounded(.down))))
-        var good: Int
-        var bad: Int
-        if try meets(guess) {
-            good = guess
-            bad = lowest - 1
-            var step = 1
-            while good > lowest {
-                let candidate = max(lowest, good - step)
-                if try meets(candidate) {
-                    good = candidate
-                    step *= 2
-                } else {
-                    bad = candidate
-                    break
-                }
-            }
+    // Starting near the answer keeps the search cheap: with only an abandonment target the
+    // fluid limit n ≈ a·(1 − maxAbandon) applies, otherwise n ≈ a.
+    let start = serviceLevel == nil ? load * (1 - (maxAbandon ?? 0)) : load
+    let guess = min(upper, max(lowest, Int(start.rounded(.down))))
+    var good: Int
+    var bad: Int
+    if try meets(guess) {
+      good = guess
+      bad = lowest - 1
+      var step = 1
+      while good > lowest {
+        let candidate = max(lowest, good - step)
+        if try meets(candidate) {
+          good = candidate
+          step *= 2
         } else {
-            bad = guess
-            var step = 1
-            while true {
-                guard bad < upper else { throw notFound }
-                let candidate = min(upper, bad + step)
-                if try meets(candidate) {
-                    good = candidate
-                    break
-                }
-                bad = candidate
-                step *= 2
-            }
+          bad = candidate
+          break
         }
-        while good - bad > 1 {
-            let mid = bad + (good - bad) / 2
-            if try meets(mid) { good = mid } else { bad = mid }
+      }
+    } else {
+      bad = guess
+      var step = 1
+      while true {
+        guard bad < upper else { throw notFound }
+        let candidate = min(upper, bad + step)
+        if try meets(candidate) {
+          good = candidate
+          break
         }
-        return cache[good]!
+        bad = candidate
+        step *= 2
+      }
     }
+    while good - bad > 1 {
+      let mid = bad + (good - bad) / 2
+      if try meets(mid) { good = mid } else { bad = mid }
+    }
+    return cache[good]!
+  }
 
-    /// Erlang B blocking probability for `agents` servers and `load` Erlangs, by the recursion
-    /// B(0) = 1, B(k) = a·B(k−1) / (k + a·B(k−1)). Returns NaN for negative or non-finite input.
-    public static func erlangB(agents: Int, load: Double) -> Double {
-        guard agents >= 0, load.isFinite, load >= 0 else { return .nan }
-        var b = 1.0
-        if agents > 0 {
-            for k in 1...agents {
-                let ab = load * b
-                b = ab / (Double(k) + ab)
-            }
-        }
-        return b
+  /// Erlang B blocking probability for `agents` servers and `load` Erlangs, by the recursion
+  /// B(0) = 1, B(k) = a·B(k−1) / (k + a·B(k−1)). Returns NaN for negative or non-finite input.
+  public static func erlangB(agents: Int, load: Double) -> Double {
+    guard agents >= 0, load.isFinite, load >= 0 else { return .nan }
+    var b = 1.0
+    if agents > 0 {
+      for k in 1...agents {
+        let ab = load * b
+        b = ab / (Double(k) + ab)
+      }
     }
+    return b
+  }
 
-    /// Erlang C probability of waiting for `agents` servers and `load` Erlangs:
-    /// C = n·B / (n − a·(1 − B)); 1 when the load is at least the number of agents.
-    public static func erlangC(agents: Int, load: Double) -> Double {
-        guard agents >= 1, load.isFinite, load >= 0 else { return .nan }
-        let n = Double(agents)
-        guard load < n else { return 1 }
-        let b = erlangB(agents: agents, load: load)
-        return n * b / (n - load * (1 - b))
-    }
+  /// Erlang C probability of waiting for `agents` servers and `load` Erlangs:
+  /// C = n·B / (n − a·(1 − B)); 1 when the load is at least the number of agents.
+  public static func erlangC(agents: Int, load: Double) -> Double {
+    guard agents >= 1, load.isFinite, load >= 0 else { return .nan }
+    let n = Double(agents)
+    guard load < n else { return 1 }
+    let b = erlangB(agents: agents, load: load)
+    return n * b / (n - load * (1 - b))
+  }
 }
 
 // MARK: - Solver
 
 extension ErlangQueue {
-    /// States further than this below or above the mode, relative to the mode's weight, are dropped.
-    private static let negligibleWeight = 1e-18
-    /// Minimum number of queue states kept past the agents when truncating an infinite chain.
-    private static let minimumQueueStates = 300
-    /// Largest birth–death chain the solver builds.
-    private static let maximumStates = 5_000_000
+  /// States further than this below or above the mode, relative to the mode's weight, are dropped.
+  private static let negligibleWeight = 1e-18
+  /// Minimum number of queue states kept past the agents when truncating an infinite chain.
+  private static let minimumQueueStates = 300
+  /// Largest birth–death chain the solver builds.
+  private static let maximumStates = 5_000_000
 
-    private func validateModel() throws {
-        guard arrivalRatePerHour.isFinite, arrivalRatePerHour > 0 else {
-            throw ErlangError.invalidArrivalRate(arrivalRatePerHour)
-        }
-        guard meanHandleSeconds.isFinite, meanHandleSeconds > 0 else {
-            throw ErlangError.invalidHandleTime(meanHandleSeconds)
-        }
-        if let patience = meanPatienceSeconds, !(patience.isFinite && patience > 0) {
-            throw ErlangError.invalidPatience(patience)
-        }
-        if let lines, lines < 1 {
-            throw ErlangError.linesBelowAgents(lines: lines, agents: 1)
-        }
+  private func validateModel() throws {
+    guard arrivalRatePerHour.isFinite, arrivalRatePerHour > 0 else {
+      throw ErlangError.invalidArrivalRate(arrivalRatePerHour)
+    }
+    guard meanHandleSeconds.isFinite, meanHandleSeconds > 0 else {
+      throw ErlangError.invalidHandleTime(meanHandleSeconds)
+    }
+    if let patience = meanPatienceSeconds, !(patience.isFinite && patience > 0) {
+      throw ErlangError.invalidPatience(patience)
+    }
+    if let lines, lines < 1 {
+      throw ErlangError.linesBelowAgents(lines: lines, agents: 1)
+    }
+  }
+
+  private func solve(agents n: Int, within t: Double) throws -> ErlangPerformance {
+    guard n >= 1 else { throw ErlangError.invalidAgents(n) }
+    if let lines, lines < n { throw ErlangError.linesBelowAgents(lines: lines, agents: n) }
+    if meanPatienceSeconds == nil && lines == nil {
+      return try erlangCPerformance(agents: n, within: t)
+    }
+    return try chainPerformance(agents: n, within: t)
+  }
+
+  private func erlangCPerformance(agents n: Int, within t: Double) throws -> ErlangPerformance {
+    let load = offeredLoad
+    let servers = Double(n)
+    guard load < servers else { throw ErlangError.unstable(offeredLoad: load, agents: n) }
+    let c = Self.erlangC(agents: n, load: load)
+    // Drain rate of a delayed call's wait, per second: nμ − λ = (n − a)/h.
+    let drain = (servers - load) / meanHandleSeconds
+    let asa = c / drain
+    return ErlangPerformance(
+      agents: n,
+      answerRate: 1,
+      serviceLevel: 1 - c * exp(-drain * t),
+      asaSeconds: asa,
+      meanWaitSeconds: asa,
+      occupancy: load / servers,
+      abandonRate: 0,
+      blockedShare: 0,
+      probabilityOfWait: c
+    )
+  }
+
+  /// Unnormalised stationary weights of the chain, indexed from `lowest`, with the largest weight 1.
+  private struct StationaryWeights {
+    var lowest: Int
+    var weights: [Double]
+    var highest: Int { lowest + weights.count - 1 }
+    subscript(k: Int) -> Double {
+      k >= lowest && k <= highest ? weights[k - lowest] : 0
+    }
+  }
+
+  /// Builds π_k ∝ Π_{j≤k} λ/μ_j outward from the mode, so every weight is at most 1 and
+  /// nothing overflows. The ratios λ/μ_k never increase in k, so the weights are unimodal and
+  /// both tails can be cut once they fall below `negligibleWeight`.
+  private func stationaryWeights(agents n: Int, lambda: Double, mu: Double, theta: Double) throws -> StationaryWeights {
+    let serviceRate = { (k: Int) -> Double in
+      Double(min(k, n)) * mu + Double(max(k - n, 0)) * theta
+    }
+    let load = lambda / mu
+    var mode: Int
+    if load < Double(n) {
+      mode = Int(load.rounded(.down))
+    } else if theta > 0 {
+      var excess = (lambda - Double(n) * mu) / theta
+      if let lines { excess = min(excess, Double(lines - n)) }
+      guard excess < Double(Self.maximumStates) else {
+        throw ErlangError.stateSpaceTooLarge(states: Int(min(excess, 1e15)))
+      }
+      mode = n + Int(excess.rounded(.down))
+    } else {
+      // Only reachable with a line limit: a pure-delay queue without one is Erlang C.
+      mode = lines ?? n
+    }
+    if let lines { mode = min(mode, lines) }
+
+    var below: [Double] = []
+    var weight = 1.0
+    var k = mode
+    while k > 0 {
+      weight *= serviceRate(k) / lambda
+      if weight < Self.negligibleWeight { break }
+      below.append(weight)
+      k -= 1
+      if below.count > Self.maximumStates { throw ErlangError.stateSpaceTooLarge(states: below.count) }
+    }
+    let lowest = mode - below.count
+    var weights = Array(below.reversed())
+    weights.append(1)
+
+    weight = 1.0
+    k = mode + 1
+    while lines.map({ k <= $0 }) ?? true {
+      weight *= lambda / serviceRate(k)
+      if weight < Self.negligibleWeight && k >= n + Self.minimumQueueStates { break }
+      weights.append(weight)
+      k += 1
+      if weights.count > Self.maximumStates { throw ErlangError.stateSpaceTooLarge(states: weights.count) }
+    }
+    return StationaryWeights(lowest: lowest, weights: weights)
+  }
+
+  private func chainPerformance(agents n: Int, within t: Double) throws -> ErlangPerformance {
+    let lambda = arrivalRatePerHour / 3600
+    let mu = 1 / meanHandleSeconds
+    let theta = meanPatienceSeconds.map { 1 / $0 } ?? 0
+    let pi = try stationaryWeights(agents: n, lambda: lambda, mu: mu, theta: theta)
+
+    // Accepted arrivals see states 0 ..< lines (PASTA); state `lines` is blocking.
+    let lastAccepted = min(pi.highest, lines.map { $0 - 1 } ?? pi.highest)
+    var total = CompensatedSum()
+    var accepted = CompensatedSum()
+    var noWait = CompensatedSum()
+    var queueLength = CompensatedSum()
+    for k in pi.lowest...pi.highest {
+      let w = pi[k]
+      total.add(w)
+      if k <= lastAccepted { accepted.add(w) }
+      if k < n { noWait.add(w) }
+      if k > n { queueLength.add(Double(k - n) * w) }
+    }
+    let blockingWeight = lines.map { pi[$0] } ?? 0
+    let blocked = blockingWeight / total.value
+    let acceptedWeight = accepted.value
+
+    // Stage i: an accepted arrival finds i calls already waiting (k = n + i).
+    var stages: [Double] = []
+    if lastAccepted >= n {
+      stages.reserveCapacity(lastAccepted - n + 1)
+      for k in n...lastAccepted { stages.append(pi[k] / acceptedWeight) }
+    }
+    let noWaitShare = noWait.value / acceptedWeight
+
+    let serveRate = Double(n) * mu
+    var answered = CompensatedSum()
+    answered.add(noWaitShare)
+    var waitOfAnswered = CompensatedSum()
+    var probabilityOfWait = CompensatedSum()
+    var answerProbability = 1.0
+    var meanWaitIfAnswered = 0.0
+    for (i, share) in stages.enumerated() {
+      let exitRate = serveRate + Double(i + 1) * theta
+      answerProbability *= (serveRate + Double(i) * theta) / exitRate
+      meanWaitIfAnswered += 1 / exitRate
+      answered.add(share * answerProbability)
+      waitOfAnswered.add(share * answerProbability * meanWaitIfAnswered)
+      probabilityOfWait.add(share)
+    }
+    let answerRate = answered.value
+    // Little's law: mean queue length = λ_accepted × E[min(wait, patience)].
+    let meanWait = queueLength.value / (lambda * acceptedWeight)
+    let serviceLevel = noWaitShare + Self.answeredWithin(t, stages: stages, serveRate: serveRate, theta: theta)
+
+    return ErlangPerformance(
+      agents: n,
+      answerRate: answerRate,
+      serviceLevel: serviceLevel,
+      asaSeconds: answerRate > 0 ? waitOfAnswered.value / answerRate : 0,
+      meanWaitSeconds: meanWait,
+      occupancy: lambda * (1 - blocked) * answerRate / (mu * Double(n)),
+      abandonRate: theta * meanWait,
+      blockedShare: blocked,
+      probabilityOfWait: probabilityOfWait.value
+    )
+  }
+
+  /// P(answered with wait ≤ t seconds) for a caller who starts in stage i with probability
+  /// `stages[i]`. From stage j it moves to j − 1 (answered from stage 0) at rate nμ + jθ and
+  /// abandons at rate θ. Uniformization at Λ = nμ + (M + 1)θ: the answer is
+  /// Σ_m Poisson(m; Λt) · P(absorbed in "answered" within m jumps), with the Poisson weights
+  /// built outward from their mode (Fox–Glynn style) and cut below 1e-20 of the mode.
+  private static func answeredWithin(_ t: Double, stages: [Double], serveRate: Double, theta: Double) -> Double {
+    guard !stages.isEmpty, t > 0 else { return 0 }
+    let top = stages.count - 1
+    let uniformRate = serveRate + Double(top + 1) * theta
+    let x = uniformRate * t
+
+    let modeIndex = Int(x.rounded(.down))
+    var left: [Double] = []
+    var w = 1.0
+    var m = modeIndex
+    while m > 0 {
+      w *= Double(m) / x
+      if w < 1e-20 { break }
+      left.append(w)
+      m -= 1
+    }
+    let firstJump = modeIndex - left.count
+    var poisson = Array(left.reversed())
+    poisson.append(1)
+    w = 1.0
+    m = modeIndex
+    while true {
+      let r = x / Double(m + 1)
+      w *= r
+      if Double(m + 1) > x && w / (1 - r) < 1e-20 { break }
+      poisson.append(w)
+      m += 1
+    }
+    let lastJump = firstJump + poisson.count - 1
+    var norm = CompensatedSum()
+    for p in poisson { norm.add(p) }
+    // tail[j] = Σ_{m ≥ firstJump + j} poisson weight, normalised.
+    var tail = [Double](repeating: 0, count: poisson.count + 1)
+    var running = CompensatedSum()
+    for j in stride(from: poisson.count - 1, through: 0, by: -1) {
+      running.add(poisson[j])
+      tail[j] = running.value / norm.value
     }
 
-    private func solve(agents n: Int, within t: Double) throws -> ErlangPerformance {
-        guard n >= 1 else { throw ErlangError.invalidAgents(n) }
-        if let lines, lines < n { throw ErlangError.linesBelowAgents(lines: lines, agents: n) }
-        if meanPatienceSeconds == nil && lines == nil {
-            return try erlangCPerformance(agents: n, within: t)
-        }
-        return try chainPerformance(agents: n, within: t)
+    let advance = (0...top).map { j in (serveRate + Double(j) * theta) / uniformRate }
+    let stay = (0...top).map { j in Double(top - j) * theta / uniformRate }
+    let initialMass = stages.reduce(0, +)
+    var mass = stages
+    var absorbed = 0.0
+    var result = CompensatedSum()
+    var jump = 0
+    while true {
+      if jump >= firstJump {
+        result.add(poisson[jump - firstJump] / norm.value * absorbed)
+      }
+      if jump == lastJump { break }
+      var remaining = 0.0
+      absorbed += mass[0] * advance[0]
+      for j in 0..<top {
+        mass[j] = mass[j] * stay[j] + mass[j + 1] * advance[j + 1]
+        remaining += mass[j]
+      }
+      mass[top] *= stay[top]
+      remaining += mass[top]
+      jump += 1
+      if remaining <= 1e-17 * initialMass {
+        // Nothing left to absorb: every later jump count sees the same absorbed mass.
+        let from = max(jump, firstJump)
+        if from <= lastJump { result.add(absorbed * tail[from - firstJump]) }
+        break
+      }
     }
-
-    private func erlangCPerformance(agents n: Int, within t: Double) throws -> ErlangPerformance {
-        let load = offeredLoad
-        let servers = Double(n)
-        guard load < servers else { throw ErlangError.unstable(offeredLoad: load, agents: n) }
-        let c = Self.erlangC(agents: n, load: load)
-        // Drain rate of a delayed call's wait, per second: nμ − λ = (n − a)/h.
-        let drain = (servers - load) / meanHandleSeconds
-        let asa = c / drain
-        return ErlangPerformance(
-            agents: n,
-            answerRate: 1,
-            serviceLevel: 1 - c * exp(-drain * t),
-            asaSeconds: asa,
-            meanWaitSeconds: asa,
-            occupancy: load / servers,
-            abandonRate: 0,
-            blockedShare: 0,
-            probabilityOfWait: c
-        )
-    }
-
-    /// Unnormalised stationary weights of the chain, indexed from `lowest`, with the largest weight 1.
-    private struct StationaryWeights {
-        var lowest: Int
-        var weights: [Double]
-        var highest: Int { lowest + weights.count - 1 }
-        subscript(k: Int) -> Double {
-            k >= lowest && k <= highest ? weights[k - lowest] : 0
-        }
-    }
-
-    /// Builds π_k ∝ Π_{j≤k} λ/μ_j outward from the mode, so every weight is at most 1 and
-    /// nothing overflows. The ratios λ/μ_k never increase in k, so the weights are unimodal and
-    /// both tails can be cut once they fall below `negligibleWeight`.
-    private func stationaryWeights(agents n: Int, lambda: Double, mu: Double, theta: Double) throws -> StationaryWeights {
-        let serviceRate = { (k: Int) -> Double in
-            Double(min(k, n)) * mu + Double(max(k - n, 0)) * theta
-        }
-        let load = lambda / mu
-        var mode: Int
-        if load < Double(n) {
-            mode = Int(load.rounded(.down))
-        } else if theta > 0 {
-            var excess = (lambda - Double(n) * mu) / theta
-            if let lines { excess = min(excess, Double(lines - n)) }
-            guard excess < Double(Self.maximumStates) else {
-                throw ErlangError.stateSpaceTooLarge(states: Int(min(excess, 1e15)))
-            }
-            mode = n + Int(excess.rounded(.down))
-        } else {
-            // Only reachable with a line limit: a pure-delay queue without one is Erlang C.
-            mode = lines ?? n
-        }
-        if let lines { mode = min(mode, lines) }
-
-        var below: [Double] = []
-        var weight = 1.0
-        var k = mode
-        while k > 0 {
-            weight *= serviceRate(k) / lambda
-            if weight < Self.negligibleWeight { break }
-            below.append(weight)
-            k -= 1
-            if below.count > Self.maximumStates { throw ErlangError.stateSpaceTooLarge(states: below.count) }
-        }
-        let lowest = mode - below.count
-        var weights = Array(below.reversed())
-        weights.append(1)
-
-        weight = 1.0
-        k = mode + 1
-        while lines.map({ k <= $0 }) ?? true {
-            weight *= lambda / serviceRate(k)
-            if weight < Self.negligibleWeight && k >= n + Self.minimumQueueStates { break }
-            weights.append(weight)
-            k += 1
-            if weights.count > Self.maximumStates { throw ErlangError.stateSpaceTooLarge(states: weights.count) }
-        }
-        return StationaryWeights(lowest: lowest, weights: weights)
-    }
-
-    private func chainPerformance(agents n: Int, within t: Double) throws -> ErlangPerformance {
-        let lambda = arrivalRatePerHour / 3600
-        let mu = 1 / meanHandleSeconds
-        let theta = meanPatienceSeconds.map { 1 / $0 } ?? 0
-        let pi = try stationaryWeights(agents: n, lambda: lambda, mu: mu, theta: theta)
-
-        // Accepted arrivals see states 0 ..< lines (PASTA); state `lines` is blocking.
-        let lastAccepted = min(pi.highest, lines.map { $0 - 1 } ?? pi.highest)
-        var total = CompensatedSum()
-        var accepted = CompensatedSum()
-        var noWait = CompensatedSum()
-        var queueLength = CompensatedSum()
-        for k in pi.lowest...pi.highest {
-            let w = pi[k]
-            total.add(w)
-            if k <= lastAccepted { accepted.add(w) }
-            if k < n { noWait.add(w) }
-            if k > n { queueLength.add(Double(k - n) * w) }
-        }
-        let blockingWeight = lines.map { pi[$0] } ?? 0
-        let blocked = blockingWeight / total.value
-        let acceptedWeight = accepted.value
-
-        // Stage i: an accepted arrival finds i calls already waiting (k = n + i).
-        var stages: [Double] = []
-        if lastAccepted >= n {
-            stages.reserveCapacity(lastAccepted - n + 1)
-            for k in n...lastAccepted { stages.append(pi[k] / acceptedWeight) }
-        }
-        let noWaitShare = noWait.value / acceptedWeight
-
-        let serveRate = Double(n) * mu
-        var answered = CompensatedSum()
-        answered.add(noWaitShare)
-        var waitOfAnswered = CompensatedSum()
-        var probabilityOfWait = CompensatedSum()
-        var answerProbability = 1.0
-        var meanWaitIfAnswered = 0.0
-        for (i, share) in stages.enumerated() {
-            let exitRate = serveRate + Double(i + 1) * theta
-            answerProbability *= (serveRate + Double(i) * theta) / exitRate
-            meanWaitIfAnswered += 1 / exitRate
-            answered.add(share * answerProbability)
-            waitOfAnswered.add(share * answerProbability * meanWaitIfAnswered)
-            probabilityOfWait.add(share)
-        }
-        let answerRate = answered.value
-        // Little's law: mean queue length = λ_accepted × E[min(wait, patience)].
-        let meanWait = queueLength.value / (lambda * acceptedWeight)
-        let serviceLevel = noWaitShare + Self.answeredWithin(t, stages: stages, serveRate: serveRate, theta: theta)
-
-        return ErlangPerformance(
-            agents: n,
-            answerRate: answerRate,
-            serviceLevel: serviceLevel,
-            asaSeconds: answerRate > 0 ? waitOfAnswered.value / answerRate : 0,
-            meanWaitSeconds: meanWait,
-            occupancy: lambda * (1 - blocked) * answerRate / (mu * Double(n)),
-            abandonRate: theta * meanWait,
-            blockedShare: blocked,
-            probabilityOfWait: probabilityOfWait.value
-        )
-    }
-
-    /// P(answered with wait ≤ t seconds) for a caller who starts in stage i with probability
-    /// `stages[i]`. From stage j it moves to j − 1 (answered from stage 0) at rate nμ + jθ and
-    /// abandons at rate θ. Uniformization at Λ = nμ + (M + 1)θ: the answer is
-    /// Σ_m Poisson(m; Λt) · P(absorbed in "answered" within m jumps), with the Poisson weights
-    /// built outward from their mode (Fox–Glynn style) and cut below 1e-20 of the mode.
-    private static func answeredWithin(_ t: Double, stages: [Double], serveRate: Double, theta: Double) -> Double {
-        guard !stages.isEmpty, t > 0 else { return 0 }
-        let top = stages.count - 1
-        let uniformRate = serveRate + Double(top + 1) * theta
-        let x = uniformRate * t
-
-        let modeIndex = Int(x.rounded(.down))
-        var left: [Double] = []
-        var w = 1.0
-        var m = modeIndex
-        while m > 0 {
-            w *= Double(m) / x
-            if w < 1e-20 { break }
-            left.append(w)
-            m -= 1
-        }
-        let firstJump = modeIndex - left.count
-        var poisson = Array(left.reversed())
-        poisson.append(1)
-        w = 1.0
-        m = modeIndex
-        while true {
-            let r = x / Double(m + 1)
-            w *= r
-            if Double(m + 1) > x && w / (1 - r) < 1e-20 { break }
-            poisson.append(w)
-            m += 1
-        }
-        let lastJump = firstJump + poisson.count - 1
-        var norm = CompensatedSum()
-        for p in poisson { norm.add(p) }
-        // tail[j] = Σ_{m ≥ firstJump + j} poisson weight, normalised.
-        var tail = [Double](repeating: 0, count: poisson.count + 1)
-        var running = CompensatedSum()
-        for j in stride(from: poisson.count - 1, through: 0, by: -1) {
-            running.add(poisson[j])
-            tail[j] = running.value / norm.value
-        }
-
-        let advance = (0...top).map { j in (serveRate + Double(j) * theta) / uniformRate }
-        let stay = (0...top).map { j in Double(top - j) * theta / uniformRate }
-        let initialMass = stages.reduce(0, +)
-        var mass = stages
-        var absorbed = 0.0
-        var result = CompensatedSum()
-        var jump = 0
-        while true {
-            if jump >= firstJump {
-                result.add(poisson[jump - firstJump] / norm.value * absorbed)
-            }
-            if jump == lastJump { break }
-            var remaining = 0.0
-            absorbed += mass[0] * advance[0]
-            for j in 0..<top {
-                mass[j] = mass[j] * stay[j] + mass[j + 1] * advance[j + 1]
-                remaining += mass[j]
-            }
-            mass[top] *= stay[top]
-            remaining += mass[top]
-            jump += 1
-            if remaining <= 1e-17 * initialMass {
-                // Nothing left to absorb: every later jump count sees the same absorbed mass.
-                let from = max(jump, firstJump)
-                if from <= lastJump { result.add(absorbed * tail[from - firstJump]) }
-                break
-            }
-        }
-        return result.value
-    }
+    return result.value
+  }
 }
 
 /// Neumaier-compensated running sum of doubles.
 private struct CompensatedSum {
-    private var sum = 0.0
-    private var compensation = 0.0
+  private var sum = 0.0
+  private var compensation = 0.0
 
-    mutating func add(_ x: Double) {
-        let s = sum + x
-        if abs(sum) >= abs(x) {
-            compensation += (sum - s) + x
-        } else {
-            compensation += (x - s) + sum
-        }
-        sum = s
+  mutating func add(_ x: Double) {
+    let s = sum + x
+    if abs(sum) >= abs(x) {
+      compensation += (sum - s) + x
+    } else {
+      compensation += (x - s) + sum
     }
+    sum = s
+  }
 
-    var value: Double { sum + compensation }
+  var value: Double { sum + compensation }
 }
