@@ -46,7 +46,7 @@ import Testing
   @Test func keepsFinishedReplicationsInFilesThatParse() throws {
     let dir = try CLI.temporaryFolder()
     let out = dir.appendingPathComponent("out")
-    let (status, stderr, seconds) = try Self.interrupt(Self.scenario(days: 20, replications: 500), after: 1.5, out: out, in: dir)
+    let (status, stderr, seconds) = try Self.interrupt(Self.scenario(days: 2, replications: 2000), after: 1.5, out: out, in: dir)
     #expect(status == 143)
     #expect(seconds < 2, "took \(seconds) s to stop")
     #expect(stderr.contains("interrupted by SIGTERM: kept the"), "\(stderr)")
@@ -55,7 +55,7 @@ import Testing
     let summary = try CLI.json(out.appendingPathComponent("summary.json"))
     #expect(summary["interrupted"] as? Bool == true)
     let kept = try #require(summary["replications"] as? Int)
-    #expect(kept > 0 && kept < 500)
+    #expect(kept > 0 && kept < 2000)
     for csv in ["hourly.csv", "waits.csv"] {
       let lines = try String(contentsOf: out.appendingPathComponent(csv), encoding: .utf8).split(separator: "\n")
       let columns = lines[0].split(separator: ",", omittingEmptySubsequences: false).count
