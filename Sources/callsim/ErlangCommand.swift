@@ -45,6 +45,14 @@ struct ErlangCommand: ParsableCommand {
     return v
   }
 
+  /// Which formula applies: Erlang A with patience, Erlang B when every line has an agent,
+  /// Erlang C otherwise (with a finite waiting room when lines exceed agents).
+  func modelName(agents n: Int) -> String {
+    if patience != nil { return lines == nil ? "erlang-a" : "erlang-a-lines" }
+    guard let lines else { return "erlang-c" }
+    return lines == n ? "erlang-b" : "erlang-c-lines"
+  }
+
   func validate() throws {
     if agents == nil && targetSL == nil && maxAbandon == nil {
       throw ValidationError("give --agents N, or a target: --target-sl S and/or --max-abandon S")
@@ -72,14 +80,14 @@ struct ErlangCommand: ParsableCommand {
       encoder.outputFormatting = [.sortedKeys]
       var object = try JSONSerialization.jsonObject(with: encoder.encode(performance)) as! [String: Any]
       object["offered_load"] = queue.offeredLoad
-      object["model"] = patience == nil ? (lines == agents && lines != nil ? "erlang-b" : "erlang-c") : "erlang-a"
+      object["model"] = modelName(agents: performance.agents)
+      object["lines"] = lines ?? NSNull()
       let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
       print(String(decoding: data, as: UTF8.self))
       return
     }
     let p = performance
-    let model = patience == nil ? "Erlang C" : "Erlang A"
-    print(String(format: "%@: %.1f calls/h, handle %.0f s → offered load %.3f Erlangs", model, rate, handle, queue.offeredLoad))
+    print(String(format: "%@: %.1f calls/h, handle %.0f s → offered load %.3f Erlangs", modelName(agents: p.agents), rate, handle, queue.offeredLoad))
     print("agents               \(p.agents)")
     print(String(format: "answer rate          %.4f", p.answerRate))
     print(String(format: "service level (%.0f s) %.4f", within, p.serviceLevel))
