@@ -45,6 +45,10 @@ struct RunCommand: ParsableCommand {
     if let seed { loaded.setSeed(seed) }
     Diagnostics.printWarnings(loaded)
     let model = loaded.model
+    if let problem = model.settings.memoryProblem {
+      Diagnostics.printError("error: \(scenario): simulation: \(problem)")
+      throw ExitCode(1)
+    }
     let folder = out ?? "Results/\(model.name)"
     let progress = ProgressLine(total: model.settings.replications, enabled: !quiet)
     let interruption = Interruption()

@@ -92,9 +92,14 @@ struct ScenarioDecoder {
       map["warmup"]?.expected("a warm-up shorter than the \(days)-day horizon")
       return nil
     }
-    return SimulationSettings(
+    let settings = SimulationSettings(
       start: start, days: days, warmup: warmup, replications: replications, seed: seed, holidays: holidays,
       generator: generator)
+    if let problem = settings.memoryProblem {
+      field.error(problem)
+      return nil
+    }
+    return settings
   }
 
   // MARK: - agents
