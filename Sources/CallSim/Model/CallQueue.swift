@@ -21,7 +21,7 @@ struct CallQueue {
     UInt64(generation) << 32 | UInt64(slot)
   }
 
-  
+  /// Appends a call at the back of the queue.
   mutating func push(slot: UInt32, generation: UInt32) {
     if count == ring.count { grow() }
     var tail = head + count
@@ -41,7 +41,7 @@ struct CallQueue {
     return (UInt32(truncatingIfNeeded: e), UInt32(truncatingIfNeeded: e >> 32))
   }
 
-  
+  /// Doubles the ring, unrolling it so the oldest entry is first.
   mutating func grow() {
     var bigger = ContiguousArray<UInt64>(repeating: 0, count: ring.count * 2)
     for i in 0..<count {
@@ -54,7 +54,6 @@ struct CallQueue {
   }
 
   /// Drops stale entries, keeping order; `isLive` says whether an entry still waits.
-  
   mutating func compact(isLive: (UInt32, UInt32) -> Bool) {
     var kept = 0
     for i in 0..<count {

@@ -13,13 +13,7 @@ public struct WaitHistogram: Sendable, Equatable {
     self.counts = counts
   }
 
-  /// Adds a wait of `seconds` (≥ 0).
-  
-  public mutating func add(_ seconds: Double) {
-    counts[WaitHistogram.bin(of: seconds)] += 1
-  }
-
-  
+  /// The bin of a wait of `w` seconds (≥ 0).
   public static func bin(of w: Double) -> Int {
     if w < 60 { return max(0, Int(w)) }
     if w < 300 { return 60 + Int((w - 60) / 5) }
