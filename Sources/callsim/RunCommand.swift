@@ -40,15 +40,12 @@ struct RunCommand: ParsableCommand {
   }
 
   func run() throws {
-    var loaded = try Diagnostics.loadOrExit(scenario, allowOutside: allowOutside)
-    if let replications { loaded.setReplications(replications) }
-    if let seed { loaded.setSeed(seed) }
+    let loaded = try Diagnostics.loadOrExit(scenario, allowOutside: allowOutside) { loaded in
+      if let replications { try loaded.setReplications(replications) }
+      if let seed { loaded.setSeed(seed) }
+    }
     Diagnostics.printWarnings(loaded)
     let model = loaded.model
-    if let problem = model.settings.memoryProblem {
-      Diagnostics.printError("error: \(scenario): simulation: \(problem)")
-      throw ExitCode(1)
-    }
     let folder = out ?? "Results/\(model.name)"
     let progress = ProgressLine(total: model.settings.replications, enabled: !quiet)
     let interruption = Interruption()
@@ -77,29 +74,5 @@ struct RunCommand: ParsableCommand {
       print(SummaryText(result: result, wallSeconds: wall).render())
       print("Results written to \(folder)/ (summary.json, hourly.csv, waits.csv, scenario.resolved.yaml)")
     }
-  }
-}
-
-/// A one-line progress counter on standard error, shown only on a terminal.
-final class ProgressLine: @unchecked Sendable {
-  private let total: Int
-  private let enabled: Bool
-  private let lock = NSLock()
-
-  init(total: Int, enabled: Bool) {
-    self.total = total
-    self.enabled = enabled && isatty(STDERR_FILENO) == 1
-  }
-
-  func update(done: Int) {
-    guard enabled else { return }
-    lock.lock()
-    defer { lock.unlock() }
-    FileHandle.standardError.write(Data("\rreplication \(done)/\(total)".utf8))
-  }
-
-  func finish() {
-    guard enabled else { return }
-    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
   }
 }

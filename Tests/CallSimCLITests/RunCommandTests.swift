@@ -77,6 +77,16 @@ import Testing
     #expect(a == b)
   }
 
+  @Test func replicationsOverrideThatCannotFitIsRefused() throws {
+    let dir = try CLI.temporaryFolder()
+    let file = try CLI.write(Self.minimal.replacingOccurrences(of: "days: 3", with: "days: 3000"), to: "s.yaml", in: dir)
+    let out = dir.appendingPathComponent("out")
+    let r = try CLI.run(["run", file, "--out", out.path, "--replications", "1000"])
+    #expect(r.status == 1)
+    #expect(r.stderr.hasPrefix("error: ") && r.stderr.contains("simulation.replications: 3000 days × 1000 replications"), "\(r.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+  }
+
   @Test func everyExampleScenarioValidates() throws {
     let folder = CLI.packageRoot.appendingPathComponent("Scenarios")
     let files = FileManager.default.enumerator(atPath: folder.path)!.compactMap { $0 as? String }

@@ -34,8 +34,14 @@ public struct Scenario: Sendable {
     return Scenario(model: model, resolved: tree, warnings: diagnostics.issues, file: file)
   }
 
-  /// Overrides the replication count (as `--replications` does), in the model and the tree.
-  public mutating func setReplications(_ n: Int) {
+  /// Overrides the replication count (as `--replications` does), in the model and the tree;
+  /// refused when the horizon and replications would not fit in memory.
+  public mutating func setReplications(_ n: Int) throws {
+    var settings = model.settings
+    settings.replications = n
+    if let problem = settings.memoryProblem {
+      throw ScenarioError(file: file, keyPath: "simulation.replications", message: problem + " (--replications \(n))")
+    }
     model.settings.replications = n
     resolved = resolved.setting(["simulation", "replications"], to: .scalar(String(n), quoted: false, origin: resolved.origin))
   }

@@ -12,10 +12,15 @@ enum Diagnostics {
     FileHandle.standardError.write(Data((line + "\n").utf8))
   }
 
-  /// Loads a scenario or exits with every problem printed and status 1.
-  static func loadOrExit(_ path: String, allowOutside: Bool) throws -> Scenario {
+  /// Loads a scenario and applies command-line overrides (`adjust`), or exits with every
+  /// problem printed and status 1.
+  static func loadOrExit(
+    _ path: String, allowOutside: Bool, adjust: (inout Scenario) throws -> Void = { _ in }
+  ) throws -> Scenario {
     do {
-      return try Scenario.load(path, allowOutside: allowOutside)
+      var scenario = try Scenario.load(path, allowOutside: allowOutside)
+      try adjust(&scenario)
+      return scenario
     } catch let error as ScenarioError {
       for issue in error.issues { printError(issue.description) }
       throw ExitCode(1)
