@@ -63,28 +63,32 @@ struct ReplicationTally: ~Copyable {
 
   /// Agent busy time [start, end) seconds, split over the hours it spans, to the horizon.
   mutating func busy(from start: Double, to end: Double, type: Int) {
-    let stop = min(end, horizon)
-    var t = start
-    var h = Int(t / 3600)
-    while t < stop {
-      let hourEnd = Double(h + 1) * 3600
-      let piece = min(stop, hourEnd) - t
-      hourly[h].busyAgentSeconds += piece
-      if h >= firstMeasuredHour { byType[type].busyAgentSeconds += piece }
-      t = hourEnd
-      h += 1
+    forEachHour(from: start, to: end) { tally, h, seconds in
+      tally.hourly[h].busyAgentSeconds += seconds
+      if h >= tally.firstMeasuredHour { tally.byType[type].busyAgentSeconds += seconds }
     }
   }
 
   /// `agents` logged in over [start, end) seconds, split over the hours it spans.
   mutating func loggedIn(_ agents: Int, from start: Double, to end: Double) {
     guard agents > 0 else { return }
+    forEachHour(from: start, to: end) { tally, h, seconds in
+      tally.hourly[h].availableAgentSeconds += Double(agents) * seconds
+    }
+  }
+
+  /// Calls `body` with each hour that [start, min(end, horizon)) seconds overlaps and the
+  /// seconds of overlap. Hour edges are computed from the hour index, not accumulated.
+  @inline(__always)
+  private mutating func forEachHour(
+    from start: Double, to end: Double, _ body: (inout ReplicationTally, Int, Double) -> Void
+  ) {
     let stop = min(end, horizon)
     var t = start
     var h = Int(t / 3600)
     while t < stop {
       let hourEnd = Double(h + 1) * 3600
-      hourly[h].availableAgentSeconds += Double(agents) * (min(stop, hourEnd) - t)
+      body(&self, h, min(stop, hourEnd) - t)
       t = hourEnd
       h += 1
     }
