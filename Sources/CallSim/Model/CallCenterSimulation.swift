@@ -109,10 +109,10 @@ public struct CallCenterSimulation: ~Copyable {
 
   mutating func arrive(type: Int, isRedial: Bool, now: Double) {
     let hour = tally.hour(of: now)
-    count(.arrival, hour: hour, type: type)
-    if isRedial { count(.redial, hour: hour, type: type) }
+    tally.count(.arrival, hour: hour, type: type)
+    if isRedial { tally.count(.redial, hour: hour, type: type) }
     if linesInUse >= lineLimit {
-      count(.blocked, hour: hour, type: type)
+      tally.count(.blocked, hour: hour, type: type)
       maybeRedial(type: type, now: now)
       return
     }
@@ -136,9 +136,9 @@ public struct CallCenterSimulation: ~Copyable {
     let type = Int(record.type)
     let u = ivrOutcomeStream.uniform()
     if u < ivr.hangUp {
-      count(.ivrHangUp, hour: record.hour, type: type)
+      tally.count(.ivrHangUp, hour: record.hour, type: type)
     } else if u < ivr.hangUp + (1 - ivr.hangUp) * ivr.selfService[type] {
-      count(.selfServed, hour: record.hour, type: type)
+      tally.count(.selfServed, hour: record.hour, type: type)
     } else {
       enterQueue(slot: slot, now: now)
       return
@@ -150,7 +150,7 @@ public struct CallCenterSimulation: ~Copyable {
   mutating func enterQueue(slot: UInt32, now: Double) {
     let record = calls.records[Int(slot)]
     let type = Int(record.type)
-    count(.inflow, hour: record.hour, type: type)
+    tally.count(.inflow, hour: record.hour, type: type)
     if agents.hasIdle && queue.waiting == 0 {
       answer(slot: slot, agent: agents.seize(), now: now, wait: 0)
       return
@@ -234,11 +234,6 @@ public struct CallCenterSimulation: ~Copyable {
     queue = ring
   }
 
-  @inline(__always)
-  mutating func count(_ event: CallCounts.Event, hour: Int32, type: Int) {
-    tally.count(event, hour: hour, type: type)
-  }
-
   // MARK: - Agent time
 
   /// Sets the agents on duty for `hour`, lets new agents take waiting calls, and schedules
@@ -273,8 +268,8 @@ public struct CallCenterSimulation: ~Copyable {
     for slot in 0..<calls.records.count {
       let record = calls.records[slot]
       switch record.state {
-      case .waiting: count(.inQueueAtEnd, hour: record.hour, type: Int(record.type))
-      case .inIVR: count(.inIVRAtEnd, hour: record.hour, type: Int(record.type))
+      case .waiting: tally.count(.inQueueAtEnd, hour: record.hour, type: Int(record.type))
+      case .inIVR: tally.count(.inIVRAtEnd, hour: record.hour, type: Int(record.type))
       case .free: break
       }
     }

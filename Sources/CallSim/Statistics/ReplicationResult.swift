@@ -5,15 +5,21 @@ public struct ReplicationResult: Sendable {
   public var hourly: [CallCounts]
   /// Totals over the measured hours, by call type (agent-time fields unused).
   public var byCallType: [CallCounts]
-  public var answeredWaits = WaitHistogram()
-  public var abandonedWaits = WaitHistogram()
+  public var answeredWaits: WaitHistogram
+  public var abandonedWaits: WaitHistogram
   /// Events processed, for benchmarks.
-  public var events: UInt64 = 0
+  public var events: UInt64
 
-  public init(replication: Int, hours: Int, callTypes: Int) {
+  public init(
+    replication: Int, hourly: [CallCounts], byCallType: [CallCounts], answeredWaits: WaitHistogram,
+    abandonedWaits: WaitHistogram, events: UInt64
+  ) {
     self.replication = replication
-    hourly = Array(repeating: CallCounts(), count: hours)
-    byCallType = Array(repeating: CallCounts(), count: callTypes)
+    self.hourly = hourly
+    self.byCallType = byCallType
+    self.answeredWaits = answeredWaits
+    self.abandonedWaits = abandonedWaits
+    self.events = events
   }
 
   /// Sum over hours `from..<hourly.count`.

@@ -100,12 +100,9 @@ struct ReplicationTally: ~Copyable {
   }
 
   func result(replication: Int, events: UInt64) -> ReplicationResult {
-    var r = ReplicationResult(replication: replication, hours: 0, callTypes: 0)
-    r.hourly = hourly.elements
-    r.byCallType = byType.elements
-    r.answeredWaits = WaitHistogram(counts: answeredWaits.elements)
-    r.abandonedWaits = WaitHistogram(counts: abandonedWaits.elements)
-    r.events = events
-    return r
+    ReplicationResult(
+      replication: replication, hourly: hourly.elements, byCallType: byType.elements,
+      answeredWaits: WaitHistogram(counts: answeredWaits.elements),
+      abandonedWaits: WaitHistogram(counts: abandonedWaits.elements), events: events)
   }
 }
