@@ -5,7 +5,7 @@ import Foundation
 struct RunCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "run",
-    abstract: "Simulate a scenario and write summary.json, hourly.csv, waits.csv and scenario.resolved.yaml.",
+    abstract: "Simulate a scenario and write summary.json, hourly tables, waits.csv and scenario.resolved.yaml.",
     discussion: """
       Results go to Results/<scenario name>/ unless --out names a folder. The folder is written only when the run succeeds; each file is replaced atomically.
       """
@@ -25,6 +25,9 @@ struct RunCommand: ParsableCommand {
 
   @Option(help: "Threads running replications in parallel (default: all cores). Results do not depend on it.")
   var threads: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  @Flag(help: "Also write calls.csv: one row per call counted (after the warm-up), for your own analysis. Large: about 64 bytes a call.")
+  var trace = false
 
   @Flag(help: "Allow extends: and data files outside the scenario's folder.")
   var allowOutside = false
@@ -50,8 +53,23 @@ struct RunCommand: ParsableCommand {
     let progress = ProgressLine(total: model.settings.replications, enabled: !quiet)
     let interruption = Interruption()
     let clock = ContinuousClock.now
-    let (run, stopped) = SimulationRunner.runAllowingStop(
-      model, threads: threads, progress: { progress.update(done: $0) }, stop: interruption.stop)
+    let traceFolder = trace ? try TraceParts(results: folder, model: model, quiet: quiet) : nil
+    defer { traceFolder?.remove() }
+    let (run, stopped): (RunResult?, Bool)
+    do {
+      if let traceFolder {
+        (run, stopped) = try SimulationRunner.runAllowingStop(
+          model, threads: threads, progress: { progress.update(done: $0) }, stop: interruption.stop,
+          tracingInto: traceFolder.url)
+      } else {
+        (run, stopped) = SimulationRunner.runAllowingStop(
+          model, threads: threads, progress: { progress.update(done: $0) }, stop: interruption.stop)
+      }
+    } catch {
+      progress.finish()
+      Diagnostics.printError("error: \(folder): cannot write calls.csv: \(error.localizedDescription)")
+      throw ExitCode(1)
+    }
     progress.finish()
     guard let result = run else {
       Diagnostics.printError("interrupted by \(interruption.signalName): no replication had finished; nothing written")
@@ -60,7 +78,9 @@ struct RunCommand: ParsableCommand {
     let elapsed = clock.duration(to: .now)
     let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     do {
-      try ResultsFolder(path: folder).write(result, scenario: loaded, wallSeconds: wall, version: CallSimVersion.current)
+      try ResultsFolder(path: folder).write(
+        result, scenario: loaded, wallSeconds: wall, version: CallSimVersion.current,
+        traceParts: traceFolder.map { t in result.replications.map { CallTrace.part($0.replication, in: t.url) } })
     } catch {
       Diagnostics.printError("error: \(folder): cannot write results: \(error.localizedDescription)")
       throw ExitCode(1)
@@ -72,7 +92,7 @@ struct RunCommand: ParsableCommand {
     }
     if !quiet {
       print(SummaryText(result: result, wallSeconds: wall).render())
-      print("Results written to \(folder)/ (summary.json, hourly.csv, waits.csv, scenario.resolved.yaml)")
+      print("Results written to \(folder)/ (\(ResultsFolder.files.joined(separator: ", "))\(trace ? ", calls.csv" : ""))")
     }
   }
 }

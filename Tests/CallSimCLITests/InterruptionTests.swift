@@ -1,3 +1,4 @@
+import CallSim
 import Foundation
 import Testing
 
@@ -51,12 +52,12 @@ import Testing
     #expect(seconds < 2, "took \(seconds) s to stop")
     #expect(stderr.contains("interrupted by SIGTERM: kept the"), "\(stderr)")
     let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
-    #expect(files == ["hourly.csv", "scenario.resolved.yaml", "summary.json", "waits.csv"], "\(files)")
+    #expect(files == ResultsFolder.files.sorted(), "\(files)")
     let summary = try CLI.json(out.appendingPathComponent("summary.json"))
     #expect(summary["interrupted"] as? Bool == true)
     let kept = try #require(summary["replications"] as? Int)
     #expect(kept > 0 && kept < 2000)
-    for csv in ["hourly.csv", "waits.csv"] {
+    for csv in ResultsFolder.files where csv.hasSuffix(".csv") {
       let lines = try String(contentsOf: out.appendingPathComponent(csv), encoding: .utf8).split(separator: "\n")
       let columns = lines[0].split(separator: ",", omittingEmptySubsequences: false).count
       #expect(lines.count > 1 && lines.allSatisfy { $0.split(separator: ",", omittingEmptySubsequences: false).count == columns }, "\(csv)")

@@ -12,6 +12,15 @@ public struct ValidationPoint: Sendable, CustomStringConvertible {
   public var days: Int
   public var replications = 10
 
+  public init(agents: Int, callsPerHour: Double, handleSeconds: Double, patienceSeconds: Double?, days: Int, replications: Int = 10) {
+    self.agents = agents
+    self.callsPerHour = callsPerHour
+    self.handleSeconds = handleSeconds
+    self.patienceSeconds = patienceSeconds
+    self.days = days
+    self.replications = replications
+  }
+
   public var load: Double { callsPerHour * handleSeconds / 3600 / Double(agents) }
 
   public var description: String {

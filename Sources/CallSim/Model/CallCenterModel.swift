@@ -6,8 +6,9 @@ public struct CallCenterModel: Sendable, Equatable {
   public var settings: SimulationSettings
   public var arrivals: ArrivalProfile
   public var callTypes: [CallType]
-  /// Agents on duty in each hour (one pool serving every call type, FIFO).
-  public var staffing: StaffingPlan
+  /// The teams of agents, each with its skills and staffing plan.
+  public var agentGroups: [AgentGroup]
+  public var routing: Routing
   /// Lines to the number; a call arriving when all are held (IVR + waiting + talking) is
   /// blocked. `nil` means unlimited.
   public var trunks: Int?
@@ -16,18 +17,36 @@ public struct CallCenterModel: Sendable, Equatable {
 
   public init(
     name: String, settings: SimulationSettings, arrivals: ArrivalProfile, callTypes: [CallType],
-    staffing: StaffingPlan, trunks: Int? = nil, ivr: IVRStage? = nil, targets: Targets = Targets()
+    agentGroups: [AgentGroup], routing: Routing = Routing(), trunks: Int? = nil, ivr: IVRStage? = nil,
+    targets: Targets = Targets()
   ) {
     precondition(!callTypes.isEmpty, "a model needs at least one call type")
-    precondition(staffing.agentsByHour.count == settings.hours, "the staffing plan must cover every hour")
+    precondition(!agentGroups.isEmpty, "a model needs at least one agent group")
+    for g in agentGroups {
+      precondition(g.staffing.agentsByHour.count == settings.hours, "the staffing plan must cover every hour")
+      precondition(g.skills.allSatisfy { callTypes.indices.contains($0) }, "a skill names no call type")
+    }
     self.name = name
     self.settings = settings
     self.arrivals = arrivals
     self.callTypes = callTypes
-    self.staffing = staffing
+    self.agentGroups = agentGroups
+    self.routing = routing
     self.trunks = trunks
     self.ivr = ivr
     self.targets = targets
+  }
+
+  /// A model with one integrated group of generalists, named `agents`, who take every call
+  /// type at the same speed: the single-pool model of `agents: N`.
+  public init(
+    name: String, settings: SimulationSettings, arrivals: ArrivalProfile, callTypes: [CallType],
+    staffing: StaffingPlan, trunks: Int? = nil, ivr: IVRStage? = nil, targets: Targets = Targets()
+  ) {
+    self.init(
+      name: name, settings: settings, arrivals: arrivals, callTypes: callTypes,
+      agentGroups: [AgentGroup(name: CallCenterModel.singleGroupName, skills: Array(callTypes.indices), staffing: staffing)],
+      trunks: trunks, ivr: ivr, targets: targets)
   }
 
   /// A model with `agents` on duty all the time.
@@ -38,5 +57,17 @@ public struct CallCenterModel: Sendable, Equatable {
     self.init(
       name: name, settings: settings, arrivals: arrivals, callTypes: callTypes,
       staffing: .constant(agents, hours: settings.hours), trunks: trunks, ivr: ivr, targets: targets)
+  }
+
+  /// The name of the one group that `agents: N` describes.
+  public static let singleGroupName = "agents"
+
+  /// Agents on duty in each hour, all groups together.
+  public var staffing: StaffingPlan {
+    var total = agentGroups[0].staffing.agentsByHour
+    for g in agentGroups.dropFirst() {
+      for (h, n) in g.staffing.agentsByHour.enumerated() { total[h] += n }
+    }
+    return StaffingPlan(agentsByHour: total)
   }
 }

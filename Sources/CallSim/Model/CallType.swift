@@ -13,10 +13,12 @@ public struct CallType: Sendable, Equatable {
   public var patience: Distribution?
   /// Whether callers who abandon or are blocked call again.
   public var redial: Redial?
+  /// Lower is served first; equal priorities in arrival order; never preempts a call in service.
+  public var priority: Int
 
   public init(
     name: String, share: Double = 1, handle: Distribution, wrapUp: Distribution? = nil,
-    patience: Distribution? = nil, redial: Redial? = nil
+    patience: Distribution? = nil, redial: Redial? = nil, priority: Int = 0
   ) {
     self.name = name
     self.share = share
@@ -24,6 +26,7 @@ public struct CallType: Sendable, Equatable {
     self.wrapUp = wrapUp
     self.patience = patience
     self.redial = redial
+    self.priority = priority
   }
 }
 

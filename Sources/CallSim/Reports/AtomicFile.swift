@@ -51,6 +51,11 @@ public struct TextSink {
     if buffer.count >= 1 << 16 { try flush() }
   }
 
+  public mutating func append(_ bytes: Data) throws {
+    buffer.append(bytes)
+    if buffer.count >= 1 << 16 { try flush() }
+  }
+
   mutating func flush() throws {
     guard !buffer.isEmpty else { return }
     try handle.write(contentsOf: buffer)

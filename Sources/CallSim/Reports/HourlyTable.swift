@@ -7,6 +7,7 @@ public struct HourlyTable {
     ("agents_scheduled", .agentsScheduled), ("agents_on_phones", .agentsOnPhones),
     ("total_inflow", .totalInflow), ("inflow", .inflow), ("answered", .answered), ("abandoned", .abandoned),
     ("blocked", .blocked), ("ivr_hang_ups", .ivrHangUps), ("self_served", .selfServed), ("redials", .redials),
+    ("transferred", .transferred),
     ("answer_rate", .answerRate), ("answer_rate_total", .answerRateTotal), ("service_level", .serviceLevel),
     ("abandon_rate", .abandonRate), ("asa_seconds", .asaSeconds), ("mean_wait_seconds", .meanWaitSeconds),
     ("occupancy", .occupancy),
@@ -30,20 +31,26 @@ public struct HourlyTable {
 
   /// The header, then one line per measured hour.
   func forEachLine(_ body: (String) throws -> Void) rethrows {
-    let settings = result.model.settings
     let n = Double(result.replications.count)
     try body(HourlyTable.columns.map(\.name).joined(separator: ","))
-    for h in settings.firstMeasuredHour..<settings.hours {
-      let day = h / 24
-      let date = settings.date(ofDay: day)
-      let weekday = settings.isHoliday(day: day) ? "holiday" : date.weekday.rawValue
+    try HourlyTable.forEachMeasuredHour(result.model.settings) { h, prefix in
       var mean = result.hourSum(h)
       mean.scale(by: 1 / n)
-      var row = ["\(date)", weekday, "\(h % 24)"]
+      var row = prefix
       for (_, metric) in HourlyTable.columns.dropFirst(3) {
         row.append(CSVNumber.format(metric!.value(of: mean, periodSeconds: 3600)))
       }
       try body(row.joined(separator: ","))
+    }
+  }
+
+  /// Calls `body` with each measured hour of the horizon and its `date, weekday, hour` cells.
+  static func forEachMeasuredHour(_ settings: SimulationSettings, _ body: (Int, [String]) throws -> Void) rethrows {
+    for h in settings.firstMeasuredHour..<settings.hours {
+      let day = h / 24
+      let date = settings.date(ofDay: day)
+      let weekday = settings.isHoliday(day: day) ? "holiday" : date.weekday.rawValue
+      try body(h, ["\(date)", weekday, "\(h % 24)"])
     }
   }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// `summary.json`: every metric as {mean, ci95, min, max} over replications, overall and per
-/// call type, with the run's seed, version and wall time.
+/// `summary.json`: every metric as {mean, ci95, min, max} over replications, overall, per
+/// call type and per agent group, with the run's seed, version and wall time.
 public struct SummaryReport {
   public let result: RunResult
   public let wallSeconds: Double
@@ -19,6 +19,10 @@ public struct SummaryReport {
     for (i, t) in model.callTypes.enumerated() {
       callTypes[t.name] = SummaryReport.metricsObject(result.estimates(callType: i), perCallType: true)
     }
+    var agentGroups: [String: Any] = [:]
+    for (i, g) in model.agentGroups.enumerated() {
+      agentGroups[g.name] = SummaryReport.estimateObjects(result.estimates(group: i).map { ($0.key.rawValue, $0.value) })
+    }
     let object: [String: Any] = [
       "scenario": model.name,
       "replications": result.replications.count,
@@ -33,19 +37,23 @@ public struct SummaryReport {
       "events": result.replications.reduce(0) { $0 + Int($1.events) },
       "metrics": SummaryReport.metricsObject(result.estimates(), perCallType: false),
       "call_types": callTypes,
+      "agent_groups": agentGroups,
+      "routing": model.routing.mode.rawValue,
     ]
     let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
     return String(decoding: data, as: UTF8.self) + "\n"
   }
 
   static func metricsObject(_ estimates: [Metric: Estimate], perCallType: Bool) -> [String: Any] {
+    let agentTime: [Metric] = [.occupancy, .agentsOnPhones, .agentsScheduled]
+    return estimateObjects(estimates.filter { !perCallType || !agentTime.contains($0.key) }.map { ($0.key.rawValue, $0.value) })
+  }
+
+  /// `{name: {mean, ci95, min, max}}` for each named estimate.
+  static func estimateObjects(_ estimates: [(String, Estimate)]) -> [String: Any] {
     var out: [String: Any] = [:]
-    for metric in Metric.allCases {
-      if perCallType && [.occupancy, .agentsOnPhones, .agentsScheduled].contains(metric) { continue }
-      guard let e = estimates[metric] else { continue }
-      out[metric.rawValue] = [
-        "mean": json(e.mean), "ci95": json(e.ci95), "min": json(e.min), "max": json(e.max),
-      ]
+    for (name, e) in estimates {
+      out[name] = ["mean": json(e.mean), "ci95": json(e.ci95), "min": json(e.min), "max": json(e.max)]
     }
     return out
   }

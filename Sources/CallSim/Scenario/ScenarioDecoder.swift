@@ -8,11 +8,12 @@ struct ScenarioDecoder {
   let allowOutside: Bool
 
   static let topKeys = [
-    "scenario", "description", "simulation", "arrivals", "trunks", "ivr", "call_types", "agents", "targets",
+    "scenario", "description", "simulation", "arrivals", "trunks", "ivr", "call_types", "agents", "agent_groups",
+    "routing", "targets",
   ]
   /// Keys of DESIGN.md that a later version will model; named so the error says so.
   static let plannedKeys = [
-    "agent_groups", "routing", "shifts", "roster", "remote", "reinforcement", "absence", "strike", "call_cap",
+    "shifts", "roster", "remote", "reinforcement", "absence", "strike", "call_cap",
     "abusive_callers",
   ]
   static let maxDays = 3660
@@ -41,7 +42,17 @@ struct ScenarioDecoder {
     _ = top["description"]?.string()
     let settings: SimulationSettings? = top.required("simulation", "{days: …, warmup: …, replications: …, seed: …}").flatMap(simulation)
     let decodedTypes = top.required("call_types", "a mapping of call type names to their handle times").flatMap(callTypes)
-    let agents = top.required("agents", "the number of agents on duty").flatMap { staffing($0, settings: settings) }
+    let typeNames = decodedTypes.map { $0.types.map(\.name) }
+    var groups: [AgentGroup]?
+    if let groupsField = top["agent_groups"] {
+      groups = agentGroups(groupsField, typeNames: typeNames, settings: settings)
+      top["agents"]?.error("use either agents (one pool of generalists) or agent_groups, not both")
+    } else if let agentsField = top.required("agents", "the number of agents on duty (or agent_groups)") {
+      groups = staffing(agentsField, settings: settings).flatMap { plan in
+        typeNames.map { [AgentGroup(name: CallCenterModel.singleGroupName, skills: Array($0.indices), staffing: plan)] }
+      }
+    }
+    let routing = top["routing"].map { self.routing($0, settings: settings) } ?? Routing()
     let trunks = top["trunks"].map { $0.integer(1...10_000_000, what: "a number of lines") }
     let targets = top["targets"].map(self.targets) ?? Targets()
     guard let settings, var (types, shares) = decodedTypes else { return nil }
@@ -56,11 +67,14 @@ struct ScenarioDecoder {
       checkShares(&types, given: shares, field: top["call_types"])
     }
     let arrivals = top.required("arrivals", "{per_hour: N} or {per_day: N, hourly: [24 weights]}").flatMap { self.arrivals($0, settings: settings) }
-    guard let name, let agents, let arrivals, let targets, !diagnostics.hasErrors else { return nil }
+    if let groups, let routing {
+      checkServed(types: types, groups: groups, routing: routing, field: top["agent_groups"] ?? top["routing"] ?? filtered)
+    }
+    guard let name, let groups, let routing, let arrivals, let targets, !diagnostics.hasErrors else { return nil }
     let model = CallCenterModel(
-      name: name, settings: settings, arrivals: arrivals, callTypes: types, staffing: agents,
+      name: name, settings: settings, arrivals: arrivals, callTypes: types, agentGroups: groups, routing: routing,
       trunks: trunks ?? nil, ivr: ivr, targets: targets)
-    warnAboutLoad(model, field: top["agents"])
+    warnAboutLoad(model, field: top["agents"] ?? top["agent_groups"])
     return model
   }
 
@@ -134,22 +148,26 @@ struct ScenarioDecoder {
     var shares: [Double?] = []
     var ok = true
     for (name, f) in entries {
-      if name.isEmpty || !name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) {
+      if !ScenarioDecoder.isName(name) {
         f.error("call type names may use letters, digits, '_' and '-' only")
         ok = false
         continue
       }
-      guard let map = f.mapping(["share", "handle", "wrap_up", "patience", "redial"]) else { ok = false; continue }
+      guard let map = f.mapping(["share", "handle", "wrap_up", "patience", "redial", "priority"]) else { ok = false; continue }
       let share = map["share"].map { $0.share() }
       let handle = map.required("handle", "a talk-time distribution such as {dist: exponential, mean: 5m}").flatMap { distributions.decode($0) }
       let wrap = map["wrap_up"].map { distributions.decode($0) }
       let patience = map["patience"].map { distributions.decode($0) }
       let redial = map["redial"].map(self.redial)
-      guard share != .some(nil), let handle, wrap != .some(nil), patience != .some(nil), redial != .some(nil) else {
+      let priority = map["priority"].map { $0.integer(-1_000_000...1_000_000, what: "a whole-number priority (lower is served first)") } ?? 0
+      guard share != .some(nil), let handle, wrap != .some(nil), patience != .some(nil), redial != .some(nil), let priority else {
         ok = false
         continue
       }
-      types.append(CallType(name: name, share: 0, handle: handle, wrapUp: wrap ?? nil, patience: patience ?? nil, redial: redial ?? nil))
+      types.append(
+        CallType(
+          name: name, share: 0, handle: handle, wrapUp: wrap ?? nil, patience: patience ?? nil, redial: redial ?? nil,
+          priority: priority))
       shares.append(share ?? nil)
     }
     return ok ? (types, shares) : nil

@@ -17,6 +17,8 @@ public struct CallCounts: Sendable, Equatable, BitwiseCopyable {
   public var selfServed = 0.0
   /// Redials among `totalInflow`.
   public var redials = 0.0
+  /// Transfers of misrouted calls to their right queue (a call may still end in any outcome).
+  public var transferred = 0.0
   /// Calls still waiting in the agent queue when the horizon ended.
   public var inQueueAtEnd = 0.0
   /// Calls still in the IVR when the horizon ended.
@@ -27,7 +29,7 @@ public struct CallCounts: Sendable, Equatable, BitwiseCopyable {
   public var answeredWaitSeconds = 0.0
   /// Sum of waits of abandoned calls, seconds.
   public var abandonedWaitSeconds = 0.0
-  /// Agent-seconds spent talking and in wrap-up.
+  /// Agent-seconds spent talking, in wrap-up and on transfers.
   public var busyAgentSeconds = 0.0
   /// Agent-seconds logged in.
   public var availableAgentSeconds = 0.0
@@ -38,13 +40,20 @@ public struct CallCounts: Sendable, Equatable, BitwiseCopyable {
 
   /// Every field, for element-wise sums and scaling.
   nonisolated(unsafe) static let fields: [WritableKeyPath<CallCounts, Double>] = [
-    \.totalInflow, \.inflow, \.answered, \.abandoned, \.blocked, \.ivrHangUps, \.selfServed, \.redials,
+    \.totalInflow, \.inflow, \.answered, \.abandoned, \.blocked, \.ivrHangUps, \.selfServed, \.redials, \.transferred,
     \.inQueueAtEnd, \.inIVRAtEnd, \.answeredWithinTarget, \.answeredWaitSeconds, \.abandonedWaitSeconds,
     \.busyAgentSeconds, \.availableAgentSeconds, \.scheduledAgentSeconds,
   ]
 
   public static func += (a: inout CallCounts, b: CallCounts) {
     for f in fields { a[keyPath: f] += b[keyPath: f] }
+  }
+
+  /// Adds a group's agent time (the call counts are the call types').
+  public mutating func addAgentTime(_ g: GroupCounts) {
+    busyAgentSeconds += g.busyAgentSeconds
+    availableAgentSeconds += g.availableAgentSeconds
+    scheduledAgentSeconds += g.scheduledAgentSeconds
   }
 
   /// `nil` when every call is accounted for exactly once; otherwise which identity fails.

@@ -9,6 +9,8 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
   case ivrHangUps = "ivr_hang_ups"
   case selfServed = "self_served"
   case redials
+  /// Misrouted calls transferred to their right queue (not an outcome: they end as any call).
+  case transferred
   case inQueueAtEnd = "in_queue_at_end"
   /// answered / inflow (the foundation's definition).
   case answerRate = "answer_rate"
@@ -44,6 +46,7 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
     case .ivrHangUps: return c.ivrHangUps
     case .selfServed: return c.selfServed
     case .redials: return c.redials
+    case .transferred: return c.transferred
     case .inQueueAtEnd: return c.inQueueAtEnd
     case .answerRate: return ratio(c.answered, c.inflow)
     case .answerRateTotal: return ratio(c.answered, c.totalInflow)
@@ -61,7 +64,8 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
   /// Whether the metric is a count of calls (summed over periods) rather than a ratio.
   public var isCount: Bool {
     switch self {
-    case .totalInflow, .inflow, .answered, .abandoned, .blocked, .ivrHangUps, .selfServed, .redials, .inQueueAtEnd: true
+    case .totalInflow, .inflow, .answered, .abandoned, .blocked, .ivrHangUps, .selfServed, .redials, .transferred, .inQueueAtEnd:
+      true
     default: false
     }
   }

@@ -1,25 +1,67 @@
-/// Everything one replication counted: by hour of the horizon, by call type, and the waits.
+/// Everything one replication counted: by hour of the horizon, by call type, by agent group,
+/// and the waits. Hourly arrays cover the whole horizon, warm-up included (reports skip it);
+/// the per-type and per-group totals cover the measured hours only.
 public struct ReplicationResult: Sendable {
   public var replication: Int
-  /// One entry per hour of the horizon, warm-up hours included (reports skip them).
+  /// One entry per hour: every call type's calls, every group's agent time.
   public var hourly: [CallCounts]
-  /// Totals over the measured hours, by call type (agent-time fields unused).
+  /// Per hour and call type, index `hour * types + type` (call counts only); empty when the
+  /// model has one call type, whose hours are `hourly`.
+  public var hourlyByType: [CallCounts]
+  /// Measured totals by call type (call counts only).
   public var byCallType: [CallCounts]
+  /// Per hour and agent group, index `hour * groups + group`.
+  public var hourlyByGroup: [GroupCounts]
+  /// Measured totals by agent group.
+  public var byGroup: [GroupCounts]
   public var answeredWaits: WaitHistogram
   public var abandonedWaits: WaitHistogram
   /// Events processed, for benchmarks.
   public var events: UInt64
 
-  public init(
-    replication: Int, hourly: [CallCounts], byCallType: [CallCounts], answeredWaits: WaitHistogram,
-    abandonedWaits: WaitHistogram, events: UInt64
+  /// Gathers the stores of a replication's tally: `typeHours` has `hours × types` entries,
+  /// `groupHours` `hours × groups`.
+  init(
+    replication: Int, types: Int, groups: Int, firstMeasuredHour: Int, typeHours: [CallCounts],
+    groupHours: [GroupCounts], answeredWaits: WaitHistogram, abandonedWaits: WaitHistogram, events: UInt64
   ) {
+    let hours = groupHours.count / groups
+    var hourly = types == 1 ? typeHours : Array(repeating: CallCounts(), count: hours)
+    var byCallType = Array(repeating: CallCounts(), count: types)
+    var byGroup = Array(repeating: GroupCounts(), count: groups)
+    for h in 0..<hours {
+      for t in 0..<types {
+        let c = typeHours[h * types + t]
+        if types > 1 { hourly[h] += c }
+        if h >= firstMeasuredHour { byCallType[t] += c }
+      }
+      for g in 0..<groups {
+        let c = groupHours[h * groups + g]
+        hourly[h].addAgentTime(c)
+        if h >= firstMeasuredHour { byGroup[g] += c }
+      }
+    }
     self.replication = replication
     self.hourly = hourly
+    self.hourlyByType = types == 1 ? [] : typeHours
     self.byCallType = byCallType
+    self.hourlyByGroup = groupHours
+    self.byGroup = byGroup
     self.answeredWaits = answeredWaits
     self.abandonedWaits = abandonedWaits
     self.events = events
+  }
+
+  /// Calls of type `type` arriving in hour `h`.
+  public func counts(hour h: Int, type: Int) -> CallCounts {
+    if hourlyByType.isEmpty { return hourly[h] }
+    let types = hourlyByType.count / hourly.count
+    return hourlyByType[h * types + type]
+  }
+
+  /// Group `group` in hour `h`.
+  public func counts(hour h: Int, group: Int) -> GroupCounts {
+    hourlyByGroup[h * byGroup.count + group]
   }
 
   /// Sum over hours `from..<hourly.count`.

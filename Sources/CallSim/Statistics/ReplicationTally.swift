@@ -1,80 +1,93 @@
 import CallSimEngine
 
-/// The counters of one running replication, by hour of arrival and by call type, kept in
-/// unchecked stores for the hot loop; ``result(replication:events:)`` turns them into a
-/// ``ReplicationResult``. Calls arriving before `firstMeasuredHour` are counted by hour only
-/// (reports skip those hours), not by type or in the wait histograms.
-struct ReplicationTally: ~Copyable {
-  private var hourly: OwnedBuffer<CallCounts>
-  private var byType: OwnedBuffer<CallCounts>
+/// The counters of one running replication — calls by hour of arrival and call type, agent
+/// time by hour and group, waits — kept in unchecked stores for the hot loop.
+/// ``result(replication:events:)`` turns them into a ``ReplicationResult``. Wait histograms
+/// count only calls arriving from `firstMeasuredHour` on (reports skip earlier hours).
+struct ReplicationTally: ~Copyable, CallObserver {
+  /// Index `hour * types + type`.
+  private var typeHours: OwnedBuffer<CallCounts>
+  /// Index `hour * groups + group`.
+  private var groupHours: OwnedBuffer<GroupCounts>
   private var answeredWaits = OwnedBuffer(repeating: 0.0, count: WaitHistogram.binCount)
   private var abandonedWaits = OwnedBuffer(repeating: 0.0, count: WaitHistogram.binCount)
+  let hours: Int
+  let types: Int
+  let groups: Int
   let firstMeasuredHour: Int
   /// Seconds: the end of the horizon, where agent time stops being counted.
   let horizon: Double
   /// Seconds: answers within this wait count toward the service level.
   let within: Double
 
-  init(hours: Int, callTypes: Int, firstMeasuredHour: Int, horizon: Double, within: Double) {
-    hourly = OwnedBuffer(repeating: CallCounts(), count: hours)
-    byType = OwnedBuffer(repeating: CallCounts(), count: callTypes)
+  init(hours: Int, callTypes: Int, groups: Int, firstMeasuredHour: Int, horizon: Double, within: Double) {
+    typeHours = OwnedBuffer(repeating: CallCounts(), count: hours * callTypes)
+    groupHours = OwnedBuffer(repeating: GroupCounts(), count: hours * groups)
+    self.hours = hours
+    self.types = callTypes
+    self.groups = groups
     self.firstMeasuredHour = firstMeasuredHour
     self.horizon = horizon
     self.within = within
   }
 
-  var hours: Int { hourly.count }
-
   /// The hour bin of a time in seconds (the last bin takes the horizon's end itself).
   @inline(__always)
-  func hour(of time: Double) -> Int32 { Int32(min(hourly.count - 1, Int(time / 3600))) }
+  func hour(of time: Double) -> Int32 { Int32(min(hours - 1, Int(time / 3600))) }
 
   @inline(__always)
-  mutating func count(_ event: CallCounts.Event, hour: Int32, type: Int) {
-    hourly[Int(hour)].count(event)
-    if Int(hour) >= firstMeasuredHour { byType[type].count(event) }
-  }
-
-  /// A call answered after waiting `wait` seconds.
-  @inline(__always)
-  mutating func answered(hour: Int32, type: Int, wait: Double) {
-    let h = Int(hour)
-    let inTarget = wait <= within ? 1.0 : 0.0
-    hourly[h].answered += 1
-    hourly[h].answeredWaitSeconds += wait
-    hourly[h].answeredWithinTarget += inTarget
-    guard h >= firstMeasuredHour else { return }
-    byType[type].answered += 1
-    byType[type].answeredWaitSeconds += wait
-    byType[type].answeredWithinTarget += inTarget
-    answeredWaits[WaitHistogram.bin(of: wait)] += 1
-  }
-
-  /// A call that hung up after waiting `wait` seconds.
-  @inline(__always)
-  mutating func abandoned(hour: Int32, type: Int, wait: Double) {
-    let h = Int(hour)
-    count(.abandoned, hour: hour, type: type)
-    hourly[h].abandonedWaitSeconds += wait
-    guard h >= firstMeasuredHour else { return }
-    byType[type].abandonedWaitSeconds += wait
-    abandonedWaits[WaitHistogram.bin(of: wait)] += 1
-  }
-
-  /// Agent busy time [start, end) seconds, split over the hours it spans, to the horizon.
-  mutating func busy(from start: Double, to end: Double, type: Int) {
-    forEachHour(from: start, to: end) { tally, h, seconds in
-      tally.hourly[h].busyAgentSeconds += seconds
-      if h >= tally.firstMeasuredHour { tally.byType[type].busyAgentSeconds += seconds }
+  mutating func observe(_ event: CallEvent, call: CallFacts, at time: Double) {
+    let cell = call.hour * types + call.type
+    let measured = call.hour >= firstMeasuredHour
+    switch event {
+    case .arrived:
+      typeHours[cell].totalInflow += 1
+      if call.isRedial { typeHours[cell].redials += 1 }
+    case .blocked: typeHours[cell].blocked += 1
+    case .ivrHangUp: typeHours[cell].ivrHangUps += 1
+    case .selfServed: typeHours[cell].selfServed += 1
+    case .queued: typeHours[cell].inflow += 1
+    case .answered(let group, let wait, let talk, let wrap):
+      typeHours[cell].answered += 1
+      typeHours[cell].answeredWaitSeconds += wait
+      if wait <= within { typeHours[cell].answeredWithinTarget += 1 }
+      let g = call.hour * groups + group
+      groupHours[g].answered += 1
+      groupHours[g].talkSeconds += talk
+      busy(group: group, from: time, to: time + talk + wrap)
+      if measured { answeredWaits[WaitHistogram.bin(of: wait)] += 1 }
+    case .transferred(let group, _, let handle):
+      typeHours[cell].transferred += 1
+      groupHours[call.hour * groups + group].transferred += 1
+      busy(group: group, from: time, to: time + handle)
+    case .abandoned(let wait):
+      typeHours[cell].abandoned += 1
+      typeHours[cell].abandonedWaitSeconds += wait
+      if measured { abandonedWaits[WaitHistogram.bin(of: wait)] += 1 }
+    case .inQueueAtEnd: typeHours[cell].inQueueAtEnd += 1
+    case .inIVRAtEnd: typeHours[cell].inIVRAtEnd += 1
     }
   }
 
-  /// `agents` logged in over [start, end) seconds, split over the hours it spans.
-  mutating func loggedIn(_ agents: Int, from start: Double, to end: Double) {
+  /// Agent busy time [start, end) seconds of `group`, split over the hours it spans.
+  @inline(__always)
+  private mutating func busy(group: Int, from start: Double, to end: Double) {
+    forEachHour(from: start, to: end) { tally, h, seconds in
+      tally.groupHours[h * tally.groups + group].busyAgentSeconds += seconds
+    }
+  }
+
+  /// `agents` of `group` logged in over [start, end) seconds, split over the hours it spans.
+  mutating func loggedIn(_ agents: Int, group: Int, from start: Double, to end: Double) {
     guard agents > 0 else { return }
     forEachHour(from: start, to: end) { tally, h, seconds in
-      tally.hourly[h].availableAgentSeconds += Double(agents) * seconds
+      tally.groupHours[h * tally.groups + group].availableAgentSeconds += Double(agents) * seconds
     }
+  }
+
+  /// Agents the plan puts on duty in hour `h` in `group`.
+  mutating func scheduled(_ agents: Int, group: Int, hour h: Int) {
+    groupHours[h * groups + group].scheduledAgentSeconds = Double(agents) * 3600
   }
 
   /// Calls `body` with each hour that [start, min(end, horizon)) seconds overlaps and the
@@ -94,14 +107,10 @@ struct ReplicationTally: ~Copyable {
     }
   }
 
-  /// Agents the plan puts on duty in hour `h`.
-  mutating func scheduled(_ agents: Int, hour h: Int) {
-    hourly[h].scheduledAgentSeconds = Double(agents) * 3600
-  }
-
   func result(replication: Int, events: UInt64) -> ReplicationResult {
     ReplicationResult(
-      replication: replication, hourly: hourly.elements, byCallType: byType.elements,
+      replication: replication, types: types, groups: groups, firstMeasuredHour: firstMeasuredHour,
+      typeHours: typeHours.elements, groupHours: groupHours.elements,
       answeredWaits: WaitHistogram(counts: answeredWaits.elements),
       abandonedWaits: WaitHistogram(counts: abandonedWaits.elements), events: events)
   }

@@ -33,6 +33,15 @@ public struct RunResult: Sendable {
     estimates(of: replications.map { $0.byCallType[index] }, periodSeconds: measuredSeconds)
   }
 
+  /// Every metric of agent group `index`, across replications.
+  public func estimates(group index: Int) -> [GroupMetric: Estimate] {
+    var out: [GroupMetric: Estimate] = [:]
+    for metric in GroupMetric.allCases {
+      out[metric] = Estimate(replications.map { metric.value(of: $0.byGroup[index], periodSeconds: measuredSeconds) })
+    }
+    return out
+  }
+
   private func estimates(of counts: [CallCounts], periodSeconds: Double) -> [Metric: Estimate] {
     var out: [Metric: Estimate] = [:]
     for metric in Metric.allCases {
@@ -46,6 +55,20 @@ public struct RunResult: Sendable {
   public func hourSum(_ h: Int) -> CallCounts {
     var sum = CallCounts()
     for r in replications { sum += r.hourly[h] }
+    return sum
+  }
+
+  /// Calls of type `type` in hour `h`, summed over replications.
+  public func hourSum(_ h: Int, type: Int) -> CallCounts {
+    var sum = CallCounts()
+    for r in replications { sum += r.counts(hour: h, type: type) }
+    return sum
+  }
+
+  /// Group `group` in hour `h`, summed over replications.
+  public func hourSum(_ h: Int, group: Int) -> GroupCounts {
+    var sum = GroupCounts()
+    for r in replications { sum += r.counts(hour: h, group: group) }
     return sum
   }
 
@@ -69,6 +92,11 @@ public struct RunResult: Sendable {
       }
       for (t, counts) in r.byCallType.enumerated() {
         if let e = counts.conservationError { errors.append("replication \(r.replication), call type \(t): \(e)") }
+      }
+      for (i, counts) in r.hourlyByType.enumerated() {
+        if let e = counts.conservationError {
+          errors.append("replication \(r.replication), hour \(i / model.callTypes.count), call type \(i % model.callTypes.count): \(e)")
+        }
       }
     }
     return errors

@@ -23,6 +23,12 @@ struct CallTypeSampler {
     redialStream = streams.stream("redial/\(type.name)")
   }
 
+  /// Every random attribute of one caller of this type, drawn at arrival (in one call, so
+  /// the sampler is borrowed once per caller).
+  @inline(__always) func drawCaller() -> CallerDraws {
+    CallerDraws(talk: talk(), wrap: wrap(), patience: patienceTime() ?? .infinity, redialDelay: redialDelay() ?? -1)
+  }
+
   /// Talk time, seconds.
   @inline(__always) func talk() -> Double { handle.sample(handleStream) }
 
@@ -37,4 +43,15 @@ struct CallTypeSampler {
     guard let redial, redialStream.uniform() < redial.probability else { return nil }
     return redial.delay.sample(redialStream)
   }
+}
+
+/// A caller's random attributes, drawn at arrival so that scenarios compared on common random
+/// numbers see the same callers whatever routing or staffing does. Seconds.
+struct CallerDraws {
+  var talk: Double
+  var wrap: Double
+  /// `.infinity` for a caller who never abandons.
+  var patience: Double
+  /// Negative for a caller who does not call again.
+  var redialDelay: Double
 }

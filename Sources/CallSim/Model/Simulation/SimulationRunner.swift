@@ -23,20 +23,41 @@ public enum SimulationRunner {
     _ model: CallCenterModel, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
     progress: (@Sendable (Int) -> Void)? = nil, stop: StopRequest? = nil
   ) -> (result: RunResult?, stopped: Bool) {
+    // Cannot throw: the observers made and finished here never fail.
+    try! runAllowingStop(model, threads: threads, progress: progress, stop: stop, observer: { _ in NoObserver() }, finish: { _ in })
+  }
+
+  /// Runs every replication with its own observer, made by `observer(r)` and handed to
+  /// `finish` when replication `r` ends. The first error either throws stops the run and is
+  /// rethrown.
+  static func runAllowingStop<Observer: CallObserver>(
+    _ model: CallCenterModel, threads: Int, progress: (@Sendable (Int) -> Void)?, stop: StopRequest?,
+    observer: @Sendable (Int) throws -> Observer, finish: @Sendable (Observer) throws -> Void
+  ) throws -> (result: RunResult?, stopped: Bool) {
     let n = model.settings.replications
     let workers = max(1, min(threads, n))
     let box = ResultBox(count: n)
+    let failed = StopRequest()
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       var r = worker
-      while r < n, stop?.isStopped != true {
-        var simulation = CallCenterSimulation(model: model, replication: r)
-        guard let result = simulation.run(stop: stop) else { return }
-        // Stored before `progress?(…)`: optional chaining would skip evaluating its argument.
-        let done = box.store(result, at: r)
-        progress?(done)
+      while r < n, stop?.isStopped != true, !failed.isStopped {
+        do {
+          var simulation = CallCenterSimulation(model: model, replication: r, observer: try observer(r))
+          let outcome = simulation.run(stop: stop)
+          try finish(simulation.observer)
+          guard let result = outcome else { return }
+          // Stored before `progress?(…)`: optional chaining would skip evaluating its argument.
+          let done = box.store(result, at: r)
+          progress?(done)
+        } catch {
+          box.fail(error)
+          failed.stop()
+          return
+        }
         r += workers
       }
     }
+    if let error = box.failure { throw error }
     let finished = box.finished()
     let result = finished.isEmpty ? nil : RunResult(model: model, replications: finished)
     return (result, finished.count < n)
@@ -48,6 +69,7 @@ private final class ResultBox: @unchecked Sendable {
   private let lock = NSLock()
   private var results: [ReplicationResult?]
   private var done = 0
+  private var firstError: Error?
 
   init(count: Int) { results = Array(repeating: nil, count: count) }
 
@@ -57,6 +79,19 @@ private final class ResultBox: @unchecked Sendable {
     results[index] = result
     done += 1
     return done
+  }
+
+  /// Keeps the first error a replication threw.
+  func fail(_ error: Error) {
+    lock.lock()
+    defer { lock.unlock() }
+    if firstError == nil { firstError = error }
+  }
+
+  var failure: Error? {
+    lock.lock()
+    defer { lock.unlock() }
+    return firstError
   }
 
   /// The finished replications, in index order.

@@ -1,5 +1,5 @@
-/// Agents who log in and out as the staffing plan changes; a call goes to the agent idle
-/// longest.
+/// One group's agents, who log in and out as its staffing plan changes; a call goes to the
+/// agent idle longest.
 ///
 /// When the plan lowers the number on duty, idle agents log out at once; if too few are idle,
 /// busy agents log out when they finish their current call (nobody is cut off mid-call).
@@ -7,6 +7,8 @@ struct AgentPool {
   var busy: [Bool]
   /// Ring of idle logged-in agent indices, longest idle at `head`.
   var idle: [UInt32]
+  /// Seconds at which each agent in `idle` became idle (parallel to it).
+  var idleSince: [Double]
   var head = 0
   var idleCount = 0
   /// Logged-out agents, available to log in.
@@ -19,10 +21,15 @@ struct AgentPool {
   init(capacity: Int) {
     busy = Array(repeating: false, count: capacity)
     idle = Array(repeating: 0, count: max(1, capacity))
+    idleSince = Array(repeating: 0, count: max(1, capacity))
     loggedOut = (0..<UInt32(capacity)).reversed().map { $0 }
   }
 
   var hasIdle: Bool { idleCount > 0 }
+
+  /// Seconds since which the longest-idle agent has been idle; one must be idle.
+  @inline(__always)
+  var longestIdleSince: Double { idleSince[head] }
 
   /// Takes the longest-idle agent; one must be idle.
   @inline(__always)
@@ -49,17 +56,18 @@ struct AgentPool {
     return true
   }
 
-  /// Puts agent `a` (logged in, not busy) at the back of the idle line.
+  /// Puts agent `a` (logged in, not busy) at the back of the idle line, idle since `now`.
   @inline(__always)
-  mutating func makeIdle(_ a: UInt32) {
+  mutating func makeIdle(_ a: UInt32, now: Double) {
     var tail = head + idleCount
     if tail >= idle.count { tail -= idle.count }
     idle[tail] = a
+    idleSince[tail] = now
     idleCount += 1
   }
 
-  /// Changes the number of agents on duty to `target`.
-  mutating func setOnDuty(_ target: Int) {
+  /// Changes the number of agents on duty to `target` at `now` seconds.
+  mutating func setOnDuty(_ target: Int, now: Double) {
     var effective = loggedIn - leaving
     if target > effective {
       let cancelled = min(leaving, target - effective)
@@ -68,7 +76,7 @@ struct AgentPool {
       while effective < target, let a = loggedOut.popLast() {
         loggedIn += 1
         effective += 1
-        makeIdle(a)
+        makeIdle(a, now: now)
       }
     } else {
       while effective > target && idleCount > 0 {

@@ -1,0 +1,70 @@
+import CallSimEngine
+
+/// Where a call is in its life.
+enum CallState: UInt8 {
+  case free, inIVR, waiting
+  /// With an agent of a wrong group, about to be transferred to the right queue.
+  case inTransfer
+}
+
+/// One live call. Slots are reused; `generation` tells a stale reference from a live one.
+///
+/// Every random attribute of the caller is drawn at arrival and kept here, so scenarios run
+/// on common random numbers see the same callers whatever routing or staffing does to them.
+struct CallRecord {
+  /// Seconds: arrival at the number.
+  var arrival: Double = 0
+  /// Seconds: when the current wait began, moved back by any earlier wait of the same call
+  /// (after a transfer), so `now - queuedAt` is the call's total wait.
+  var queuedAt: Double = 0
+  /// Seconds of talk and after-call work (before any generalist factor).
+  var talk: Double = 0
+  var wrap: Double = 0
+  /// Seconds of waiting the caller accepts in all; `.infinity` for callers who never abandon.
+  var patience: Double = .infinity
+  /// Seconds before calling again after abandoning or being blocked; negative for no redial.
+  var redialDelay: Double = -1
+  /// Number of the call in its replication, from 0 (for the trace).
+  var id: UInt32 = 0
+  /// Hour bin of the arrival.
+  var hour: Int32 = 0
+  var generation: UInt32 = 0
+  /// The caller's real call type.
+  var type: UInt16 = 0
+  /// The queue the call waits in: its type, or a wrong one when the caller was misrouted.
+  var queue: UInt16 = 0
+  /// The group whose agent transferred the call, or -1.
+  var transferGroup: Int16 = -1
+  var state: CallState = .free
+  var isRedial = false
+}
+
+/// Storage for live calls without an allocation per call: a slab of records and a free list.
+struct CallTable {
+  var records: ContiguousArray<CallRecord> = []
+  var freeSlots: ContiguousArray<UInt32> = []
+
+  init() {}
+
+  /// A free slot for a new call; its generation has moved past every earlier occupant.
+  @inline(__always)
+  mutating func allocate() -> UInt32 {
+    if let slot = freeSlots.popLast() { return slot }
+    records.append(CallRecord())
+    return UInt32(records.count - 1)
+  }
+
+  @inline(__always)
+  mutating func release(_ slot: UInt32) {
+    records[Int(slot)].state = .free
+    records[Int(slot)].generation &+= 1
+    freeSlots.append(slot)
+  }
+
+  /// Whether a (slot, generation) reference still names a waiting call.
+  @inline(__always)
+  func isWaiting(_ slot: UInt32, generation: UInt32) -> Bool {
+    let r = records[Int(slot)]
+    return r.generation == generation && r.state == .waiting
+  }
+}

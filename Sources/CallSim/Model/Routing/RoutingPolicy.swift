@@ -1,0 +1,138 @@
+import CallSimEngine
+
+/// The routing rules of a model in the form the event loop asks them: which idle agent an
+/// arriving call goes to, and which waiting call a freed agent takes. Nothing else in the
+/// loop knows the mode: ``RoutingMode`` only shapes the lists built here.
+///
+/// Agent choice: the agent idle longest among the groups allowed. Call choice: the lowest
+/// priority number among the queues allowed, then the earliest to join (arrival order
+/// across types); under `overflow`, an agent's home queue before the overflowed calls of its
+/// other skills.
+struct RoutingPolicy {
+  /// Per queue (call type): groups that may take a call as soon as it joins.
+  let arrivalGroups: IndexLists
+  /// Per queue: groups that may take a call once it has waited `overflowAfter`.
+  let overflowGroups: IndexLists
+  /// Per group: the queues it takes calls from.
+  let servedQueues: IndexLists
+  /// Per group and queue position in `servedQueues`: whether calls there must have waited
+  /// `overflowAfter` first.
+  let gated: [Bool]
+  /// Per queue: the call type's priority (lower first).
+  let priority: [Int]
+  /// Per group × call type: whether the group may serve the type (else it transfers).
+  let serves: [Bool]
+  let types: Int
+  /// Per group: its home type, or -1.
+  let homeType: [Int]
+  /// Seconds before a call may go to any skilled agent; infinite without overflow.
+  let overflowAfter: Double
+  let generalist: GeneralistFactor
+  /// Per call type: cumulative weights of the wrong types a misrouted caller picks (by
+  /// inflow share among the other types that have a home group), with those types.
+  let wrongTypes: [[(type: Int, cumulative: Double)]]
+  let misrouteShare: Double
+
+  init(model: CallCenterModel) {
+    let mode = model.routing.mode
+    let n = model.callTypes.count
+    let groups = model.agentGroups
+    func homeGroups(_ t: Int) -> [Int] { groups.indices.filter { groups[$0].homeType == t } }
+    func skilledGroups(_ t: Int) -> [Int] { groups.indices.filter { groups[$0].skills.contains(t) } }
+    switch mode {
+    case .split:
+      arrivalGroups = IndexLists((0..<n).map(homeGroups))
+      overflowGroups = IndexLists(Array(repeating: [], count: n))
+      servedQueues = IndexLists(groups.map { $0.homeType.map { [$0] } ?? [] })
+      gated = groups.compactMap { $0.homeType.map { _ in false } }
+    case .integrated:
+      arrivalGroups = IndexLists((0..<n).map(skilledGroups))
+      overflowGroups = IndexLists(Array(repeating: [], count: n))
+      servedQueues = IndexLists(groups.map(\.skills))
+      gated = groups.flatMap { $0.skills.map { _ in false } }
+    case .overflow:
+      arrivalGroups = IndexLists((0..<n).map(homeGroups))
+      overflowGroups = IndexLists((0..<n).map { t in skilledGroups(t).filter { groups[$0].homeType != t } })
+      servedQueues = IndexLists(groups.map(\.skills))
+      gated = groups.flatMap { g in g.skills.map { $0 != g.homeType } }
+    }
+    priority = model.callTypes.map(\.priority)
+    types = n
+    serves = groups.flatMap { g in (0..<n).map { t in mode == .split ? g.homeType == t : g.skills.contains(t) } }
+    homeType = groups.map { $0.homeType ?? -1 }
+    overflowAfter = mode == .overflow ? model.routing.overflowAfter : .infinity
+    generalist = model.routing.generalist
+    misrouteShare = mode == .integrated ? 0 : (model.routing.misroute?.share ?? 0)
+    let shares = model.callTypes.map(\.share)
+    let homed = (0..<n).map { !homeGroups($0).isEmpty }
+    wrongTypes = (0..<n).map { t in
+      var running = 0.0
+      return (0..<n).filter { $0 != t && homed[$0] && shares[$0] > 0 }.map { w in
+        running += shares[w]
+        return (w, running)
+      }
+    }
+  }
+
+  /// The group whose longest-idle agent takes a call of queue `queue` that has just joined
+  /// (or, with `overflowed`, has waited `overflowAfter`); `nil` when nobody allowed is idle.
+  @inline(__always)
+  func group(for queue: Int, overflowed: Bool, pools: [AgentPool]) -> Int? {
+    let lists = overflowed ? overflowGroups : arrivalGroups
+    var best: Int?
+    var bestSince = Double.infinity
+    for p in lists.range(queue) {
+      let g = lists.item(p)
+      if pools[g].hasIdle && pools[g].longestIdleSince < bestSince {
+        best = g
+        bestSince = pools[g].longestIdleSince
+      }
+    }
+    return best
+  }
+
+  /// The queue whose front call a freed agent of `group` takes at `now`; `nil` when no call
+  /// it may take waits. Calls of queues open to the group at once come first; overflowed
+  /// calls of its other skills only when none of those waits. Stale entries met on the way
+  /// are dropped.
+  @inline(__always)
+  func queue(for group: Int, now: Double, queues: inout [CallQueue], calls: borrowing CallTable) -> Int? {
+    var best: Int?
+    var bestPriority = Int.max
+    var bestSequence = UInt64.max
+    var bestGated = true
+    for p in servedQueues.range(group) {
+      let q = servedQueues.item(p)
+      guard let front = queues[q].front(isLive: { calls.isWaiting($0, generation: $1) }) else { continue }
+      let isGated = gated[p]
+      if isGated && (best != nil && !bestGated || now - calls.records[Int(front.slot)].queuedAt < overflowAfter) { continue }
+      let pr = priority[q]
+      if (bestGated && !isGated) || pr < bestPriority || (pr == bestPriority && front.sequence < bestSequence) {
+        best = q
+        bestPriority = pr
+        bestSequence = front.sequence
+        bestGated = isGated
+      }
+    }
+    return best
+  }
+
+  /// Whether an agent of `group` serves a call of type `type` (otherwise it transfers it).
+  @inline(__always)
+  func serves(group: Int, type: Int) -> Bool { serves[group * types + type] }
+
+  /// The talk-time factor for an agent of `group` serving `type` at `now` seconds.
+  @inline(__always)
+  func talkFactor(group: Int, type: Int, now: Double) -> Double {
+    homeType[group] == type ? 1 : generalist.factor(at: now)
+  }
+
+  /// The wrong queue a caller of `type` joins with uniform draw `u` in [0, 1); `nil` when no
+  /// other field could take it.
+  func wrongQueue(for type: Int, u: Double) -> Int? {
+    let choices = wrongTypes[type]
+    guard let total = choices.last?.cumulative else { return nil }
+    let x = u * total
+    return choices.first { x < $0.cumulative }?.type ?? choices.last!.type
+  }
+}

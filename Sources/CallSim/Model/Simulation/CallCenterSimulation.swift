@@ -1,0 +1,382 @@
+import CallSimEngine
+
+/// One replication of a ``CallCenterModel``: the event loop and its state.
+///
+/// All state is in value types owned by this struct (no per-call objects, no dictionaries on
+/// the hot path), and every source of randomness has its own named stream, so replication
+/// `r` draws the same numbers whatever runs beside it. The loop reports what happens to each
+/// call to the tally and to `Observer` (a trace, a wallboard), compiled in: ``NoObserver``
+/// costs nothing. Which agent takes which call is the ``RoutingPolicy``'s answer alone.
+public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
+  let model: CallCenterModel
+  let replication: Int
+  let streams: RandomStreamSet
+  let horizon: Double
+
+  var calendar = EventCalendar(capacity: 1024)
+  var calls = CallTable()
+  /// One queue per call type.
+  var queues: [CallQueue]
+  /// One pool per agent group.
+  var pools: [AgentPool]
+  let routing: RoutingPolicy
+  var linesInUse = 0
+  let lineLimit: Int
+  /// Per group: time up to which logged-in agent time has been added to the hourly counts.
+  var loggedInAccruedUntil: [Double]
+  /// Hours at which some group's staffing changes, from hour 0.
+  let staffingChanges: [Int]
+  var tally: ReplicationTally
+  /// The extra observer, readable after ``run(stop:)``.
+  public private(set) var observer: Observer
+  var nextCallID: UInt32 = 0
+  var nextSequence: UInt64 = 0
+
+  var arrivals: ArrivalGenerator
+  let arrivalStream: RandomStream
+  let typeStream: RandomStream
+  let ivrDurationStream: RandomStream
+  let ivrOutcomeStream: RandomStream
+  let misrouteStream: RandomStream
+  let transferStream: RandomStream
+  /// Per call type samplers, owned here and freed in `deinit`: reached through a pointer so
+  /// the hot loop borrows them in place (copying a sampler out of an array, with its
+  /// distributions, measured several per cent of the run time).
+  let types: UnsafeMutableBufferPointer<CallTypeSampler>
+  /// Cumulative type shares used to pick a call's type at arrival (IVR menu or `share`).
+  let typeCumulative: [Double]
+
+  /// Prepares replication `replication` (0-based) of `model`, reporting calls to `observer`.
+  public init(model: CallCenterModel, replication: Int, observer: Observer) {
+    self.model = model
+    self.replication = replication
+    self.observer = observer
+    let settings = model.settings
+    let streams = RandomStreamSet(seed: settings.seed, replication: replication, algorithm: settings.generator)
+    self.streams = streams
+    horizon = settings.horizon
+    queues = Array(repeating: CallQueue(), count: model.callTypes.count)
+    pools = model.agentGroups.map { AgentPool(capacity: $0.staffing.peak) }
+    routing = RoutingPolicy(model: model)
+    lineLimit = model.trunks ?? Int.max
+    loggedInAccruedUntil = Array(repeating: 0, count: model.agentGroups.count)
+    staffingChanges = (0..<settings.hours).filter { h in
+      h == 0 || model.agentGroups.contains { $0.staffing.agentsByHour[h] != $0.staffing.agentsByHour[h - 1] }
+    }
+    tally = ReplicationTally(
+      hours: settings.hours, callTypes: model.callTypes.count, groups: model.agentGroups.count,
+      firstMeasuredHour: settings.firstMeasuredHour, horizon: settings.horizon,
+      within: model.targets.serviceLevelWithin)
+
+    arrivalStream = streams.stream("arrivals")
+    typeStream = streams.stream("call-type")
+    ivrDurationStream = streams.stream("ivr-duration")
+    ivrOutcomeStream = streams.stream("ivr-outcome")
+    misrouteStream = streams.stream("misroute")
+    transferStream = streams.stream("transfer")
+    types = .allocate(capacity: model.callTypes.count)
+    _ = types.initialize(from: model.callTypes.map { CallTypeSampler($0, streams: streams) })
+    let shares = model.ivr?.menuShares ?? model.callTypes.map(\.share)
+    var running = 0.0
+    typeCumulative = shares.map { running += $0; return running }
+    arrivals = ArrivalGenerator(
+      profile: model.arrivals, days: settings.days, horizon: horizon,
+      dayNoise: streams.stream("day-noise"))
+  }
+
+  deinit {
+    types.deinitialize().deallocate()
+  }
+
+  /// Runs the replication to the horizon and returns its counts; `nil` when `stop` was
+  /// requested first (checked every 65,536 events).
+  public mutating func run(stop: StopRequest? = nil) -> ReplicationResult? {
+    recordScheduledStaffing()
+    changeStaffing(0, now: 0)
+    if let first = arrivals.next(after: 0, arrivalStream) {
+      calendar.schedule(at: first, kind: EventKind.arrival.rawValue)
+    }
+    while let event = calendar.next() {
+      if event.time > horizon { break }
+      if calendar.scheduledCount & 0xffff == 0, let stop, stop.isStopped { return nil }
+      let now = event.time
+      switch EventKind(rawValue: event.kind).unsafelyUnwrapped {
+      case .staffingChange: changeStaffing(Int(event.id), now: now)
+      case .agentFree: agentFree(event.id, group: Int(event.tag), now: now)
+      case .lineRelease: linesInUse -= 1
+      case .transferEnd: transferEnd(slot: event.id, generation: event.tag, now: now)
+      case .overflow: overflow(slot: event.id, generation: event.tag, now: now)
+      case .abandon: abandon(slot: event.id, generation: event.tag, now: now)
+      case .ivrEnd: ivrEnd(slot: event.id, now: now)
+      case .arrival:
+        if let next = arrivals.next(after: now, arrivalStream) {
+          calendar.schedule(at: next, kind: EventKind.arrival.rawValue)
+        }
+        arrive(type: pickType(), isRedial: false, now: now)
+      case .redial:
+        arrive(type: Int(event.id), isRedial: true, now: now)
+      }
+    }
+    for g in pools.indices { accrueLoggedInTime(group: g, until: horizon) }
+    countCallsLeftAtEnd()
+    return tally.result(replication: replication, events: calendar.scheduledCount)
+  }
+
+  /// Tells the tally and the observer what happened to the call in `slot`.
+  @inline(__always)
+  mutating func report(_ event: CallEvent, slot: UInt32, now: Double) {
+    let r = calls.records[Int(slot)]
+    let facts = CallFacts(
+      id: r.id, type: Int(r.type), hour: Int(r.hour), isRedial: r.isRedial, arrival: r.arrival,
+      transferGroup: r.transferGroup < 0 ? nil : Int(r.transferGroup))
+    tally.observe(event, call: facts, at: now)
+    observer.observe(event, call: facts, at: now)
+  }
+
+  // MARK: - Call flow
+
+  @inline(__always)
+  func pickType() -> Int {
+    if typeCumulative.count == 1 { return 0 }
+    let u = typeStream.uniform() * typeCumulative[typeCumulative.count - 1]
+    for i in 0..<(typeCumulative.count - 1) where u < typeCumulative[i] { return i }
+    return typeCumulative.count - 1
+  }
+
+  /// A call reaches the number. Its random attributes are drawn here, whatever becomes of it.
+  mutating func arrive(type: Int, isRedial: Bool, now: Double) {
+    let slot = calls.allocate()
+    var record = CallRecord()
+    record.generation = calls.records[Int(slot)].generation
+    record.arrival = now
+    record.queuedAt = now
+    let draws = types[type].drawCaller()
+    record.talk = draws.talk
+    record.wrap = draws.wrap
+    record.patience = draws.patience
+    record.redialDelay = draws.redialDelay
+    record.id = nextCallID
+    record.hour = tally.hour(of: now)
+    record.type = UInt16(type)
+    record.queue = UInt16(type)
+    record.isRedial = isRedial
+    calls.records[Int(slot)] = record
+    nextCallID &+= 1
+    report(.arrived, slot: slot, now: now)
+    if linesInUse >= lineLimit {
+      report(.blocked, slot: slot, now: now)
+      maybeRedial(slot: slot, now: now)
+      calls.release(slot)
+      return
+    }
+    linesInUse += 1
+    if let ivr = model.ivr {
+      calls.records[Int(slot)].state = .inIVR
+      let stay = ivr.duration.sample(ivrDurationStream)
+      calendar.schedule(at: now + stay, kind: EventKind.ivrEnd.rawValue, id: slot)
+    } else {
+      enterQueue(slot: slot, now: now)
+    }
+  }
+
+  mutating func ivrEnd(slot: UInt32, now: Double) {
+    guard let ivr = model.ivr else { return }
+    let type = Int(calls.records[Int(slot)].type)
+    let u = ivrOutcomeStream.uniform()
+    if u < ivr.hangUp {
+      report(.ivrHangUp, slot: slot, now: now)
+    } else if u < ivr.hangUp + (1 - ivr.hangUp) * ivr.selfService[type] {
+      report(.selfServed, slot: slot, now: now)
+    } else {
+      enterQueue(slot: slot, now: now)
+      return
+    }
+    linesInUse -= 1
+    calls.release(slot)
+  }
+
+  /// The call reaches the agent queue of its type, or of a wrong type when misrouted.
+  mutating func enterQueue(slot: UInt32, now: Double) {
+    report(.queued, slot: slot, now: now)
+    calls.records[Int(slot)].queuedAt = now
+    if routing.misrouteShare > 0 && misrouteStream.uniform() < routing.misrouteShare {
+      let type = Int(calls.records[Int(slot)].type)
+      if let wrong = routing.wrongQueue(for: type, u: misrouteStream.uniform()) {
+        calls.records[Int(slot)].queue = UInt16(wrong)
+      }
+    }
+    join(slot: slot, now: now)
+  }
+
+  /// Gives the call to an idle agent the routing allows, or puts it at the back of its queue.
+  mutating func join(slot: UInt32, now: Double) {
+    let record = calls.records[Int(slot)]
+    let q = Int(record.queue)
+    let waited = now - record.queuedAt
+    let overflowed = waited >= routing.overflowAfter
+    if let g = routing.group(for: q, overflowed: false, pools: pools)
+      ?? (overflowed ? routing.group(for: q, overflowed: true, pools: pools) : nil)
+    {
+      answer(slot: slot, group: g, agent: pools[g].seize(), now: now)
+      return
+    }
+    calls.records[Int(slot)].state = .waiting
+    queues[q].push(CallQueue.Entry(slot: slot, generation: record.generation, sequence: nextSequence))
+    nextSequence &+= 1
+    let leave = record.queuedAt + record.patience
+    if leave <= horizon {
+      calendar.schedule(at: leave, kind: EventKind.abandon.rawValue, id: slot, tag: record.generation)
+    }
+    let overflowAt = record.queuedAt + routing.overflowAfter
+    if !overflowed && overflowAt < leave && overflowAt <= horizon {
+      calendar.schedule(at: overflowAt, kind: EventKind.overflow.rawValue, id: slot, tag: record.generation)
+    }
+  }
+
+  /// An agent of `group` answers the call: serves it, or transfers it when the routing does
+  /// not let the group serve the call's real type (a misrouted caller).
+  mutating func answer(slot: UInt32, group g: Int, agent: UInt32, now: Double) {
+    let record = calls.records[Int(slot)]
+    let type = Int(record.type)
+    let wait = now - record.queuedAt
+    if !routing.serves(group: g, type: type), let misroute = model.routing.misroute {
+      let handle = misroute.transfer.sample(transferStream)
+      report(.transferred(group: g, wait: wait, handle: handle), slot: slot, now: now)
+      calls.records[Int(slot)].state = .inTransfer
+      calls.records[Int(slot)].transferGroup = Int16(g)
+      // Time with the wrong agent is not waiting: the wait's start moves forward by it.
+      calls.records[Int(slot)].queuedAt += handle
+      calendar.schedule(at: now + handle, kind: EventKind.agentFree.rawValue, id: agent, tag: UInt32(g))
+      calendar.schedule(at: now + handle, kind: EventKind.transferEnd.rawValue, id: slot, tag: record.generation)
+      return
+    }
+    let talk = record.talk * routing.talkFactor(group: g, type: type, now: now)
+    report(.answered(group: g, wait: wait, talk: talk, wrap: record.wrap), slot: slot, now: now)
+    calendar.schedule(at: now + talk + record.wrap, kind: EventKind.agentFree.rawValue, id: agent, tag: UInt32(g))
+    if lineLimit != Int.max {
+      // The line is held until the talk ends; wrap-up happens off the line.
+      calendar.schedule(at: now + talk, kind: EventKind.lineRelease.rawValue)
+    } else {
+      linesInUse -= 1
+    }
+    calls.release(slot)
+  }
+
+  /// A misrouted call, transferred, joins the back of its right queue.
+  mutating func transferEnd(slot: UInt32, generation: UInt32, now: Double) {
+    let record = calls.records[Int(slot)]
+    guard record.generation == generation, record.state == .inTransfer else { return }
+    // A new generation makes the call's earlier queue entry and timers stale.
+    calls.records[Int(slot)].generation &+= 1
+    calls.records[Int(slot)].queue = record.type
+    join(slot: slot, now: now)
+  }
+
+  mutating func agentFree(_ agent: UInt32, group g: Int, now: Double) {
+    if pools[g].leaving > 0 { accrueLoggedInTime(group: g, until: now) }
+    guard pools[g].finish(agent) else { return }
+    if !answerNextWaiting(group: g, agent: agent, now: now) { pools[g].makeIdle(agent, now: now) }
+  }
+
+  /// Gives `agent` of group `g` the waiting call the routing picks; `false` when none may go to it.
+  mutating func answerNextWaiting(group g: Int, agent: UInt32, now: Double) -> Bool {
+    guard let q = routing.queue(for: g, now: now, queues: &queues, calls: calls) else { return false }
+    let entry = queues[q].popFront()
+    answer(slot: entry.slot, group: g, agent: agent, now: now)
+    return true
+  }
+
+  /// A waiting call has waited `overflowAfter`: any skilled idle agent may take it now.
+  mutating func overflow(slot: UInt32, generation: UInt32, now: Double) {
+    guard calls.isWaiting(slot, generation: generation) else { return }
+    let q = Int(calls.records[Int(slot)].queue)
+    guard let g = routing.group(for: q, overflowed: true, pools: pools) else { return }
+    // Its queue entry goes stale once the call is answered.
+    queues[q].waiting -= 1
+    answer(slot: slot, group: g, agent: pools[g].seize(), now: now)
+    if queues[q].needsCompaction { compactQueue(q) }
+  }
+
+  mutating func abandon(slot: UInt32, generation: UInt32, now: Double) {
+    guard calls.isWaiting(slot, generation: generation) else { return }
+    let record = calls.records[Int(slot)]
+    let q = Int(record.queue)
+    report(.abandoned(wait: now - record.queuedAt), slot: slot, now: now)
+    queues[q].waiting -= 1
+    linesInUse -= 1
+    maybeRedial(slot: slot, now: now)
+    calls.release(slot)
+    if queues[q].needsCompaction { compactQueue(q) }
+  }
+
+  /// Schedules the caller's redial, if the caller drew one and it falls in the horizon.
+  mutating func maybeRedial(slot: UInt32, now: Double) {
+    let record = calls.records[Int(slot)]
+    guard record.redialDelay >= 0 else { return }
+    let at = now + record.redialDelay
+    if at <= horizon {
+      calendar.schedule(at: at, kind: EventKind.redial.rawValue, id: UInt32(record.type))
+    }
+  }
+
+  /// Drops queue `q`'s entries for calls no longer waiting (they are skipped anyway; this
+  /// bounds the ring's memory by the calls really waiting).
+  mutating func compactQueue(_ q: Int) {
+    var ring = queues[q]
+    queues[q] = CallQueue()
+    ring.compact { calls.isWaiting($0, generation: $1) }
+    queues[q] = ring
+  }
+
+  // MARK: - Agent time
+
+  /// Sets every group's agents on duty for the `index`-th staffing change, lets new agents
+  /// take waiting calls, and schedules the next change.
+  mutating func changeStaffing(_ index: Int, now: Double) {
+    let hour = staffingChanges[index]
+    for g in pools.indices {
+      accrueLoggedInTime(group: g, until: now)
+      pools[g].setOnDuty(model.agentGroups[g].staffing.agentsByHour[hour], now: now)
+    }
+    for g in pools.indices {
+      while pools[g].hasIdle, let q = routing.queue(for: g, now: now, queues: &queues, calls: calls) {
+        let entry = queues[q].popFront()
+        answer(slot: entry.slot, group: g, agent: pools[g].seize(), now: now)
+      }
+    }
+    if index + 1 < staffingChanges.count {
+      calendar.schedule(
+        at: Double(staffingChanges[index + 1]) * 3600, kind: EventKind.staffingChange.rawValue, id: UInt32(index + 1))
+    }
+  }
+
+  /// Adds group `g`'s logged-in agent time since its last change to the hour bins.
+  mutating func accrueLoggedInTime(group g: Int, until now: Double) {
+    tally.loggedIn(pools[g].loggedIn, group: g, from: loggedInAccruedUntil[g], to: now)
+    loggedInAccruedUntil[g] = now
+  }
+
+  mutating func recordScheduledStaffing() {
+    for (g, group) in model.agentGroups.enumerated() {
+      for (h, n) in group.staffing.agentsByHour.enumerated() { tally.scheduled(n, group: g, hour: h) }
+    }
+  }
+
+  /// Counts calls still waiting, in transfer or in the IVR at the horizon.
+  mutating func countCallsLeftAtEnd() {
+    for slot in 0..<calls.records.count {
+      switch calls.records[slot].state {
+      case .waiting, .inTransfer: report(.inQueueAtEnd, slot: UInt32(slot), now: horizon)
+      case .inIVR: report(.inIVRAtEnd, slot: UInt32(slot), now: horizon)
+      case .free: break
+      }
+    }
+  }
+}
+
+extension CallCenterSimulation where Observer == NoObserver {
+  /// Prepares replication `replication` (0-based) of `model`, counted by the tally alone.
+  public init(model: CallCenterModel, replication: Int) {
+    self.init(model: model, replication: replication, observer: NoObserver())
+  }
+}

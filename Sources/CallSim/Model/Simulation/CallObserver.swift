@@ -1,0 +1,53 @@
+/// What happened to a call, as the event loop reports it to its observers (the tally, the
+/// trace, a wallboard). Times in seconds.
+public enum CallEvent: Sendable {
+  /// The call reached the number (a first attempt or a redial).
+  case arrived
+  /// All lines were busy.
+  case blocked
+  case ivrHangUp
+  case selfServed
+  /// The call reached the agent queue (it counts in `inflow` from here on).
+  case queued
+  /// An agent of `group` answered after `wait`; it talks `talk` (after any generalist
+  /// factor) and then works `wrap` more.
+  case answered(group: Int, wait: Double, talk: Double, wrap: Double)
+  /// An agent of a wrong `group` answered after `wait`, spent `handle`, and sends the call to
+  /// the back of its right queue.
+  case transferred(group: Int, wait: Double, handle: Double)
+  /// The caller hung up after waiting `wait`.
+  case abandoned(wait: Double)
+  /// Still waiting when the horizon ended.
+  case inQueueAtEnd
+  /// Still in the IVR when the horizon ended.
+  case inIVRAtEnd
+}
+
+/// The call an event is about.
+public struct CallFacts: Sendable {
+  /// Number of the call in its replication, from 0.
+  public var id: UInt32
+  /// Index of its call type in the model.
+  public var type: Int
+  /// Hour bin of its arrival (from 0 at the start of the horizon).
+  public var hour: Int
+  public var isRedial: Bool
+  /// Arrival at the number, seconds.
+  public var arrival: Double
+  /// The group whose agent transferred the call, if one did.
+  public var transferGroup: Int?
+}
+
+/// Something that follows a replication call by call. The event loop is generic over its
+/// observer, so each observer is compiled into the loop: one that ignores an event costs
+/// nothing for it.
+public protocol CallObserver: ~Copyable {
+  mutating func observe(_ event: CallEvent, call: CallFacts, at time: Double)
+}
+
+/// The observer of a run that needs nothing beyond the tally.
+public struct NoObserver: CallObserver {
+  public init() {}
+  @inlinable @inline(__always)
+  public mutating func observe(_ event: CallEvent, call: CallFacts, at time: Double) {}
+}

@@ -1,0 +1,136 @@
+import CallSimEngine
+
+/// `agent_groups`, `routing` and the checks that tie them to the call types.
+extension ScenarioDecoder {
+  /// `agent_groups: {NAME: {skills: [types…], agents: N | {hourly: [24]}}}`.
+  func agentGroups(_ field: ScenarioField, typeNames: [String]?, settings: SimulationSettings?) -> [AgentGroup]? {
+    guard let entries = field.entries(what: "a mapping of group names to {skills: […], agents: …}") else { return nil }
+    guard !entries.isEmpty else { field.expected("at least one agent group"); return nil }
+    var groups: [AgentGroup] = []
+    var ok = true
+    for (name, f) in entries {
+      guard ScenarioDecoder.isName(name) else {
+        f.error("group names may use letters, digits, '_' and '-' only")
+        ok = false
+        continue
+      }
+      guard let map = f.mapping(["skills", "agents"]) else { ok = false; continue }
+      let skills = map.required("skills", "the call types the group takes, home type first").flatMap { skillList($0, typeNames: typeNames) }
+      let staffing = map.required("agents", "the number of agents on duty, or {hourly: [24 numbers]}").flatMap { self.staffing($0, settings: settings) }
+      guard let skills, let staffing else { ok = false; continue }
+      groups.append(AgentGroup(name: name, skills: skills, staffing: staffing))
+    }
+    return ok ? groups : nil
+  }
+
+  /// A non-empty list of distinct call type names, as indices.
+  func skillList(_ field: ScenarioField, typeNames: [String]?) -> [Int]? {
+    guard let items = field.list() else { return nil }
+    guard !items.isEmpty else {
+      field.expected("at least one call type (a group with no skills could take no call)")
+      return nil
+    }
+    var skills: [Int] = []
+    var ok = true
+    for item in items {
+      guard let name = item.string() else { ok = false; continue }
+      guard let typeNames else { continue }
+      guard let i = typeNames.firstIndex(of: name) else {
+        var message = "'\(name)' is not a call type"
+        if let s = KeySuggestion.closest(to: name, among: typeNames) { message += "; did you mean '\(s)'?" }
+        item.error(message + " (call types: \(typeNames.joined(separator: ", ")))")
+        ok = false
+        continue
+      }
+      if skills.contains(i) {
+        item.error("'\(name)' is listed twice")
+        ok = false
+      }
+      skills.append(i)
+    }
+    return ok && typeNames != nil ? skills : nil
+  }
+
+  /// `routing: {mode, overflow_after, misroute: {share, transfer}, generalist: {…}}`.
+  func routing(_ field: ScenarioField, settings: SimulationSettings?) -> Routing? {
+    guard let map = field.mapping(["mode", "overflow_after", "misroute", "generalist"]) else { return nil }
+    let modes = RoutingMode.allCases.map(\.rawValue)
+    let mode = map["mode"].map { f -> RoutingMode? in
+      guard let s = f.string(), let m = RoutingMode(rawValue: s) else {
+        f.expected("one of \(modes.joined(separator: ", "))")
+        return nil
+      }
+      return m
+    } ?? .integrated
+    let overflowAfter = map["overflow_after"].map { $0.duration(allowZero: true) }
+    let misroute = map["misroute"].map(misrouting)
+    let generalist = map["generalist"].map { generalistFactor($0, settings: settings) }
+    guard let mode, overflowAfter != .some(nil), misroute != .some(nil), generalist != .some(nil) else { return nil }
+    var ok = true
+    if overflowAfter != nil && mode != .overflow {
+      map["overflow_after"]?.error("is used only with mode: overflow (mode is \(mode.rawValue))")
+      ok = false
+    }
+    if misroute != nil && mode == .integrated {
+      map["misroute"]?.error("is used only with mode: split or overflow (under integrated every agent takes every field, so no call is misrouted)")
+      ok = false
+    }
+    if overflowAfter == nil && mode == .overflow {
+      field.diagnostics.error(field.origin, field.child("overflow_after"), "missing; expected the wait after which any skilled agent may take a call, such as 30s (mode: overflow)")
+      ok = false
+    }
+    guard ok else { return nil }
+    return Routing(
+      mode: mode, overflowAfter: (overflowAfter ?? nil) ?? .infinity,
+      misroute: misroute ?? nil, generalist: (generalist ?? nil) ?? GeneralistFactor())
+  }
+
+  func misrouting(_ field: ScenarioField) -> Misrouting? {
+    guard let map = field.mapping(["share", "transfer"]) else { return nil }
+    let share = map.required("share", "the share of callers who choose a wrong field")?.share()
+    let transfer = map.required("transfer", "a distribution of the agent time spent before the transfer").flatMap { distributions.decode($0) }
+    guard let share, let transfer else { return nil }
+    return Misrouting(share: share, transfer: transfer)
+  }
+
+  func generalistFactor(_ field: ScenarioField, settings: SimulationSettings?) -> GeneralistFactor? {
+    guard let map = field.mapping(["handle_factor", "learning"]) else { return nil }
+    let factor = map["handle_factor"].map { $0.positiveNumber(what: "a positive factor") } ?? 1
+    var learning: GeneralistFactor.Learning??
+    if let l = map["learning"] {
+      learning = .some(nil)
+      if let m = l.mapping(["start_factor", "half_life", "from"]) {
+        let start = m.required("start_factor", "the talk-time factor when learning starts")?.positiveNumber(what: "a positive factor")
+        let halfLife = m.required("half_life", "the time for the extra talk time to halve, such as 21d")?.duration()
+        let from = m["from"].map { $0.date() }
+        if let start, let halfLife, from != .some(nil) {
+          var offset = 0.0
+          if let date = from ?? nil, let settings { offset = Double(date.dayNumber - settings.start.dayNumber) * 86_400 }
+          learning = .some(GeneralistFactor.Learning(startFactor: start, halfLife: halfLife, from: offset))
+        }
+      }
+    }
+    guard let factor, learning != .some(nil) else { return nil }
+    return GeneralistFactor(handleFactor: factor, learning: learning ?? nil)
+  }
+
+  /// Every call type must have agents who may take it under the routing mode.
+  func checkServed(types: [CallType], groups: [AgentGroup], routing: Routing, field: ScenarioField) {
+    for (t, type) in types.enumerated() {
+      let served =
+        routing.mode == .split
+        ? groups.contains { $0.homeType == t } : groups.contains { $0.skills.contains(t) }
+      if served { continue }
+      let how = routing.mode == .split ? "as its home type (the first skill; split routing)" : "among its skills"
+      field.error("no group can serve call type '\(type.name)': list it \(how)")
+    }
+    if let misroute = routing.misroute, misroute.share > 0, types.count < 2 {
+      field.error("routing.misroute needs at least two call types (a caller can only pick a wrong field if there is one)")
+    }
+  }
+
+  /// Letters, digits, `_` and `-`: names that are safe as CSV values and file names.
+  static func isName(_ s: String) -> Bool {
+    !s.isEmpty && s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+  }
+}
