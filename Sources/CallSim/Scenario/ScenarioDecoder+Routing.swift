@@ -52,7 +52,7 @@ extension ScenarioDecoder {
   }
 
   /// `routing: {mode, overflow_after, misroute: {share, transfer}, generalist: {…}}`.
-  func routing(_ field: ScenarioField, settings: SimulationSettings?) -> Routing? {
+  func routing(_ field: ScenarioField, settings: SimulationSettings?, typeCount: Int?) -> Routing? {
     guard let map = field.mapping(["mode", "overflow_after", "misroute", "generalist"]) else { return nil }
     let modes = RoutingMode.allCases.map(\.rawValue)
     let mode = map["mode"].map { f -> RoutingMode? in
@@ -73,6 +73,10 @@ extension ScenarioDecoder {
     }
     if misroute != nil && mode == .integrated {
       map["misroute"]?.error("is used only with mode: split or overflow (under integrated every agent takes every field, so no call is misrouted)")
+      ok = false
+    }
+    if misroute != nil, let typeCount, typeCount < 2 {
+      map["misroute"]?.error("needs at least two call types (a caller can only pick a wrong field if there is one)")
       ok = false
     }
     if overflowAfter == nil && mode == .overflow {
@@ -123,9 +127,6 @@ extension ScenarioDecoder {
       if served { continue }
       let how = routing.mode == .split ? "as its home type (the first skill; split routing)" : "among its skills"
       field.error("no group can serve call type '\(type.name)': list it \(how)")
-    }
-    if let misroute = routing.misroute, misroute.share > 0, types.count < 2 {
-      field.error("routing.misroute needs at least two call types (a caller can only pick a wrong field if there is one)")
     }
   }
 

@@ -52,7 +52,7 @@ struct ScenarioDecoder {
         typeNames.map { [AgentGroup(name: CallCenterModel.singleGroupName, skills: Array($0.indices), staffing: plan)] }
       }
     }
-    let routing = top["routing"].map { self.routing($0, settings: settings) } ?? Routing()
+    let routing = top["routing"].map { self.routing($0, settings: settings, typeCount: typeNames?.count) } ?? Routing()
     let trunks = top["trunks"].map { $0.integer(1...10_000_000, what: "a number of lines") }
     let targets = top["targets"].map(self.targets) ?? Targets()
     guard let settings, var (types, shares) = decodedTypes else { return nil }
