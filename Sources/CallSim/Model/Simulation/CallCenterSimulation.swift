@@ -239,7 +239,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     let record = calls.records[Int(slot)]
     let type = Int(record.type)
     let wait = now - record.queuedAt
-    if !routing.serves(group: g, type: type), let misroute = model.routing.misroute {
+    if routing.misrouteShare > 0, !routing.serves(group: g, type: type), let misroute = model.routing.misroute {
       let handle = misroute.transfer.sample(transferStream)
       report(.transferred(group: g, wait: wait, handle: handle), slot: slot, now: now)
       calls.records[Int(slot)].state = .inTransfer
