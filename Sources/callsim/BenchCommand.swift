@@ -23,7 +23,10 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Repetitions of each timed case; the fastest is reported.")
   var repetitions: Int = 3
 
-  @Flag(help: "Only the reference case and its comparisons (skip the Seoul and scaling cases).")
+  @Option(help: "Another callsim binary (an earlier build) to run the reference case with, for a before/after ratio in one session.")
+  var baseline: String?
+
+  @Flag(help: "Only the reference case and its comparisons (skip the groups, Seoul and scaling cases).")
   var quick = false
 
   @Option(help: "Also write the measurements as JSON to this file.")
@@ -37,7 +40,14 @@ struct BenchCommand: ParsableCommand {
     let reference = try bench.reference(calls: calls)
     rows.append(reference)
     rows.append(try bench.reference(calls: calls / 10))
+    if let baseline {
+      guard FileManager.default.isExecutableFile(atPath: baseline) else {
+        throw ValidationError("--baseline: '\(baseline)' is not an executable file")
+      }
+      rows.append(try bench.baseline(executable: baseline, calls: calls))
+    }
     if !quick {
+      rows.append(try bench.groupsOverflow(calls: calls / 5))
       rows.append(try bench.seoulYear())
       rows += try bench.threadScaling()
     }

@@ -45,6 +45,22 @@ struct Benchmark {
     return try fastest(name: "Erlang A reference, \(Benchmark.millions(calls)) calls", file: file, threads: 1)
   }
 
+  /// The same reference model run by another build of callsim (`--baseline`), to measure a
+  /// change against the code before it in one session.
+  func baseline(executable other: String, calls: Int) throws -> Row {
+    let days = max(1, Int((Double(calls) / (600 * 24)).rounded(.up)))
+    let file = try write("baseline-\(calls).yaml", Benchmark.referenceYAML(days: days, replications: 1))
+    return try fastest(name: "Erlang A reference, baseline build", file: file, threads: 1, executable: other)
+  }
+
+  /// Four call types, three agent groups, overflow after 30 s, with patience: the routing
+  /// work a multi-skill center adds per call, for about `calls` calls on one thread.
+  func groupsOverflow(calls: Int) throws -> Row {
+    let days = max(1, Int((Double(calls) / (900 * 24)).rounded(.up)))
+    let file = try write("groups-\(calls).yaml", Benchmark.groupsYAML(days: days))
+    return try fastest(name: "4 types, 3 groups, overflow, \(Benchmark.millions(calls)) calls", file: file, threads: 1)
+  }
+
   /// A simulated year of the Seoul base scenario, 10 replications on 2 threads.
   func seoulYear() throws -> Row {
     let base = URL(fileURLWithPath: "Scenarios/seoul-120/base.yaml").standardizedFileURL.path
@@ -90,12 +106,12 @@ struct Benchmark {
     return object["calls_per_s"] as? Double
   }
 
-  private func fastest(name: String, file: String, threads: Int, extra: [String] = []) throws -> Row {
+  private func fastest(name: String, file: String, threads: Int, extra: [String] = [], executable: String? = nil) throws -> Row {
     var best: Row?
     var peak = 0
     for i in 0..<repetitions {
       let out = folder.appendingPathComponent("out-\(i)").path
-      let run = try ChildProcess.run(executable, ["run", file, "--out", out, "--threads", String(threads), "--quiet"] + extra)
+      let run = try ChildProcess.run(executable ?? self.executable, ["run", file, "--out", out, "--threads", String(threads), "--quiet"] + extra)
       guard run.status == 0 else { throw ValidationError("benchmark case '\(name)' failed (exit \(run.status))") }
       let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + "/summary.json"))) as! [String: Any]
       let metrics = summary["metrics"] as! [String: [String: Any]]
@@ -127,6 +143,25 @@ struct Benchmark {
         handle: {dist: exponential, mean: 5m}
         patience: {dist: exponential, mean: 3m}
     agents: 48
+
+    """
+  }
+
+  static func groupsYAML(days: Int) -> String {
+    """
+    scenario: bench-groups
+    simulation: {days: \(days), replications: 1, seed: 12345}
+    arrivals: {per_hour: 900}
+    call_types:
+      traffic: {share: 0.4, handle: {dist: exponential, mean: 5m}, patience: {dist: exponential, mean: 3m}}
+      water: {share: 0.2, handle: {dist: exponential, mean: 4m}, patience: {dist: exponential, mean: 3m}}
+      general: {share: 0.3, handle: {dist: exponential, mean: 5m}, patience: {dist: exponential, mean: 3m}}
+      foreign: {share: 0.1, handle: {dist: exponential, mean: 8m}, patience: {dist: exponential, mean: 4m}, priority: 1}
+    agent_groups:
+      traffic_team: {skills: [traffic, general], agents: 30}
+      water_team: {skills: [water, general, traffic], agents: 14}
+      general_team: {skills: [general, foreign, traffic, water], agents: 33}
+    routing: {mode: overflow, overflow_after: 30s}
 
     """
   }
@@ -171,6 +206,9 @@ struct Benchmark {
     if let simpy { lines.append(String(format: "reference / SimPy: %.0f (goal ≥ 40)", reference.callsPerSecond / simpy)) }
     if rows.count > 1 {
       lines.append(String(format: "peak memory, %@ / %@ calls: %.2f (goal ≤ 1.2)", millions(Int(rows[0].calls)), millions(Int(rows[1].calls)), Double(rows[0].peakMemoryBytes) / Double(rows[1].peakMemoryBytes)))
+    }
+    if let base = rows.first(where: { $0.name.hasSuffix("baseline build") }) {
+      lines.append(String(format: "reference / baseline build: %.3f (goal ≥ 0.95)", reference.callsPerSecond / base.callsPerSecond))
     }
     if let seoul = rows.first(where: { $0.name.hasPrefix("Seoul") }) {
       lines.append(String(format: "Seoul year × 10: %.1f s (goal < 30 s)", seoul.seconds))

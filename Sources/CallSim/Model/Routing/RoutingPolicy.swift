@@ -77,11 +77,16 @@ struct RoutingPolicy {
   /// The group whose longest-idle agent takes a call of queue `queue` that has just joined
   /// (or, with `overflowed`, has waited `overflowAfter`); `nil` when nobody allowed is idle.
   @inline(__always)
-  func group(for queue: Int, overflowed: Bool, pools: [AgentPool]) -> Int? {
+  func group(for queue: Int, overflowed: Bool, pools: UnsafeMutableBufferPointer<AgentPool>) -> Int? {
     let lists = overflowed ? overflowGroups : arrivalGroups
+    let range = lists.range(queue)
+    if range.count == 1 {
+      let g = lists.item(range.lowerBound)
+      return pools[g].hasIdle ? g : nil
+    }
     var best: Int?
     var bestSince = Double.infinity
-    for p in lists.range(queue) {
+    for p in range {
       let g = lists.item(p)
       if pools[g].hasIdle && pools[g].longestIdleSince < bestSince {
         best = g
@@ -96,12 +101,19 @@ struct RoutingPolicy {
   /// calls of its other skills only when none of those waits. Stale entries met on the way
   /// are dropped.
   @inline(__always)
-  func queue(for group: Int, now: Double, queues: inout [CallQueue], calls: borrowing CallTable) -> Int? {
+  func queue(for group: Int, now: Double, queues: UnsafeMutableBufferPointer<CallQueue>, calls: borrowing CallTable) -> Int? {
+    let range = servedQueues.range(group)
+    if range.count == 1 {
+      let q = servedQueues.item(range.lowerBound)
+      guard let front = queues[q].front(isLive: { calls.isWaiting($0, generation: $1) }) else { return nil }
+      if gated[range.lowerBound] && now - calls.records[Int(front.slot)].queuedAt < overflowAfter { return nil }
+      return q
+    }
     var best: Int?
     var bestPriority = Int.max
     var bestSequence = UInt64.max
     var bestGated = true
-    for p in servedQueues.range(group) {
+    for p in range {
       let q = servedQueues.item(p)
       guard let front = queues[q].front(isLive: { calls.isWaiting($0, generation: $1) }) else { continue }
       let isGated = gated[p]

@@ -15,10 +15,11 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
 
   var calendar = EventCalendar(capacity: 1024)
   var calls = CallTable()
-  /// One queue per call type.
-  var queues: [CallQueue]
-  /// One pool per agent group.
-  var pools: [AgentPool]
+  /// One queue per call type, and one agent pool per group: owned here and freed in
+  /// `deinit`, reached through pointers so the hot loop mutates them in place without
+  /// copy-on-write checks on an outer array.
+  let queues: UnsafeMutableBufferPointer<CallQueue>
+  let pools: UnsafeMutableBufferPointer<AgentPool>
   let routing: RoutingPolicy
   var linesInUse = 0
   let lineLimit: Int
@@ -39,10 +40,8 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   let ivrOutcomeStream: RandomStream
   let misrouteStream: RandomStream
   let transferStream: RandomStream
-  /// Per call type samplers, owned here and freed in `deinit`: reached through a pointer so
-  /// the hot loop borrows them in place (copying a sampler out of an array, with its
-  /// distributions, measured several per cent of the run time).
-  let types: UnsafeMutableBufferPointer<CallTypeSampler>
+  /// Per call type samplers (see ``draw(_:)``).
+  let types: [CallTypeSampler]
   /// Cumulative type shares used to pick a call's type at arrival (IVR menu or `share`).
   let typeCumulative: [Double]
 
@@ -55,8 +54,10 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     let streams = RandomStreamSet(seed: settings.seed, replication: replication, algorithm: settings.generator)
     self.streams = streams
     horizon = settings.horizon
-    queues = Array(repeating: CallQueue(), count: model.callTypes.count)
-    pools = model.agentGroups.map { AgentPool(capacity: $0.staffing.peak) }
+    queues = .allocate(capacity: model.callTypes.count)
+    queues.initialize(repeating: CallQueue())
+    pools = .allocate(capacity: model.agentGroups.count)
+    _ = pools.initialize(from: model.agentGroups.map { AgentPool(capacity: $0.staffing.peak) })
     routing = RoutingPolicy(model: model)
     lineLimit = model.trunks ?? Int.max
     loggedInAccruedUntil = Array(repeating: 0, count: model.agentGroups.count)
@@ -74,8 +75,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     ivrOutcomeStream = streams.stream("ivr-outcome")
     misrouteStream = streams.stream("misroute")
     transferStream = streams.stream("transfer")
-    types = .allocate(capacity: model.callTypes.count)
-    _ = types.initialize(from: model.callTypes.map { CallTypeSampler($0, streams: streams) })
+    types = model.callTypes.map { CallTypeSampler($0, streams: streams) }
     let shares = model.ivr?.menuShares ?? model.callTypes.map(\.share)
     var running = 0.0
     typeCumulative = shares.map { running += $0; return running }
@@ -85,7 +85,8 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   }
 
   deinit {
-    types.deinitialize().deallocate()
+    queues.deinitialize().deallocate()
+    pools.deinitialize().deallocate()
   }
 
   /// Runs the replication to the horizon and returns its counts; `nil` when `stop` was
@@ -143,6 +144,12 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     return typeCumulative.count - 1
   }
 
+  /// A caller of `type`, drawn without retaining its sampler (`types` keeps it alive).
+  @inline(__always)
+  func draw(_ type: Int) -> CallerDraws {
+    Unmanaged.passUnretained(types[type])._withUnsafeGuaranteedRef { $0.drawCaller() }
+  }
+
   /// A call reaches the number. Its random attributes are drawn here, whatever becomes of it.
   mutating func arrive(type: Int, isRedial: Bool, now: Double) {
     let slot = calls.allocate()
@@ -150,7 +157,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     record.generation = calls.records[Int(slot)].generation
     record.arrival = now
     record.queuedAt = now
-    let draws = types[type].drawCaller()
+    let draws = draw(type)
     record.talk = draws.talk
     record.wrap = draws.wrap
     record.patience = draws.patience
@@ -280,7 +287,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
 
   /// Gives `agent` of group `g` the waiting call the routing picks; `false` when none may go to it.
   mutating func answerNextWaiting(group g: Int, agent: UInt32, now: Double) -> Bool {
-    guard let q = routing.queue(for: g, now: now, queues: &queues, calls: calls) else { return false }
+    guard let q = routing.queue(for: g, now: now, queues: queues, calls: calls) else { return false }
     let entry = queues[q].popFront()
     answer(slot: entry.slot, group: g, agent: agent, now: now)
     return true
@@ -322,10 +329,8 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   /// Drops queue `q`'s entries for calls no longer waiting (they are skipped anyway; this
   /// bounds the ring's memory by the calls really waiting).
   mutating func compactQueue(_ q: Int) {
-    var ring = queues[q]
-    queues[q] = CallQueue()
-    ring.compact { calls.isWaiting($0, generation: $1) }
-    queues[q] = ring
+    let calls = calls
+    queues[q].compact { calls.isWaiting($0, generation: $1) }
   }
 
   // MARK: - Agent time
@@ -339,7 +344,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
       pools[g].setOnDuty(model.agentGroups[g].staffing.agentsByHour[hour], now: now)
     }
     for g in pools.indices {
-      while pools[g].hasIdle, let q = routing.queue(for: g, now: now, queues: &queues, calls: calls) {
+      while pools[g].hasIdle, let q = routing.queue(for: g, now: now, queues: queues, calls: calls) {
         let entry = queues[q].popFront()
         answer(slot: entry.slot, group: g, agent: pools[g].seize(), now: now)
       }
