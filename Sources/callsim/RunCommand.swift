@@ -7,7 +7,7 @@ struct RunCommand: ParsableCommand {
     commandName: "run",
     abstract: "Simulate a scenario and write summary.json, hourly.csv, waits.csv and scenario.resolved.yaml.",
     discussion: """
-      Results go to Results/<scenario name>/ unless --out names a folder. The folder is written only when the run succeeds; each file is replaced atomically.
+      Results go to Results/<scenario name>/ unless --out names a folder. The folder is checked and locked before the simulation (a second run into it is refused), written beside it and swapped into place whole, so it always holds one complete run.
       """
   )
 
@@ -47,8 +47,19 @@ struct RunCommand: ParsableCommand {
     Diagnostics.printWarnings(loaded)
     let model = loaded.model
     let folder = out ?? "Results/\(model.name)"
-    let progress = ProgressLine(total: model.settings.replications, enabled: !quiet)
     let interruption = Interruption()
+    // Checked and locked before simulating: a bad or busy folder must not cost the run.
+    let location: ResultsLocation
+    let lock: FolderLock
+    do {
+      location = try ResultsLocation(path: folder, what: out == nil ? "results folder (from the scenario name)" : "--out")
+      lock = try location.prepare()
+    } catch {
+      Diagnostics.printError("error: \(error)")
+      throw ExitCode(1)
+    }
+    defer { lock.release() }
+    let progress = ProgressLine(total: model.settings.replications, enabled: !quiet)
     let clock = ContinuousClock.now
     let (run, stopped) = SimulationRunner.runAllowingStop(
       model, threads: threads, progress: { progress.update(done: $0) }, stop: interruption.stop)
@@ -60,7 +71,13 @@ struct RunCommand: ParsableCommand {
     let elapsed = clock.duration(to: .now)
     let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     do {
-      try ResultsFolder(path: folder).write(result, scenario: loaded, wallSeconds: wall, version: CallSimVersion.current)
+      try ResultsFolder(location: location).write(
+        result, scenario: loaded, wallSeconds: wall, version: CallSimVersion.current,
+        stop: interruption.stopForWriting(simulationStopped: stopped))
+    } catch is StopRequest.Stopped {
+      Diagnostics.printError(
+        "interrupted by \(interruption.signalName) while writing the results: nothing written; \(folder)/ is as it was before the run")
+      throw ExitCode(interruption.exitCode)
     } catch {
       Diagnostics.printError("error: \(folder): cannot write results: \(error.localizedDescription)")
       throw ExitCode(1)

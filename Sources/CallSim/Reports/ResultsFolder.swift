@@ -1,23 +1,39 @@
 import Foundation
 
-/// Writes a run's outputs into one folder: `summary.json`, `hourly.csv`, `waits.csv` and
-/// `scenario.resolved.yaml`, each atomically. The folder is created only here, after the run
-/// has succeeded, so a failed run leaves no output folder behind.
+/// Writes a run's outputs — `summary.json`, `hourly.csv`, `waits.csv` and
+/// `scenario.resolved.yaml` — as one folder: into the hidden sibling `.NAME.new`, which then
+/// replaces the results folder whole (``ResultsLocation/moveIntoPlace()``). A run that fails
+/// or is stopped while writing leaves the folder as it was (absent, or the previous run's).
 public struct ResultsFolder {
-  public let url: URL
+  public let location: ResultsLocation
 
-  public init(path: String) { url = URL(fileURLWithPath: path) }
+  /// `location` must have been prepared (``ResultsLocation/prepare()``), and its lock held.
+  public init(location: ResultsLocation) { self.location = location }
 
+  /// Writes every file and moves the folder into place. When `stop` is requested before the
+  /// move, throws ``StopRequest/Stopped`` within a fraction of a second and writes nothing.
   /// Returns the names of the files written.
   @discardableResult
-  public func write(_ result: RunResult, scenario: Scenario, wallSeconds: Double, version: String) throws -> [String] {
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    try AtomicFile.write(try scenario.resolved.yaml(), to: url.appendingPathComponent("scenario.resolved.yaml"))
-    try AtomicFile.write(to: url.appendingPathComponent("hourly.csv")) { try HourlyTable(result: result).write(to: &$0) }
-    try AtomicFile.write(WaitTable(result: result).csv(), to: url.appendingPathComponent("waits.csv"))
-    // Last: a complete summary.json means every other file of the run is in place.
-    let summary = try SummaryReport(result: result, wallSeconds: wallSeconds, version: version).json()
-    try AtomicFile.write(summary, to: url.appendingPathComponent("summary.json"))
+  public func write(
+    _ result: RunResult, scenario: Scenario, wallSeconds: Double, version: String, stop: StopRequest? = nil
+  ) throws -> [String] {
+    let staging = location.stagingURL
+    let fm = FileManager.default
+    try? fm.removeItem(at: staging)
+    do {
+      try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+      try AtomicFile.write(try scenario.resolved.yaml(), to: staging.appendingPathComponent("scenario.resolved.yaml"), stop: stop)
+      try AtomicFile.write(to: staging.appendingPathComponent("hourly.csv"), stop: stop) { try HourlyTable(result: result).write(to: &$0) }
+      try AtomicFile.write(WaitTable(result: result).csv(), to: staging.appendingPathComponent("waits.csv"), stop: stop)
+      try stop?.check()
+      let summary = try SummaryReport(result: result, wallSeconds: wallSeconds, version: version).json()
+      try AtomicFile.write(summary, to: staging.appendingPathComponent("summary.json"), stop: stop)
+      try stop?.check()
+      try location.moveIntoPlace()
+    } catch {
+      try? fm.removeItem(at: staging)
+      throw error
+    }
     return ["scenario.resolved.yaml", "hourly.csv", "waits.csv", "summary.json"]
   }
 }
