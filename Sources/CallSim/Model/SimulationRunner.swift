@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Runs the replications of a model, in parallel, and gathers their results in order.
 ///
@@ -44,25 +45,22 @@ public enum SimulationRunner {
 }
 
 /// Collects per-replication results from worker threads.
-private final class ResultBox: @unchecked Sendable {
-  private let lock = NSLock()
-  private var results: [ReplicationResult?]
-  private var done = 0
+private final class ResultBox: Sendable {
+  private let state: Mutex<(results: [ReplicationResult?], done: Int)>
 
-  init(count: Int) { results = Array(repeating: nil, count: count) }
+  init(count: Int) { state = Mutex((Array(repeating: nil, count: count), 0)) }
 
+  /// Stores replication `index`'s result; returns how many are stored.
   func store(_ result: ReplicationResult, at index: Int) -> Int {
-    lock.lock()
-    defer { lock.unlock() }
-    results[index] = result
-    done += 1
-    return done
+    state.withLock {
+      $0.results[index] = result
+      $0.done += 1
+      return $0.done
+    }
   }
 
   /// The finished replications, in index order.
   func finished() -> [ReplicationResult] {
-    lock.lock()
-    defer { lock.unlock() }
-    return results.compactMap { $0 }
+    state.withLock { $0.results.compactMap { $0 } }
   }
 }

@@ -52,9 +52,10 @@ public final class FolderLock {
 
   /// " (process N)" from the lock file's content, or "" when it cannot be read.
   private static func holderDescription(_ fd: Int32) -> String {
-    var buffer = [CChar](repeating: 0, count: 32)
-    let n = pread(fd, &buffer, 31, 0)
-    guard n > 0, let pid = Int32(String(cString: buffer).trimmingCharacters(in: .whitespacesAndNewlines)) else { return "" }
+    var buffer = [UInt8](repeating: 0, count: 32)
+    let n = pread(fd, &buffer, buffer.count, 0)
+    guard n > 0, let pid = Int32(String(decoding: buffer.prefix(n), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+    else { return "" }
     return " (process \(pid))"
   }
 
