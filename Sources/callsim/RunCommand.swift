@@ -14,7 +14,7 @@ struct RunCommand: ParsableCommand {
   @Argument(help: "The scenario file (YAML).")
   var scenario: String
 
-  @Option(help: "Folder for the results (default: Results/<scenario name>).")
+  @Option(help: "Folder for the results (default: Results/<scenario name>); replaced whole, so it must be new, empty, or an earlier run's.")
   var out: String?
 
   @Option(help: "Replications (overrides simulation.replications).")
