@@ -68,7 +68,10 @@ extension ResultsLocation {
   /// Refuses to replace a folder holding anything a run did not write: `--out` pointed at the
   /// wrong folder would otherwise be deleted with it.
   private func checkReplaceable() throws(Problem) {
-    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return }
+    guard FileManager.default.fileExists(atPath: url.path) else { return }
+    guard let entries = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
+      throw Problem("\(display): cannot list the folder's contents; expected a folder callsim can read, since it replaces it whole")
+    }
     let foreign = entries.filter { !Self.replaceableEntries.contains($0) }.sorted()
     guard let first = foreign.first else { return }
     throw Problem(
