@@ -24,12 +24,18 @@ import Testing
     return try CLI.launch(["run", file, "--out", out.path, "--threads", "1"])
   }
 
-  /// Sends `signal` and returns what the process printed and the seconds it took to exit.
-  static func signal(_ signal: Int32, _ running: CLI.Running) -> (CLI.Output, Double) {
+  /// Sends `signal` and expects the run to exit 143 (the first signal of every test here is
+  /// SIGTERM) within a second of it; returns what the run printed.
+  static func expectPromptStop(
+    after signal: Int32, _ running: CLI.Running, sourceLocation: SourceLocation = #_sourceLocation
+  ) -> CLI.Output {
     let signalled = Date()
     running.send(signal)
     let output = running.finish()
-    return (output, Date().timeIntervalSince(signalled))
+    let seconds = Date().timeIntervalSince(signalled)
+    #expect(output.status == 143, "\(output.stderr)", sourceLocation: sourceLocation)
+    #expect(seconds < 1, "took \(seconds) s to stop", sourceLocation: sourceLocation)
+    return output
   }
 
   @Test func stopsPromptlyAndWritesNothingWhenNoReplicationFinished() throws {
@@ -37,9 +43,7 @@ import Testing
     let out = dir.appendingPathComponent("out")
     let running = try Self.start(Self.scenario(days: 3000, replications: 2), out: out, in: dir)
     Thread.sleep(forTimeInterval: 1)
-    let (r, seconds) = Self.signal(SIGTERM, running)
-    #expect(r.status == 143)
-    #expect(seconds < 1, "took \(seconds) s to stop")
+    let r = Self.expectPromptStop(after: SIGTERM, running)
     #expect(r.stderr.contains("interrupted by SIGTERM: no replication had finished; nothing written"), "\(r.stderr)")
     #expect(!CLI.exists(out))
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["long.yaml"])
@@ -50,9 +54,7 @@ import Testing
     let out = dir.appendingPathComponent("out")
     let running = try Self.start(Self.scenario(days: 2, replications: 2000), out: out, in: dir)
     Thread.sleep(forTimeInterval: 1.5)
-    let (r, seconds) = Self.signal(SIGTERM, running)
-    #expect(r.status == 143)
-    #expect(seconds < 1, "took \(seconds) s to stop")
+    let r = Self.expectPromptStop(after: SIGTERM, running)
     #expect(r.stderr.contains("interrupted by SIGTERM: kept the"), "\(r.stderr)")
     let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
     #expect(files == ["hourly.csv", "scenario.resolved.yaml", "summary.json", "waits.csv"], "\(files)")
@@ -79,9 +81,7 @@ import Testing
     let before = try Data(contentsOf: out.appendingPathComponent("hourly.csv"))
     let running = try Self.start(Self.longWrite, out: out, in: dir)
     #expect(CLI.wait(upTo: 120) { CLI.exists(CLI.sibling(out, "new")) }, "the write phase never began")
-    let (r, seconds) = Self.signal(SIGTERM, running)
-    #expect(r.status == 143, "\(r.stderr)")
-    #expect(seconds < 1, "took \(seconds) s to stop")
+    let r = Self.expectPromptStop(after: SIGTERM, running)
     #expect(r.stderr.contains("interrupted by SIGTERM while writing the results: nothing written"), "\(r.stderr)")
     #expect(try Data(contentsOf: out.appendingPathComponent("hourly.csv")) == before)
     let summary = try CLI.json(out.appendingPathComponent("summary.json"))
@@ -99,9 +99,7 @@ import Testing
     Thread.sleep(forTimeInterval: 4)
     running.send(SIGTERM)
     #expect(CLI.wait(upTo: 60) { CLI.exists(CLI.sibling(out, "new")) }, "the kept replications were not written")
-    let (r, seconds) = Self.signal(SIGINT, running)
-    #expect(r.status == 143, "\(r.stderr)")
-    #expect(seconds < 1, "took \(seconds) s to stop")
+    let r = Self.expectPromptStop(after: SIGINT, running)
     #expect(r.stderr.contains("interrupted by SIGTERM while writing the results: nothing written"), "\(r.stderr)")
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["long.yaml"])
   }
