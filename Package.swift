@@ -23,11 +23,17 @@ let package = Package(
       providers: [.apt(["libgsl-dev"])]
     ),
 
+    /// Switches GSL's abort-on-error handler off when the program loads, before any GSL call.
+    .target(
+      name: "CGSLSetup",
+      dependencies: ["CGSL"]
+    ),
+
     // MARK: - Engine (time, events, random streams, tallies: no call-center words)
 
     .target(
       name: "CallSimEngine",
-      dependencies: ["CGSL"]
+      dependencies: ["CGSL", "CGSLSetup"]
     ),
 
     // MARK: - Call-center model, scenario decoding, statistics, planning

@@ -311,7 +311,10 @@ WAITS_REQUIRED = ("wait_from_seconds", "wait_to_seconds", "answered", "abandoned
 
 
 def read_waits(folder: Path):
-    """waits.csv as a pandas DataFrame of bins in order: from, to (inf allowed last), counts."""
+    """waits.csv as a pandas DataFrame of bins in order: from, to (inf allowed last), counts.
+
+    The first row may run from 0 to 0: calls that waited exactly 0 s (answered on arrival),
+    counted apart so that shares at 0 are exact (callsim writes it; older folders lack it)."""
     import pandas as pd
 
     path = folder / WAITS
@@ -326,7 +329,8 @@ def read_waits(folder: Path):
         if not (math.isfinite(lo) and lo >= 0):
             raise ResultsError(path, f"line {line}: wait_from_seconds {row['wait_from_seconds']!r} "
                                "(expected a finite number of seconds >= 0)")
-        if not hi > lo:
+        zero_row = i == 0 and lo == 0 and hi == 0
+        if not (hi > lo or zero_row):
             raise ResultsError(path, f"line {line}: bin [{row['wait_from_seconds']}, "
                                f"{row['wait_to_seconds']}) is empty (expected wait_to_seconds > wait_from_seconds)")
         if math.isinf(hi) and i != len(rows) - 1:

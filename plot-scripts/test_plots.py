@@ -172,6 +172,50 @@ def test_waits_max_wait():
         assert_png(Path(out) / "waits.png", WAITS_SIZE)
 
 
+def test_waits_exact_at_zero():
+    """The 0-0 row of waits.csv (calls answered on arrival) is a point mass at 0: the
+    cumulative share at t = 0 is that share exactly, not a slice of the [0, 1) s bin."""
+    import importlib.util
+    import pandas as pd
+    spec = importlib.util.spec_from_file_location("waits", WAITS)
+    waits = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(waits)
+    bins = pd.DataFrame.from_records([
+        {"from": 0.0, "to": 0.0, "answered": 60.0, "abandoned": 0.0},
+        {"from": 0.0, "to": 1.0, "answered": 20.0, "abandoned": 2.0},
+        {"from": 1.0, "to": float("inf"), "answered": 20.0, "abandoned": 8.0},
+    ])
+    zero_ans, zero_ab, rest = waits.split_zero(bins)
+    assert (zero_ans, zero_ab, len(rest)) == (60.0, 0.0, 2), (zero_ans, zero_ab, rest)
+    edges, answered, _ = waits.contiguous(rest)
+    assert zero_ans + waits.cumulative_at(edges, answered, 0.0) == 60.0
+    assert zero_ans + waits.cumulative_at(edges, answered, 0.5) == 70.0
+    old = bins.iloc[1:].reset_index(drop=True)  # a folder written before the 0-0 row
+    assert waits.split_zero(old)[:2] == (0.0, 0.0)
+
+
+def test_waits_without_zero_row():
+    with tempfile.TemporaryDirectory() as tmp:
+        res = copy_results(Path(tmp))
+        lines = (res / "waits.csv").read_text().splitlines()
+        if lines[1].startswith("0,0,"):
+            del lines[1]
+        (res / "waits.csv").write_text("\n".join(lines) + "\n")
+        proc = run(WAITS, res, "--out", Path(tmp) / "o")
+        assert_ok(proc, "waits.py on a waits.csv without the 0-0 row")
+        assert_png(Path(tmp) / "o" / "waits.png", WAITS_SIZE)
+
+
+def test_zero_width_bin_after_the_first_is_an_error():
+    with tempfile.TemporaryDirectory() as tmp:
+        res = copy_results(Path(tmp))
+        lines = (res / "waits.csv").read_text().splitlines()
+        lines.insert(3, "5,5,1,0")
+        (res / "waits.csv").write_text("\n".join(lines) + "\n")
+        assert_error(run(WAITS, res, "--out", Path(tmp) / "o"), "waits.py with an empty bin",
+                     mention="line 4")
+
+
 def test_default_out_is_results_plots():
     with tempfile.TemporaryDirectory() as tmp:
         res = copy_results(Path(tmp))

@@ -3,7 +3,8 @@
 
 Reads RESULTS_DIR/summary.json (scenario, seed) and RESULTS_DIR/waits.csv (the
 wait-time histogram: wait_from_seconds, wait_to_seconds, answered, abandoned = mean
-calls per replication whose wait fell in [from, to); the last bin may end at inf).
+calls per replication whose wait fell in [from, to); the last bin may end at inf; a first
+row from 0 to 0 counts the calls that waited exactly 0 s, answered on arrival).
 
 Writes OUT/waits.png and OUT/waits.svg (OUT defaults to RESULTS_DIR/plots),
 1400 x 900 pixels:
@@ -11,7 +12,8 @@ Writes OUT/waits.png and OUT/waits.svg (OUT defaults to RESULTS_DIR/plots),
   top panel     density of waits in calls per second of wait (count / bin width, log
                 scale), answered (solid, hatched) and abandoned (dashed) as step
                 histograms
-  bottom panel  cumulative shares against the wait t: answered within t as a share of
+  bottom panel  cumulative shares against the wait t (exact at t = 0, where only the
+                calls answered on arrival count): answered within t as a share of
                 answered calls and as a share of all calls that reached the queue
                 (answered + abandoned; at the target this is the service level), and
                 abandoned within t as a share of abandoned calls; the service-level
@@ -80,6 +82,15 @@ def parse_args(argv):
 # Histogram arithmetic
 
 
+def split_zero(bins):
+    """(answered, abandoned) that waited exactly 0 s, and the other bins: callsim writes the
+    zero waits as a first row from 0 to 0; a folder without it gives zeros."""
+    first = bins.iloc[0]
+    if first["from"] == 0 and first["to"] == 0:
+        return float(first["answered"]), float(first["abandoned"]), bins.iloc[1:].reset_index(drop=True)
+    return 0.0, 0.0, bins
+
+
 def contiguous(bins):
     """Edges and counts with zero-count bins filling any gap between listed bins."""
     edges = [bins["from"].iloc[0]]
@@ -107,14 +118,15 @@ def cumulative_at(edges, counts, t):
     return total
 
 
-def auto_max_wait(edges, answered, abandoned):
-    """Smallest round limit covering 99.5 % of all calls, within the finite bins, >= 30 s."""
+def auto_max_wait(edges, answered, abandoned, zero=0.0):
+    """Smallest round limit covering 99.5 % of all calls (`zero` of them waited 0 s),
+    within the finite bins, >= 30 s."""
     counts = [a + b for a, b in zip(answered, abandoned)]
-    total = sum(counts)
+    total = sum(counts) + zero
     last_finite = max(e for e in edges if math.isfinite(e))
     need = edges[1]
     if total > 0:
-        acc = 0.0
+        acc = zero
         for hi, c in zip(edges[1:], counts):
             acc += c
             if acc >= 0.995 * total:
@@ -145,10 +157,11 @@ def draw(plt, bins, summary, max_wait, mark):
     from matplotlib.legend_handler import HandlerTuple
     from matplotlib.ticker import PercentFormatter
 
+    zero_ans, zero_ab, bins = split_zero(bins)
     edges, answered, abandoned = contiguous(bins)
-    n_ans, n_ab = sum(answered), sum(abandoned)
+    n_ans, n_ab = sum(answered) + zero_ans, sum(abandoned) + zero_ab
     if max_wait is None:
-        max_wait = auto_max_wait(edges, answered, abandoned)
+        max_wait = auto_max_wait(edges, answered, abandoned, zero_ans + zero_ab)
 
     finite = [i for i in range(len(answered)) if math.isfinite(edges[i + 1])]
     f_edges = np.array(edges[: len(finite) + 1], dtype=float)
@@ -185,11 +198,14 @@ def draw(plt, bins, summary, max_wait, mark):
     ax.grid(True, which="major", axis="both")
 
     notes = []
-    if n_ans > 0 and math.isfinite(edges[1]):
+    if n_ans > 0 and zero_ans > 0:
+        notes.append(f"{100 * zero_ans / n_ans:.1f} % of answered calls were answered "
+                     f"without waiting (not in the density)")
+    elif n_ans > 0 and math.isfinite(edges[1]):
         notes.append(f"{100 * answered[0] / n_ans:.1f} % of answered calls waited "
                      f"less than {fmt_seconds(edges[1])} (first bin)")
-    beyond_a = n_ans - cumulative_at(edges, answered, max_wait)
-    beyond_b = n_ab - cumulative_at(edges, abandoned, max_wait)
+    beyond_a = n_ans - zero_ans - cumulative_at(edges, answered, max_wait)
+    beyond_b = n_ab - zero_ab - cumulative_at(edges, abandoned, max_wait)
     if beyond_a + beyond_b > 0:
         notes.append(f"waited longer than {fmt_seconds(max_wait)} (not shown): "
                      f"{fmt_count(beyond_a)} answered, {fmt_count(beyond_b)} abandoned")
@@ -207,16 +223,16 @@ def draw(plt, bins, summary, max_wait, mark):
                                   [e for e in edges if math.isfinite(e) and e <= max_wait]]))
     curves = {}
     if n_ans > 0:
-        cum_ans = np.array([cumulative_at(edges, answered, v) for v in t])
+        cum_ans = zero_ans + np.array([cumulative_at(edges, answered, v) for v in t])
         curves["answered"] = cum_ans / n_ans
         curves["queued"] = cum_ans / (n_ans + n_ab)
     if n_ab > 0:
-        curves["abandoned"] = np.array([cumulative_at(edges, abandoned, v) for v in t]) / n_ab
+        curves["abandoned"] = (zero_ab + np.array([cumulative_at(edges, abandoned, v) for v in t])) / n_ab
     for key, y in curves.items():
         axc.plot(t, y, markevery=0.07, markersize=5, **CUM_STYLES[key])
     axc.set_ylim(0, 1.02)
     axc.yaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
-    axc.set_ylabel("share of calls\n(waited less than t)")
+    axc.set_ylabel("share of calls\n(waited t or less)")
     axc.set_xlabel("wait in queue t (seconds)")
     axc.set_xlim(0, max_wait)
 
@@ -225,7 +241,7 @@ def draw(plt, bins, summary, max_wait, mark):
     for key, tag in (("answered", "of answered calls"), ("queued", "of queued calls")):
         if key in curves:
             total = n_ans if key == "answered" else n_ans + n_ab
-            v = cumulative_at(edges, answered, mark) / total
+            v = (zero_ans + cumulative_at(edges, answered, mark)) / total
             axc.plot([mark], [v], marker="D", markersize=6, color="black", zorder=5)
             marks.append(f"{100 * v:.1f} % {tag}")
     if marks and mark <= max_wait:

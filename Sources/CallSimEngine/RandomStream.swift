@@ -1,4 +1,5 @@
 import CGSL
+import Synchronization
 
 /// One independent stream of random numbers: a GSL generator seen through a value type.
 ///
@@ -48,8 +49,9 @@ public struct RandomStream: @unchecked Sendable {
 ///
 /// A stream's seed is derived from (scenario seed, replication index, stream name) only, so
 /// adding a stream never changes the numbers drawn by another, and replication `r` gives the
-/// same numbers whether it runs first, last or on another thread.
-public final class RandomStreamSet: @unchecked Sendable {
+/// same numbers whether it runs first, last or on another thread. Streams may be taken from
+/// several threads at once: the list of generators to free is kept under a mutex.
+public final class RandomStreamSet: Sendable {
   /// The GSL generator algorithms callsim offers.
   public enum Algorithm: String, Sendable, CaseIterable {
     case mt19937, taus2, ranlxd2, gfsr4
@@ -58,17 +60,18 @@ public final class RandomStreamSet: @unchecked Sendable {
   public let seed: UInt64
   public let replication: Int
   public let algorithm: Algorithm
-  private var generators: [UnsafeMutablePointer<gsl_rng>] = []
+  /// The addresses of the generators handed out, to free with the set (addresses rather
+  /// than pointers: a pointer may not cross into the mutex's region).
+  private let generators = Mutex<[UInt]>([])
 
   public init(seed: UInt64, replication: Int, algorithm: Algorithm = .mt19937) {
-    GSL.disableAbortOnError()
     self.seed = seed
     self.replication = replication
     self.algorithm = algorithm
   }
 
   deinit {
-    for g in generators { gsl_rng_free(g) }
+    generators.withLock { for address in $0 { gsl_rng_free(UnsafeMutablePointer(bitPattern: address)) } }
   }
 
   /// A new stream named `name`; the same name in the same replication gives the same numbers.
@@ -85,7 +88,7 @@ public final class RandomStreamSet: @unchecked Sendable {
       preconditionFailure("GSL could not allocate a random number generator")
     }
     gsl_rng_set(g, UInt(StreamSeed.derive(seed: seed, replication: replication, name: name)))
-    generators.append(g)
+    generators.withLock { $0.append(UInt(bitPattern: g)) }
     return RandomStream(generator: g)
   }
 }

@@ -1,10 +1,12 @@
 import Foundation
+import Synchronization
 
-/// A one-line progress counter on standard error, shown only on a terminal.
-final class ProgressLine: @unchecked Sendable {
+/// A one-line progress counter on standard error, shown only on a terminal. Replications
+/// report from several threads; the mutex keeps their lines from interleaving.
+final class ProgressLine: Sendable {
   private let total: Int
   private let enabled: Bool
-  private let lock = NSLock()
+  private let terminal = Mutex(())
 
   init(total: Int, enabled: Bool) {
     self.total = total
@@ -13,13 +15,11 @@ final class ProgressLine: @unchecked Sendable {
 
   func update(done: Int) {
     guard enabled else { return }
-    lock.lock()
-    defer { lock.unlock() }
-    FileHandle.standardError.write(Data("\rreplication \(done)/\(total)".utf8))
+    terminal.withLock { _ in FileHandle.standardError.write(Data("\rreplication \(done)/\(total)".utf8)) }
   }
 
   func finish() {
     guard enabled else { return }
-    FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    terminal.withLock { _ in FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
   }
 }

@@ -7,14 +7,14 @@ struct RunCommand: ParsableCommand {
     commandName: "run",
     abstract: "Simulate a scenario and write summary.json, hourly tables, waits.csv and scenario.resolved.yaml.",
     discussion: """
-      Results go to Results/<scenario name>/ unless --out names a folder. The folder is written only when the run succeeds; each file is replaced atomically.
+      Results go to Results/<scenario name>/ unless --out names a folder. The folder is checked and locked before the simulation (a second run into it is refused), written beside it and swapped into place whole, so it always holds one complete run.
       """
   )
 
   @Argument(help: "The scenario file (YAML).")
   var scenario: String
 
-  @Option(help: "Folder for the results (default: Results/<scenario name>).")
+  @Option(help: "Folder for the results (default: Results/<scenario name>); replaced whole, so it must be new, empty, or an earlier run's.")
   var out: String?
 
   @Option(help: "Replications (overrides simulation.replications).")
@@ -50,10 +50,21 @@ struct RunCommand: ParsableCommand {
     Diagnostics.printWarnings(loaded)
     let model = loaded.model
     let folder = out ?? "Results/\(model.name)"
-    let progress = ProgressLine(total: model.settings.replications, enabled: !quiet)
     let interruption = Interruption()
+    // Checked and locked before simulating: a bad or busy folder must not cost the run.
+    let location: ResultsLocation
+    let lock: FolderLock
+    do {
+      location = try ResultsLocation(path: folder, what: out == nil ? "results folder (from the scenario name)" : "--out")
+      lock = try location.prepare()
+    } catch {
+      Diagnostics.printError("error: \(error)")
+      throw ExitCode(1)
+    }
+    defer { lock.release() }
+    let progress = ProgressLine(total: model.settings.replications, enabled: !quiet)
     let clock = ContinuousClock.now
-    let traceFolder = trace ? try TraceParts(results: folder, model: model, quiet: quiet) : nil
+    let traceFolder = trace ? try TraceParts(results: location.url, model: model, quiet: quiet) : nil
     defer { traceFolder?.remove() }
     let (run, stopped): (RunResult?, Bool)
     do {
@@ -78,9 +89,14 @@ struct RunCommand: ParsableCommand {
     let elapsed = clock.duration(to: .now)
     let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     do {
-      try ResultsFolder(path: folder).write(
+      try ResultsFolder(location: location).write(
         result, scenario: loaded, wallSeconds: wall, version: CallSimVersion.current,
-        traceParts: traceFolder.map { t in result.replications.map { CallTrace.part($0.replication, in: t.url) } })
+        traceParts: traceFolder.map { t in result.replications.map { CallTrace.part($0.replication, in: t.url) } },
+        stop: interruption.stopForWriting(simulationStopped: stopped))
+    } catch is StopRequest.Stopped {
+      Diagnostics.printError(
+        "interrupted by \(interruption.signalName) while writing the results: nothing written; \(folder)/ is as it was before the run")
+      throw ExitCode(interruption.exitCode)
     } catch {
       Diagnostics.printError("error: \(folder): cannot write results: \(error.localizedDescription)")
       throw ExitCode(1)

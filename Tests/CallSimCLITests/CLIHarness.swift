@@ -27,6 +27,33 @@ enum CLI {
   }
 
   static func run(_ arguments: [String], in folder: URL? = nil) throws -> Output {
+    try launch(arguments, in: folder).finish()
+  }
+
+  /// A `callsim` process started by ``launch(_:in:)``, still running.
+  struct Running {
+    let process: Process
+    let out: Pipe
+    let err: Pipe
+
+    var pid: Int32 { process.processIdentifier }
+
+    /// Sends `signal` to the process.
+    func send(_ signal: Int32) { kill(process.processIdentifier, signal) }
+
+    /// Waits for the process to end and returns what it printed.
+    func finish() -> Output {
+      let outData = out.fileHandleForReading.readDataToEndOfFile()
+      let errData = err.fileHandleForReading.readDataToEndOfFile()
+      process.waitUntilExit()
+      return Output(
+        status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        stderr: String(decoding: errData, as: UTF8.self))
+    }
+  }
+
+  /// Starts the binary without waiting for it.
+  static func launch(_ arguments: [String], in folder: URL? = nil) throws -> Running {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
@@ -35,12 +62,24 @@ enum CLI {
     process.standardOutput = out
     process.standardError = err
     try process.run()
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return Output(
-      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-      stderr: String(decoding: errData, as: UTF8.self))
+    return Running(process: process, out: out, err: err)
+  }
+
+  /// Polls `condition` every 5 ms for up to `seconds`; whether it became true.
+  static func wait(upTo seconds: Double, for condition: () -> Bool) -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+      if condition() { return true }
+      Thread.sleep(forTimeInterval: 0.005)
+    }
+    return condition()
+  }
+
+  static func exists(_ url: URL) -> Bool { FileManager.default.fileExists(atPath: url.path) }
+
+  /// The hidden siblings callsim keeps beside a results folder: `.NAME.lock`, `.NAME.new`, `.NAME.old`.
+  static func sibling(_ folder: URL, _ suffix: String) -> URL {
+    folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).\(suffix)")
   }
 
   /// A new empty temporary folder.

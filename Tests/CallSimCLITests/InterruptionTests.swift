@@ -2,55 +2,61 @@ import CallSim
 import Foundation
 import Testing
 
-/// SIGTERM during a long `callsim run`: the process stops promptly, leaves no half-written or
-/// temporary file, and every file it leaves parses.
+/// SIGTERM and Ctrl-C during a long `callsim run`, while simulating and while writing: the
+/// process stops within a second, leaves no half-written or temporary file, every file it
+/// leaves parses, and a folder is either replaced whole or left as it was.
 @Suite(.serialized) struct InterruptionTests {
-  static func scenario(days: Int, replications: Int) -> String {
+  static func scenario(days: Int, replications: Int, perHour: Int = 600, agents: Int = 48) -> String {
     """
     scenario: long
     simulation: {days: \(days), replications: \(replications), seed: 1}
-    arrivals: {per_hour: 600}
+    arrivals: {per_hour: \(perHour)}
     call_types: {call: {handle: {dist: exponential, mean: 5m}, patience: {dist: exponential, mean: 3m}}}
-    agents: 48
+    agents: \(agents)
     """
   }
 
-  /// Runs the scenario, sends SIGTERM after `after` seconds, and returns the exit status,
-  /// standard error and seconds from the signal to the exit.
-  static func interrupt(_ yaml: String, after: Double, out: URL, in dir: URL) throws -> (Int32, String, Double) {
+  /// A quick simulation with a long write: ten years of hourly rows (87,840 of them).
+  static let longWrite = scenario(days: 3660, replications: 4, perHour: 1, agents: 1)
+
+  /// Starts `callsim run` on `yaml` into `out` on one thread.
+  static func start(_ yaml: String, out: URL, in dir: URL) throws -> CLI.Running {
     let file = try CLI.write(yaml, to: "long.yaml", in: dir)
-    let process = Process()
-    process.executableURL = CLI.binary
-    process.arguments = ["run", file, "--out", out.path, "--threads", "1"]
-    let err = Pipe()
-    process.standardError = err
-    process.standardOutput = Pipe()
-    try process.run()
-    Thread.sleep(forTimeInterval: after)
+    return try CLI.launch(["run", file, "--out", out.path, "--threads", "1"])
+  }
+
+  /// Sends `signal` and expects the run to exit 143 (the first signal of every test here is
+  /// SIGTERM) within a second of it; returns what the run printed.
+  static func expectPromptStop(
+    after signal: Int32, _ running: CLI.Running, sourceLocation: SourceLocation = #_sourceLocation
+  ) -> CLI.Output {
     let signalled = Date()
-    process.terminate()  // SIGTERM
-    let errData = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: errData, as: UTF8.self), Date().timeIntervalSince(signalled))
+    running.send(signal)
+    let output = running.finish()
+    let seconds = Date().timeIntervalSince(signalled)
+    #expect(output.status == 143, "\(output.stderr)", sourceLocation: sourceLocation)
+    #expect(seconds < 1, "took \(seconds) s to stop", sourceLocation: sourceLocation)
+    return output
   }
 
   @Test func stopsPromptlyAndWritesNothingWhenNoReplicationFinished() throws {
     let dir = try CLI.temporaryFolder()
     let out = dir.appendingPathComponent("out")
-    let (status, stderr, seconds) = try Self.interrupt(Self.scenario(days: 3000, replications: 2), after: 1, out: out, in: dir)
-    #expect(status == 143)
-    #expect(seconds < 2, "took \(seconds) s to stop")
-    #expect(stderr.contains("interrupted by SIGTERM: no replication had finished; nothing written"), "\(stderr)")
-    #expect(!FileManager.default.fileExists(atPath: out.path))
+    let running = try Self.start(Self.scenario(days: 3000, replications: 2), out: out, in: dir)
+    Thread.sleep(forTimeInterval: 1)
+    let r = Self.expectPromptStop(after: SIGTERM, running)
+    #expect(r.stderr.contains("interrupted by SIGTERM: no replication had finished; nothing written"), "\(r.stderr)")
+    #expect(!CLI.exists(out))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["long.yaml"])
   }
 
   @Test func keepsFinishedReplicationsInFilesThatParse() throws {
     let dir = try CLI.temporaryFolder()
     let out = dir.appendingPathComponent("out")
-    let (status, stderr, seconds) = try Self.interrupt(Self.scenario(days: 2, replications: 2000), after: 1.5, out: out, in: dir)
-    #expect(status == 143)
-    #expect(seconds < 2, "took \(seconds) s to stop")
-    #expect(stderr.contains("interrupted by SIGTERM: kept the"), "\(stderr)")
+    let running = try Self.start(Self.scenario(days: 2, replications: 2000), out: out, in: dir)
+    Thread.sleep(forTimeInterval: 1.5)
+    let r = Self.expectPromptStop(after: SIGTERM, running)
+    #expect(r.stderr.contains("interrupted by SIGTERM: kept the"), "\(r.stderr)")
     let files = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
     #expect(files == ResultsFolder.files.sorted(), "\(files)")
     let summary = try CLI.json(out.appendingPathComponent("summary.json"))
@@ -64,5 +70,38 @@ import Testing
     }
     let resolved = try String(contentsOf: out.appendingPathComponent("scenario.resolved.yaml"), encoding: .utf8)
     #expect(resolved.contains("scenario: long"))
+  }
+
+  /// A signal while the results are being written (the run had simulated everything) stops
+  /// the writing at once: exit 143, and the earlier results in the folder stay as they were.
+  @Test func signalWhileWritingStopsAtOnceAndLeavesTheFolderAsItWas() throws {
+    let dir = try CLI.temporaryFolder()
+    let out = dir.appendingPathComponent("out")
+    let earlier = try CLI.run(["run", try CLI.write(RunCommandTests.minimal, to: "s.yaml", in: dir), "--out", out.path, "-q"])
+    #expect(earlier.status == 0, "\(earlier.stderr)")
+    let before = try Data(contentsOf: out.appendingPathComponent("hourly.csv"))
+    let running = try Self.start(Self.longWrite, out: out, in: dir)
+    #expect(CLI.wait(upTo: 120) { CLI.exists(CLI.sibling(out, "new")) }, "the write phase never began")
+    let r = Self.expectPromptStop(after: SIGTERM, running)
+    #expect(r.stderr.contains("interrupted by SIGTERM while writing the results: nothing written"), "\(r.stderr)")
+    #expect(try Data(contentsOf: out.appendingPathComponent("hourly.csv")) == before)
+    let summary = try CLI.json(out.appendingPathComponent("summary.json"))
+    #expect(summary["scenario"] as? String == "mmc-check" && summary["interrupted"] as? Bool == false)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["long.yaml", "out", "s.yaml"])
+  }
+
+  /// SIGTERM stops the simulation and the finished replications begin to be written; Ctrl-C
+  /// during that write stops it too (it used to be ignored, and the run ended 0).
+  @Test func secondSignalWhileWritingKeptReplicationsStops() throws {
+    let dir = try CLI.temporaryFolder()
+    let out = dir.appendingPathComponent("out")
+    let running = try Self.start(Self.scenario(days: 3660, replications: 50, perHour: 12, agents: 2), out: out, in: dir)
+    // A replication takes about 0.3 s in release, 3 s in debug builds.
+    Thread.sleep(forTimeInterval: 4)
+    running.send(SIGTERM)
+    #expect(CLI.wait(upTo: 60) { CLI.exists(CLI.sibling(out, "new")) }, "the kept replications were not written")
+    let r = Self.expectPromptStop(after: SIGINT, running)
+    #expect(r.stderr.contains("interrupted by SIGTERM while writing the results: nothing written"), "\(r.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["long.yaml"])
   }
 }

@@ -1,4 +1,6 @@
 import CallSimEngine
+import Dispatch
+import Synchronization
 import Testing
 
 @Suite struct RandomStreamTests {
@@ -31,5 +33,20 @@ import Testing
     }
     #expect(abs(tally.mean - 0.5) < 0.005)
     #expect(tally.min >= 0 && tally.max < 1)
+  }
+
+  /// Streams taken from one set by several threads at once (the set claims `Sendable`): each
+  /// gives its name's numbers, and the set records every generator to free (it once appended
+  /// to a plain array from any thread, which could lose or double-free generators).
+  @Test func streamsTakenFromManyThreadsAtOnce() {
+    let set = RandomStreamSet(seed: 7, replication: 0)
+    let expected = (0..<10).map { i in RandomStreamSet(seed: 7, replication: 0).withStream("s\(i)") { $0.uniform() } }
+    let mismatches = Atomic<Int>(0)
+    DispatchQueue.concurrentPerform(iterations: 8) { _ in
+      for i in 0..<2_000 where set.withStream("s\(i % 10)", { $0.uniform() }) != expected[i % 10] {
+        mismatches.add(1, ordering: .relaxed)
+      }
+    }
+    #expect(mismatches.load(ordering: .relaxed) == 0)
   }
 }

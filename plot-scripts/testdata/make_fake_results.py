@@ -101,6 +101,7 @@ def main(argv=None):
     rows = []
     answered_bins = [0.0] * (len(EDGES) - 1)
     abandoned_bins = [0.0] * (len(EDGES) - 1)
+    answered_without_wait = 0.0
     for day in range(args.days):
         date = start + dt.timedelta(days=day)
         wd = "holiday" if date in holidays else DAYS[date.weekday()]
@@ -137,7 +138,7 @@ def main(argv=None):
                 "asa_seconds": round(asa, 2) if inflow else "",
                 "occupancy": round(occupancy, 4),
             })
-            # histogram: answered without waiting in the first bin, the delayed ones spread
+            # histogram: answered without waiting in the 0-0 row, the delayed ones spread
             queued_answered = inflow * p_wait - abandoned
             for i in range(len(EDGES) - 1):
                 lo, hi = EDGES[i], EDGES[i + 1]
@@ -146,7 +147,7 @@ def main(argv=None):
                 ab_m = 1.0 / (1.0 / m + theta)
                 share_ab = math.exp(-lo / ab_m) - (math.exp(-hi / ab_m) if math.isfinite(hi) else 0.0)
                 abandoned_bins[i] += abandoned * share_ab
-            answered_bins[0] += inflow * (1 - p_wait)
+            answered_without_wait += inflow * (1 - p_wait)
 
     columns = list(rows[0].keys())
     with open(os.path.join(args.out, "hourly.csv"), "w", newline="") as fh:
@@ -156,6 +157,7 @@ def main(argv=None):
 
     with open(os.path.join(args.out, "waits.csv"), "w", newline="") as fh:
         fh.write("wait_from_seconds,wait_to_seconds,answered,abandoned\n")
+        fh.write(f"0,0,{answered_without_wait:.2f},0.00\n")
         for i in range(len(EDGES) - 1):
             hi = "inf" if math.isinf(EDGES[i + 1]) else f"{EDGES[i + 1]:g}"
             a = answered_bins[i] * math.exp(rng.gauss(0, 0.03))

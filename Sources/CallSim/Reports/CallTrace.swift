@@ -60,8 +60,8 @@ public struct CallTrace: CallObserver {
   public func close() throws { try sink.close() }
 
   /// Writes `calls.csv` to `url` atomically: the header, then each part in order, streamed.
-  public static func merge(parts: [URL], into url: URL) throws {
-    try AtomicFile.write(to: url) { out in
+  public static func merge(parts: [URL], into url: URL, stop: StopRequest? = nil) throws {
+    try AtomicFile.write(to: url, stop: stop) { out in
       try out.append(header + "\n")
       for part in parts {
         let handle = try FileHandle(forReadingFrom: part)

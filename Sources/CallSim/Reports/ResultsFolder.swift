@@ -1,37 +1,57 @@
 import Foundation
 
-/// Writes a run's outputs into one folder: `summary.json`, `hourly.csv`, `hourly_types.csv`,
-/// `hourly_groups.csv`, `waits.csv`, `scenario.resolved.yaml` and, when traced, `calls.csv`,
-/// each atomically. The folder is created only here, after the run has succeeded, so a failed
-/// run leaves no output folder behind.
+/// Writes a run's outputs — `summary.json`, `hourly.csv`, `hourly_types.csv`,
+/// `hourly_groups.csv`, `waits.csv`, `scenario.resolved.yaml` and, when traced, `calls.csv` —
+/// as one folder: into the hidden sibling `.NAME.new`, which then replaces the results folder
+/// whole (``ResultsLocation/moveIntoPlace()``). A run that fails or is stopped while writing
+/// leaves the folder as it was (absent, or the previous run's).
 public struct ResultsFolder {
-  public let url: URL
+  public let location: ResultsLocation
 
-  public init(path: String) { url = URL(fileURLWithPath: path) }
+  /// `location` must have been prepared (``ResultsLocation/prepare()``), and its lock held.
+  public init(location: ResultsLocation) { self.location = location }
 
-  /// The files of a run, in the order written (`summary.json` last).
+  /// The files of every run, in the order written (`summary.json` last); `calls.csv` comes
+  /// too with a trace.
   public static let files = [
     "scenario.resolved.yaml", "hourly.csv", "hourly_types.csv", "hourly_groups.csv", "waits.csv", "summary.json",
   ]
+  public static let traceFile = "calls.csv"
 
+  /// Writes every file and moves the folder into place; `traceParts` are the per-replication
+  /// parts of `calls.csv`, in order. When `stop` is requested before the move, throws
+  /// ``StopRequest/Stopped`` within a fraction of a second and writes nothing.
   /// Returns the names of the files written.
   @discardableResult
   public func write(
-    _ result: RunResult, scenario: Scenario, wallSeconds: Double, version: String, traceParts: [URL]? = nil
+    _ result: RunResult, scenario: Scenario, wallSeconds: Double, version: String, traceParts: [URL]? = nil,
+    stop: StopRequest? = nil
   ) throws -> [String] {
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    try AtomicFile.write(try scenario.resolved.yaml(), to: url.appendingPathComponent("scenario.resolved.yaml"))
-    try AtomicFile.write(to: url.appendingPathComponent("hourly.csv")) { try HourlyTable(result: result).write(to: &$0) }
-    for breakdown in [HourlyBreakdownTable.Breakdown.callType, .group] {
-      try AtomicFile.write(to: url.appendingPathComponent(breakdown.fileName)) {
-        try HourlyBreakdownTable(result: result, by: breakdown).write(to: &$0)
+    let staging = location.stagingURL
+    let fm = FileManager.default
+    try? fm.removeItem(at: staging)
+    do {
+      try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+      try AtomicFile.write(try scenario.resolved.yaml(), to: staging.appendingPathComponent("scenario.resolved.yaml"), stop: stop)
+      try AtomicFile.write(to: staging.appendingPathComponent("hourly.csv"), stop: stop) { try HourlyTable(result: result).write(to: &$0) }
+      for breakdown in [HourlyBreakdownTable.Breakdown.callType, .group] {
+        try AtomicFile.write(to: staging.appendingPathComponent(breakdown.fileName), stop: stop) {
+          try HourlyBreakdownTable(result: result, by: breakdown).write(to: &$0)
+        }
       }
+      try AtomicFile.write(WaitTable(result: result).csv(), to: staging.appendingPathComponent("waits.csv"), stop: stop)
+      if let traceParts {
+        try CallTrace.merge(parts: traceParts, into: staging.appendingPathComponent(ResultsFolder.traceFile), stop: stop)
+      }
+      try stop?.check()
+      let summary = try SummaryReport(result: result, wallSeconds: wallSeconds, version: version).json()
+      try AtomicFile.write(summary, to: staging.appendingPathComponent("summary.json"), stop: stop)
+      try stop?.check()
+      try location.moveIntoPlace()
+    } catch {
+      try? fm.removeItem(at: staging)
+      throw error
     }
-    try AtomicFile.write(WaitTable(result: result).csv(), to: url.appendingPathComponent("waits.csv"))
-    if let traceParts { try CallTrace.merge(parts: traceParts, into: url.appendingPathComponent("calls.csv")) }
-    // Last: a complete summary.json means every other file of the run is in place.
-    let summary = try SummaryReport(result: result, wallSeconds: wallSeconds, version: version).json()
-    try AtomicFile.write(summary, to: url.appendingPathComponent("summary.json"))
-    return ResultsFolder.files + (traceParts == nil ? [] : ["calls.csv"])
+    return ResultsFolder.files + (traceParts == nil ? [] : [ResultsFolder.traceFile])
   }
 }

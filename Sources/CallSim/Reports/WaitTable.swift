@@ -1,5 +1,7 @@
 /// `waits.csv`: the wait-time histogram of answered and abandoned calls, mean calls per
-/// replication in each bin [wait_from_seconds, wait_to_seconds).
+/// replication in each bin [wait_from_seconds, wait_to_seconds). The first row, from 0 to 0,
+/// counts waits of exactly 0 s (answered on arrival), so the cumulative share is exact at 0;
+/// the next, 0 to 1, holds waits in (0, 1) s.
 public struct WaitTable {
   public let result: RunResult
 

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Synchronization
 
 /// Runs the replications of a model, in parallel, and gathers their results in order.
 ///
@@ -64,40 +65,30 @@ public enum SimulationRunner {
   }
 }
 
-/// Collects per-replication results from worker threads.
-private final class ResultBox: @unchecked Sendable {
-  private let lock = NSLock()
-  private var results: [ReplicationResult?]
-  private var done = 0
-  private var firstError: Error?
+/// Collects per-replication results, and the first error, from worker threads.
+private final class ResultBox: Sendable {
+  private let state: Mutex<(results: [ReplicationResult?], done: Int, failure: Error?)>
 
-  init(count: Int) { results = Array(repeating: nil, count: count) }
+  init(count: Int) { state = Mutex((Array(repeating: nil, count: count), 0, nil)) }
 
+  /// Stores replication `index`'s result; returns how many are stored.
   func store(_ result: ReplicationResult, at index: Int) -> Int {
-    lock.lock()
-    defer { lock.unlock() }
-    results[index] = result
-    done += 1
-    return done
+    state.withLock {
+      $0.results[index] = result
+      $0.done += 1
+      return $0.done
+    }
   }
 
   /// Keeps the first error a replication threw.
   func fail(_ error: Error) {
-    lock.lock()
-    defer { lock.unlock() }
-    if firstError == nil { firstError = error }
+    state.withLock { if $0.failure == nil { $0.failure = error } }
   }
 
-  var failure: Error? {
-    lock.lock()
-    defer { lock.unlock() }
-    return firstError
-  }
+  var failure: Error? { state.withLock { $0.failure } }
 
   /// The finished replications, in index order.
   func finished() -> [ReplicationResult] {
-    lock.lock()
-    defer { lock.unlock() }
-    return results.compactMap { $0 }
+    state.withLock { $0.results.compactMap { $0 } }
   }
 }
