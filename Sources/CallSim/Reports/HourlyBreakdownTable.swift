@@ -1,7 +1,7 @@
 /// `hourly_types.csv` and `hourly_groups.csv`: the hourly table split by call type or by agent
 /// group, in tidy (long) form — one row per measured hour and type (or group). Counts are
 /// means over replications, rates ratios of those means, empty where undefined.
-public struct HourlyBreakdownTable {
+public struct HourlyBreakdownTable: CSVTable {
   public enum Breakdown: Sendable {
     case callType, group
 
@@ -27,19 +27,7 @@ public struct HourlyBreakdownTable {
     self.breakdown = breakdown
   }
 
-  /// The whole table as text.
-  public func csv() -> String {
-    var lines: [String] = []
-    forEachLine { lines.append($0) }
-    return lines.joined(separator: "\n") + "\n"
-  }
-
-  /// Streams the table into a file sink, one row at a time.
-  public func write(to sink: inout TextSink) throws {
-    try forEachLine { try sink.append($0 + "\n") }
-  }
-
-  func forEachLine(_ body: (String) throws -> Void) rethrows {
+  public func forEachLine(_ body: (String) throws -> Void) rethrows {
     let model = result.model
     let scale = 1 / Double(result.replications.count)
     switch breakdown {

@@ -1,7 +1,7 @@
 /// `hourly.csv`: one row per measured hour — agents, calls and answer rate by hour, the
 /// table a city council asks for. Counts are means over replications; rates are ratios of
 /// those means (so an hour with few calls is not over-weighted); empty where undefined.
-public struct HourlyTable {
+public struct HourlyTable: CSVTable {
   public static let columns: [(name: String, metric: Metric?)] = [
     ("date", nil), ("weekday", nil), ("hour", nil),
     ("agents_scheduled", .agentsScheduled), ("agents_on_phones", .agentsOnPhones),
@@ -17,20 +17,8 @@ public struct HourlyTable {
 
   public init(result: RunResult) { self.result = result }
 
-  /// The whole table as text.
-  public func csv() -> String {
-    var lines: [String] = []
-    forEachLine { lines.append($0) }
-    return lines.joined(separator: "\n") + "\n"
-  }
-
-  /// Streams the table into a file sink, one row at a time.
-  public func write(to sink: inout TextSink) throws {
-    try forEachLine { try sink.append($0 + "\n") }
-  }
-
   /// The header, then one line per measured hour.
-  func forEachLine(_ body: (String) throws -> Void) rethrows {
+  public func forEachLine(_ body: (String) throws -> Void) rethrows {
     let n = Double(result.replications.count)
     try body(HourlyTable.columns.map(\.name).joined(separator: ","))
     try HourlyTable.forEachMeasuredHour(result.model.settings) { h, prefix in

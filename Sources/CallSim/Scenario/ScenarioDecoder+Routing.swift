@@ -35,10 +35,7 @@ extension ScenarioDecoder {
     for item in items {
       guard let name = item.string() else { ok = false; continue }
       guard let typeNames else { continue }
-      guard let i = typeNames.firstIndex(of: name) else {
-        var message = "'\(name)' is not a call type"
-        if let s = KeySuggestion.closest(to: name, among: typeNames) { message += "; did you mean '\(s)'?" }
-        item.error(message + " (call types: \(typeNames.joined(separator: ", ")))")
+      guard let i = item.callType(name, among: typeNames) else {
         ok = false
         continue
       }
@@ -133,5 +130,17 @@ extension ScenarioDecoder {
   /// Letters, digits, `_` and `-`: names that are safe as CSV values and file names.
   static func isName(_ s: String) -> Bool {
     !s.isEmpty && s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+  }
+}
+
+extension ScenarioField {
+  /// The index of call type `name` among `names`; otherwise reports it here, with the closest
+  /// name as a suggestion, and returns `nil`.
+  func callType(_ name: String, among names: [String]) -> Int? {
+    if let i = names.firstIndex(of: name) { return i }
+    var message = "'\(name)' is not a call type"
+    if let s = KeySuggestion.closest(to: name, among: names) { message += "; did you mean '\(s)'?" }
+    error(message + " (call types: \(names.joined(separator: ", ")))")
+    return nil
   }
 }

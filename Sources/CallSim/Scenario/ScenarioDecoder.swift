@@ -225,10 +225,7 @@ struct ScenarioDecoder {
     var shares = Array(repeating: 0.0, count: names.count)
     var ok = true
     for (key, f) in entries {
-      guard let i = names.firstIndex(of: key) else {
-        var message = "'\(key)' is not a call type"
-        if let s = KeySuggestion.closest(to: key, among: names) { message += "; did you mean '\(s)'?" }
-        f.error(message + " (call types: \(names.joined(separator: ", ")))")
+      guard let i = f.callType(key, among: names) else {
         ok = false
         continue
       }
