@@ -4,12 +4,10 @@ import Testing
 
 /// Tiny cases whose every wait can be worked out by hand.
 @Suite struct HandWorkedTests {
-  /// One agent, deterministic talk of 100 s, calls every 60 s (deterministic spacing via a
-  /// profile with a huge rate is not possible, so use exact talk and patience instead):
-  /// with 1 agent and talk 100 s, a call arriving while the agent talks waits.
-  @Test func deterministicPatienceTiesGoToTheAgent() throws {
-    // Patience equal to the remaining talk time: the agent frees first (EventKind order),
-    // so nobody abandons even when the two events fall at the same instant.
+  /// One agent, talk of 1 s, callers whose patience (1e9 s) outlasts the horizon: nobody
+  /// abandons, and every call is answered or still waiting at the end. (The tie between an
+  /// abandonment and an agent freeing at the same instant is worked in `EventTieTests`.)
+  @Test func callersWhosePatienceOutlastsTheHorizonNeverAbandon() throws {
     let settings = SimulationSettings(days: 1, warmup: 0, replications: 1, seed: 3)
     let model = CallCenterModel(
       name: "ties", settings: settings, arrivals: .constant(callsPerHour: 0.5, horizon: settings.horizon),
