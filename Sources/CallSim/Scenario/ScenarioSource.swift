@@ -6,8 +6,13 @@ import Yams
 public struct ScenarioSource: Sendable {
   /// Largest scenario file read, bytes. Checked before the file is read whole.
   public static let maxFileBytes = 4 << 20
-  /// Most YAML nodes after alias expansion (a guard against "billion laughs" files).
+  /// Most YAML nodes after alias expansion (a guard against "billion laughs" files),
+  /// mapping keys included; counted before Yams builds any node (``YAMLExpansionCheck``).
   public static let maxNodes = 200_000
+  /// Deepest nesting of sequences and mappings after alias expansion (the top mapping is
+  /// level 1). A scenario needs about 8; the limit keeps every recursive walk of the tree
+  /// (Yams's, ours) far from the stack's end, even on a test runner's small thread stack.
+  public static let maxDepth = 64
   /// Longest `extends:` chain.
   public static let maxExtendsDepth = 16
 
@@ -57,6 +62,20 @@ public struct ScenarioSource: Sendable {
 
   /// Parses scenario text; `file` names it in messages.
   public func parse(text: String, file path: String) throws -> ScenarioValue {
+    do {
+      try YAMLExpansionCheck(maxValues: ScenarioSource.maxNodes, maxDepth: ScenarioSource.maxDepth).check(text)
+    } catch {
+      switch error.limit {
+      case .values:
+        throw ScenarioError(
+          file: path, line: error.line,
+          message: "more than \(ScenarioSource.maxNodes) YAML values after expanding aliases; refusing a file this large")
+      case .depth:
+        throw ScenarioError(
+          file: path, line: error.line,
+          message: "YAML nested more than \(ScenarioSource.maxDepth) levels deep after expanding aliases; refusing it")
+      }
+    }
     let node: Node?
     do {
       node = try Yams.compose(yaml: text)
@@ -71,7 +90,7 @@ public struct ScenarioSource: Sendable {
       throw ScenarioError(file: path, line: node?.mark?.line, message: "expected a mapping of scenario keys (scenario:, simulation:, arrivals:, …)")
     }
     var budget = ScenarioSource.maxNodes
-    return try convert(node, file: path, budget: &budget)
+    return try convert(node, file: path, budget: &budget, depth: 1)
   }
 
   /// Reads a text file, refusing missing files, folders and files over `limit` bytes.
@@ -94,7 +113,15 @@ public struct ScenarioSource: Sendable {
     return text
   }
 
-  private func convert(_ node: Node, file: String, budget: inout Int) throws -> ScenarioValue {
+  /// The tree of `node`; `depth` is its nesting level. The expansion check has already
+  /// bounded size and depth; the budget and depth guards here keep this recursion safe even
+  /// if a Yams version composed something that check did not see.
+  private func convert(_ node: Node, file: String, budget: inout Int, depth: Int) throws -> ScenarioValue {
+    if depth > ScenarioSource.maxDepth {
+      throw ScenarioError(
+        file: file, line: node.mark?.line,
+        message: "YAML nested more than \(ScenarioSource.maxDepth) levels deep after expanding aliases; refusing it")
+    }
     budget -= 1
     if budget < 0 {
       throw ScenarioError(
@@ -106,7 +133,7 @@ public struct ScenarioSource: Sendable {
     case .scalar(let s):
       return .scalar(s.string, quoted: s.style == .singleQuoted || s.style == .doubleQuoted, origin: origin)
     case .sequence(let seq):
-      return .sequence(try seq.map { try convert($0, file: file, budget: &budget) }, origin: origin)
+      return .sequence(try seq.map { try convert($0, file: file, budget: &budget, depth: depth + 1) }, origin: origin)
     case .mapping(let map):
       var pairs: [(key: String, value: ScenarioValue)] = []
       for (k, v) in map {
@@ -116,7 +143,7 @@ public struct ScenarioSource: Sendable {
         if pairs.contains(where: { $0.key == key.string }) {
           throw ScenarioError(file: file, line: k.mark?.line, keyPath: key.string, message: "key appears twice in the same mapping")
         }
-        pairs.append((key.string, try convert(v, file: file, budget: &budget)))
+        pairs.append((key.string, try convert(v, file: file, budget: &budget, depth: depth + 1)))
       }
       return .mapping(pairs, origin: origin)
     case .alias(let alias):
@@ -129,9 +156,12 @@ public struct ScenarioSource: Sendable {
     return url.path.hasPrefix(cwd) ? String(url.path.dropFirst(cwd.count)) : url.path
   }
 
+  /// The 1-based line of a Yams error. A reader error (a NUL byte or another control
+  /// character, invalid UTF-8) carries only a character offset: its line is counted here.
   static func line(of error: YamlError) -> Int? {
     switch error {
     case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
+    case .reader(_, let offset?, _, let yaml): yaml.prefix(offset).reduce(1) { $1.isNewline ? $0 + 1 : $0 }
     default: nil
     }
   }
@@ -141,6 +171,8 @@ public struct ScenarioSource: Sendable {
     case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
       if let context { return "\(problem) (\(context.text))" }
       return problem
+    case .reader(let problem, _, let value, _):
+      return "\(problem) (character code \(value))"
     default:
       return "\(error)".split(separator: "\n").first.map(String.init) ?? "unreadable YAML"
     }
