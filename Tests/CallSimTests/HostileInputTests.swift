@@ -50,3 +50,46 @@ import Testing
     #expect(problems == ["error: bad.yaml:8: YAML syntax error: control characters are not allowed (character code 0)"])
   }
 }
+
+extension HostileInputTests {
+  /// "Did you mean" compares bounded lengths: a 30,000-character key took seconds.
+  @Test func aHugeUnknownKeyIsReportedQuicklyWithoutASuggestion() throws {
+    let key = String(repeating: "patience", count: 4_000)
+    let text = ScenarioErrorCatalogueTests.valid.replacingOccurrences(of: "agents: 6", with: "agents: 6\n? \(key)\n: 1")
+    let (problems, seconds) = try timedProblems(text)
+    #expect(problems.count == 1 && problems[0].hasPrefix("error: bad.yaml:10: \(key): unknown key (expected one of:"), "\(problems.map { $0.prefix(200) })")
+    #expect(seconds < Self.quick)
+  }
+
+  /// Many unknown keys against many call type names stay quick (an index, capped lists).
+  @Test func manyUnknownMenuEntriesAreReportedQuickly() throws {
+    let types = (0..<2_000).map { "t\($0): {handle: {dist: exponential, mean: 1m}}" }.joined(separator: ", ")
+    let menu = (0..<2_000).map { "u\($0)x: 0.0005" }.joined(separator: ", ")
+    let text = """
+      scenario: many
+      simulation: {days: 1, replications: 1}
+      arrivals: {per_hour: 60}
+      call_types: {\(types)}
+      ivr: {duration: {dist: exponential, mean: 30s}, menu: {\(menu)}}
+      agents: 6
+      """
+    let (problems, seconds) = try timedProblems(text)
+    #expect(problems.count == 2_000)
+    #expect(problems.first?.contains("(call types: t0, t1, t2, t3, t4, t5, t6, t7, t8, t9 and 1990 more)") == true, "\(problems.first ?? "")")
+    #expect(seconds < Self.quick)
+  }
+
+  /// Data files have the scenario file's size limit (a 64 MiB empirical file took 137 s).
+  @Test func dataFilesOverTheSizeLimitAreRefused() throws {
+    let fixture = try ScenarioFixture()
+    let line = "300\n"
+    try fixture.write("big.csv", String(repeating: line, count: ScenarioSource.maxFileBytes / line.utf8.count + 1))
+    let bytes = (ScenarioSource.maxFileBytes / line.utf8.count + 1) * line.utf8.count
+    let text = ScenarioErrorCatalogueTests.valid.replacingOccurrences(of: "dist: exponential, mean: 5m", with: "dist: empirical, file: big.csv")
+    let problems = try fixture.problems(text)
+    #expect(problems.count == 1 && problems[0].contains("call_types.call.handle.file: data file is \(bytes) bytes, more than the limit of \(ScenarioSource.maxFileBytes) bytes for scenario and data files"), "\(problems)")
+    try fixture.write("rates.csv", String(repeating: "#\n", count: ScenarioSource.maxFileBytes / 2 + 1))
+    let rates = try fixture.problems(ScenarioErrorCatalogueTests.valid.replacingOccurrences(of: "per_hour: 60", with: "rates: rates.csv"))
+    #expect(rates.count == 1 && rates[0].contains("arrivals.rates: rate table is \(ScenarioSource.maxFileBytes + 2) bytes, more than the limit"), "\(rates)")
+  }
+}

@@ -97,6 +97,20 @@ import Testing
          expected: ["agents: expected a number of agents", "trunks: expected a number of lines"]),
     Case(name: "duplicate key", replace: ("agents: 6", "agents: 6\nagents: 7"),
          expected: ["agents: key appears twice in the same mapping"]),
+    Case(name: "erlang with cv 0", replace: ("dist: exponential, mean: 5m", "dist: erlang, mean: 5m, cv: 0"),
+         expected: ["bad.yaml:6: call_types.call.handle: an Erlang's phases (shape = 1/cv²) must be at most 10000000000, got inf (cv must be at least 1e-5; use dist: deterministic for a fixed duration)"]),
+    Case(name: "erlang with a tiny cv", replace: ("dist: exponential, mean: 5m", "dist: erlang, mean: 5m, cv: 1e-10"),
+         expected: ["call_types.call.handle: an Erlang's phases (shape = 1/cv²) must be at most 10000000000, got 9.999999999999998e+19"]),
+    Case(name: "erlang with a huge shape", replace: ("dist: exponential, mean: 5m", "dist: erlang, mean: 5m, shape: 1e300"),
+         expected: ["call_types.call.handle: an Erlang's phases (shape = 1/cv²) must be at most 10000000000, got 1e+300"]),
+    Case(name: "gamma with a cv that underflows", replace: ("dist: exponential, mean: 5m", "dist: gamma, mean: 5m, cv: 1e-200"),
+         expected: ["call_types.call.handle: cv = sd/mean = 1e-200 gives a gamma shape 1/cv² above the limit of 10000000000 (cv must be at least 1e-5; use dist: deterministic for a fixed duration)"]),
+    Case(name: "gamma with a huge shape", replace: ("dist: exponential, mean: 5m", "dist: gamma, mean: 5m, shape: 1e300"),
+         expected: ["call_types.call.handle: shape 1e+300 is above the limit of 10000000000 (use dist: deterministic for a fixed duration)"]),
+    Case(name: "lognormal with an overflowing cv", replace: ("dist: exponential, mean: 5m", "dist: lognormal, mean: 1e-300, sd: 1e300"),
+         expected: ["call_types.call.handle: sd/mean = inf is too large for a lognormal (σ² = ln(1 + cv²) must be finite)"]),
+    Case(name: "warm-up rounding up to the horizon", replace: ("days: 2, warmup: 1h", "days: 1, warmup: 86399s"),
+         expected: ["bad.yaml:2: simulation.warmup: expected a warm-up that leaves at least one whole counted hour of the 1-day horizon (it is rounded up to a whole hour), found '86399s'"]),
   ]
 
   @Test(arguments: cases)
@@ -108,6 +122,7 @@ import Testing
     #expect(problems.count == c.expected.count, "\(problems)")
     for (problem, expected) in zip(problems, c.expected) {
       #expect(problem.hasPrefix("error: ") && problem.contains(expected), "got: \(problem)\nexpected to contain: \(expected)")
+      #expect(problem.split(separator: "\n").count == 1, "not one line: \(problem)")
       #expect(problem.contains("bad.yaml"), "\(problem)")
     }
   }

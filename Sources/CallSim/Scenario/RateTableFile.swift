@@ -5,15 +5,15 @@ import Foundation
 /// with holidays), or `date,hour,calls` (one row per hour of each simulated date).
 /// Returns calls per hour for every hour of the horizon.
 struct RateTableFile {
-  let folder: URL
+  /// The top scenario's folder: the table must stay inside it (see ``DataFilePath``).
+  let root: URL
   let allowOutside: Bool
-  static let maxBytes = 64 << 20
 
   func read(_ name: String, field: ScenarioField, settings: SimulationSettings) -> [Double]? {
-    guard let path = DataFilePath.resolve(name, folder: folder, allowOutside: allowOutside, field: field) else { return nil }
+    guard let path = DataFilePath.resolve(name, field: field, root: root, allowOutside: allowOutside) else { return nil }
     let text: String
     do {
-      text = try ScenarioSource.readText(path, limit: RateTableFile.maxBytes, what: "rate table")
+      text = try ScenarioSource.readText(path, limit: ScenarioSource.maxFileBytes, what: "rate table")
     } catch let error as ScenarioError {
       field.error((error.issues.first?.message ?? "cannot read") + " (\(path))")
       return nil

@@ -13,7 +13,7 @@ extension ScenarioDecoder {
       }
       let noise = map["day_noise"].map { dayNoise($0) } ?? 0
       guard let name = ratesField.string(), let noise,
-        let rates = RateTableFile(folder: folder, allowOutside: allowOutside).read(name, field: ratesField, settings: settings)
+        let rates = RateTableFile(root: folder, allowOutside: allowOutside).read(name, field: ratesField, settings: settings)
       else { return nil }
       return ArrivalProfile(slotSeconds: 3600, callsPerHour: rates, dayNoiseCV: noise)
     }

@@ -18,7 +18,7 @@ struct ScenarioDecoder {
   static let maxDays = 3660
   static let maxReplications = 10_000
 
-  var distributions: DistributionDecoder { DistributionDecoder(folder: folder, allowOutside: allowOutside) }
+  var distributions: DistributionDecoder { DistributionDecoder(root: folder, allowOutside: allowOutside) }
 
   func decode(_ root: ScenarioField) -> CallCenterModel? {
     guard case .mapping(let pairs, _) = root.value else {
@@ -95,6 +95,12 @@ struct ScenarioDecoder {
     let settings = SimulationSettings(
       start: start, days: days, warmup: warmup, replications: replications, seed: seed, holidays: holidays,
       generator: generator)
+    // Counting starts at the warm-up rounded up to a whole hour: a warm-up just short of
+    // the horizon would leave nothing counted, and a run that counts nothing is no answer.
+    if settings.firstMeasuredHour >= settings.hours {
+      map["warmup"]?.expected("a warm-up that leaves at least one whole counted hour of the \(days)-day horizon (it is rounded up to a whole hour)")
+      return nil
+    }
     if let problem = settings.memoryProblem {
       field.error(problem)
       return nil
@@ -205,18 +211,27 @@ struct ScenarioDecoder {
   func perType(_ field: ScenarioField, names: [String]) -> [Double]? {
     guard let entries = field.entries() else { return nil }
     var shares = Array(repeating: 0.0, count: names.count)
+    // An index, not a search of `names`: thousands of types and entries would be quadratic.
+    let index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     var ok = true
     for (key, f) in entries {
-      guard let i = names.firstIndex(of: key) else {
+      guard let i = index[key] else {
         var message = "'\(key)' is not a call type"
         if let s = KeySuggestion.closest(to: key, among: names) { message += "; did you mean '\(s)'?" }
-        f.error(message + " (call types: \(names.joined(separator: ", ")))")
+        f.error(message + " (call types: \(ScenarioDecoder.list(names)))")
         ok = false
         continue
       }
       if let v = f.share() { shares[i] = v } else { ok = false }
     }
     return ok ? shares : nil
+  }
+
+  /// Names for a message: the first ten, then how many more, so that a message stays one
+  /// readable line (and thousands of messages do not each list thousands of names).
+  static func list(_ names: [String]) -> String {
+    let shown = names.prefix(10).joined(separator: ", ")
+    return names.count > 10 ? "\(shown) and \(names.count - 10) more" : shown
   }
 
   // MARK: - targets

@@ -37,19 +37,20 @@ public struct ScenarioSource: Sendable {
     let parentURL = URL(fileURLWithPath: relative, relativeTo: URL(fileURLWithPath: path).deletingLastPathComponent())
       .standardizedFileURL
     let parentPath = relativePath(parentURL)
-    let canonical = chain + [URL(fileURLWithPath: path).standardizedFileURL.path]
-    if canonical.contains(parentURL.path) {
+    let canonical = chain + [DataFilePath.realPath(URL(fileURLWithPath: path).standardizedFileURL.path)]
+    let parentReal = DataFilePath.realPath(parentURL.path)
+    if canonical.contains(parentReal) {
       throw ScenarioError(
         file: path, line: origin.line, keyPath: "extends",
-        message: "'\(relative)' makes a cycle: \((canonical + [parentURL.path]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → "))")
+        message: "'\(relative)' makes a cycle: \((canonical + [parentReal]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → "))")
     }
     if canonical.count >= ScenarioSource.maxExtendsDepth {
       throw ScenarioError(file: path, line: origin.line, keyPath: "extends", message: "more than \(ScenarioSource.maxExtendsDepth) files in the extends chain")
     }
-    if !allowOutside && !parentURL.path.hasPrefix(root.path + "/") {
-      throw ScenarioError(
-        file: path, line: origin.line, keyPath: "extends",
-        message: "'\(relative)' is outside the scenario's folder \(root.path); pass --allow-outside to permit it")
+    // Checked on real paths (symbolic links resolved) before the base is read, so that no
+    // line of a file outside the folder is ever quoted in a message.
+    if case .failure(let outside) = DataFilePath.resolve(relative, writtenIn: path, root: root, allowOutside: allowOutside) {
+      throw ScenarioError(file: path, line: origin.line, keyPath: "extends", message: outside.message)
     }
     let base = try load(parentPath, chain: canonical, root: root)
     return ScenarioValue.merge(base: base, child: value.removing("extends"))
@@ -94,18 +95,23 @@ public struct ScenarioSource: Sendable {
   }
 
   /// Reads a text file, refusing missing files, folders and files over `limit` bytes.
+  /// The size is that of the file a symbolic link leads to, and at most `limit` + 1 bytes
+  /// are ever read, so a device or a file growing meanwhile cannot exceed the limit either.
   static func readText(_ path: String, limit: Int, what: String) throws -> String {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw ScenarioError(file: path, message: "no such \(what)")
     }
     guard !isDirectory.boolValue else { throw ScenarioError(file: path, message: "is a folder, expected a \(what)") }
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-    guard size <= limit else {
-      throw ScenarioError(file: path, message: "\(what) is \(size) bytes, more than the limit of \(limit) bytes")
-    }
-    guard let data = FileManager.default.contents(atPath: path) else {
+    let size = (try? FileManager.default.attributesOfItem(atPath: DataFilePath.realPath(path))[.size] as? Int) ?? 0
+    let tooLarge = ScenarioError(file: path, message: "\(what) is \(size) bytes, more than the limit of \(limit) bytes for scenario and data files")
+    guard size <= limit else { throw tooLarge }
+    guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.read(upToCount: limit + 1) ?? Data() else {
       throw ScenarioError(file: path, message: "cannot read the \(what)")
+    }
+    try? handle.close()
+    guard data.count <= limit else {
+      throw ScenarioError(file: path, message: "\(what) is more than the limit of \(limit) bytes for scenario and data files")
     }
     guard let text = String(data: data, encoding: .utf8) else {
       throw ScenarioError(file: path, message: "\(what) is not UTF-8 text")
@@ -136,11 +142,13 @@ public struct ScenarioSource: Sendable {
       return .sequence(try seq.map { try convert($0, file: file, budget: &budget, depth: depth + 1) }, origin: origin)
     case .mapping(let map):
       var pairs: [(key: String, value: ScenarioValue)] = []
+      // A set, not a search of `pairs`: a mapping may hold 200,000 keys.
+      var seen: Set<String> = []
       for (k, v) in map {
         guard case .scalar(let key) = k else {
           throw ScenarioError(file: file, line: k.mark?.line, message: "mapping keys must be plain words")
         }
-        if pairs.contains(where: { $0.key == key.string }) {
+        if !seen.insert(key.string).inserted {
           throw ScenarioError(file: file, line: k.mark?.line, keyPath: key.string, message: "key appears twice in the same mapping")
         }
         pairs.append((key.string, try convert(v, file: file, budget: &budget, depth: depth + 1)))
