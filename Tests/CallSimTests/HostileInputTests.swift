@@ -93,3 +93,24 @@ extension HostileInputTests {
     #expect(rates.count == 1 && rates[0].contains("arrivals.rates: rate table is \(ScenarioSource.maxFileBytes + 2) bytes, more than the limit"), "\(rates)")
   }
 }
+
+extension HostileInputTests {
+  /// What the redial rule still allows ends: with probability below 1, redials at the same
+  /// instant form a geometric chain, so a run with no agent, patience 0 and delay 0 finishes.
+  @Test func sameInstantRedialsWithProbabilityBelowOneEnd() throws {
+    let scenario = try ScenarioFixture().load("loop.yaml", """
+      scenario: loop
+      simulation: {days: 1, replications: 1}
+      arrivals: {per_hour: 60}
+      call_types:
+        call:
+          handle: {dist: exponential, mean: 5m}
+          patience: {dist: deterministic, mean: 0}
+          redial: {probability: 0.9, delay: {dist: deterministic, mean: 0}}
+      agents: 0
+      """)
+    let run = try #require(SimulationRunner.run(scenario.model))
+    let redials = run.replications[0].hourly.reduce(0) { $0 + $1.redials }
+    #expect(redials > 0)
+  }
+}

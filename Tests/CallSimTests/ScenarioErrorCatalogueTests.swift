@@ -109,6 +109,12 @@ import Testing
          expected: ["call_types.call.handle: shape 1e+300 is above the limit of 10000000000 (use dist: deterministic for a fixed duration)"]),
     Case(name: "lognormal with an overflowing cv", replace: ("dist: exponential, mean: 5m", "dist: lognormal, mean: 1e-300, sd: 1e300"),
          expected: ["call_types.call.handle: sd/mean = inf is too large for a lognormal (σ² = ln(1 + cv²) must be finite)"]),
+    Case(name: "redial at once, forever",
+         replace: ("    patience: {dist: exponential, mean: 3m}", "    patience: {dist: deterministic, mean: 0}\n    redial: {probability: 1, delay: {dist: deterministic, mean: 0}}"),
+         expected: ["bad.yaml:8: call_types.call.redial.delay: with probability 1 the redial delay must not be 0 with positive probability (a deterministic 0, a uniform on [0, 0], an observed 0 or a component that is): callers could call again at the same instant forever; give a delay above 0 or a probability below 1"]),
+    Case(name: "redial at once, forever, through a mixture",
+         replace: ("    patience: {dist: exponential, mean: 3m}", "    redial: {probability: 1, delay: {dist: mixture, components: [{weight: 1, dist: exponential, mean: 1m}, {weight: 1, dist: uniform, min: 0, max: 0}]}}"),
+         expected: ["call_types.call.redial.delay: with probability 1 the redial delay must not be 0 with positive probability"]),
     Case(name: "warm-up rounding up to the horizon", replace: ("days: 2, warmup: 1h", "days: 1, warmup: 86399s"),
          expected: ["bad.yaml:2: simulation.warmup: expected a warm-up that leaves at least one whole counted hour of the 1-day horizon (it is rounded up to a whole hour), found '86399s'"]),
   ]

@@ -4,6 +4,9 @@ import CallSimEngine
 extension ScenarioDecoder {
   static let arrivalKeys = ["rates", "per_hour", "per_day", "weekday", "hourly", "half_hourly", "quarter_hourly", "day_noise"]
 
+  /// Largest constant rate, calls per hour (`per_hour`, and any row of a `rates` table).
+  static let maxCallsPerHour = 1e9
+
   func arrivals(_ field: ScenarioField, settings: SimulationSettings) -> ArrivalProfile? {
     guard let map = field.mapping(ScenarioDecoder.arrivalKeys) else { return nil }
     if let ratesField = map["rates"] {
@@ -17,7 +20,7 @@ extension ScenarioDecoder {
       else { return nil }
       return ArrivalProfile(slotSeconds: 3600, callsPerHour: rates, dayNoiseCV: noise)
     }
-    let perHour = map["per_hour"].map { $0.number(0...1e9, what: "calls per hour ≥ 0") }
+    let perHour = map["per_hour"].map { $0.number(0...ScenarioDecoder.maxCallsPerHour, what: "calls per hour ≥ 0") }
     let perDay = map["per_day"].map { $0.number(0...1e10, what: "calls per day ≥ 0") }
     if perHour != nil && perDay != nil {
       field.error("give per_hour (a constant rate) or per_day (a daily volume), not both")

@@ -166,6 +166,14 @@ struct ScenarioDecoder {
     let p = map.required("probability", "the share of abandoned or blocked callers who call again")?.share()
     let delay = map.required("delay", "a distribution of the time before calling again").flatMap { distributions.decode($0) }
     guard let p, let delay else { return nil }
+    // Every abandoned or blocked caller calling again at the same instant could cycle there
+    // forever (patience 0 or no free line, and the clock never moves). A redial at the same
+    // instant happens with probability p·P(delay = 0); refusing p = 1 with P(delay = 0) > 0
+    // keeps that below 1, so each chain of same-instant redials ends (it is geometric).
+    if p == 1 && delay.hasPointMassAtZero {
+      map["delay"]?.error("with probability 1 the redial delay must not be 0 with positive probability (a deterministic 0, a uniform on [0, 0], an observed 0 or a component that is): callers could call again at the same instant forever; give a delay above 0 or a probability below 1")
+      return nil
+    }
     return Redial(probability: p, delay: delay)
   }
 
