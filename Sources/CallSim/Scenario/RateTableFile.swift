@@ -11,7 +11,10 @@ struct RateTableFile {
   /// Largest rate in a table, calls per hour: the bound of `arrivals.per_hour`.
   static let maxCallsPerHour = ScenarioDecoder.maxCallsPerHour
 
-  func read(_ name: String, field: ScenarioField, settings: SimulationSettings) -> [Double]? {
+  /// Calls per hour for every hour of the horizon. With `settings` `nil` (the `simulation`
+  /// section failed) every row is still checked, but not whether the table covers the
+  /// horizon, and `nil` is returned.
+  func read(_ name: String, field: ScenarioField, settings: SimulationSettings?) -> [Double]? {
     guard let path = DataFilePath.resolve(name, field: field, root: root, allowOutside: allowOutside) else { return nil }
     let text: String
     do {
@@ -66,6 +69,7 @@ struct RateTableFile {
           return nil
         }
       }
+      guard let settings else { return nil }
       var rates: [Double] = []
       for d in 0..<settings.days {
         let key = settings.isHoliday(day: d) && table["holiday"] != nil ? "holiday" : settings.date(ofDay: d).weekday.rawValue
@@ -73,24 +77,22 @@ struct RateTableFile {
       }
       return rates
     case "date,hour,calls":
-      var rates = Array(repeating: Double.nan, count: settings.hours)
-      // Line of each (date, hour) row, to name both lines of a repeated hour.
-      var lines: [Int: Int] = [:]
-      let first = settings.start.dayNumber
+      // Calls and line of each (day number × 24 + hour), to name both lines of a repeated hour.
+      var table: [Int: (calls: Double, line: Int)] = [:]
       for (line, row) in rows.dropFirst() {
         let cells = row.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         guard cells.count == 3 else { return fail(line, "expected 3 columns, found \(cells.count)") }
         guard let date = CalendarDate(iso: cells[0]) else { return fail(line, "'\(cells[0])' is not a date YYYY-MM-DD") }
         guard let hour = Int(cells[1]), (0..<24).contains(hour) else { return fail(line, "hour '\(cells[1])' is not 0–23") }
         guard let calls = rate(cells[2]) else { return fail(line, "calls '\(cells[2])' is not \(bound)") }
-        let key = date.dayNumber * 24 + hour
-        if let earlier = lines.updateValue(line, forKey: key) {
-          return fail(line, "\(cells[0]) hour \(hour) appears twice (lines \(earlier) and \(line))")
+        if let earlier = table.updateValue((calls, line), forKey: date.dayNumber * 24 + hour) {
+          return fail(line, "\(cells[0]) hour \(hour) appears twice (lines \(earlier.line) and \(line))")
         }
-        let day = date.dayNumber - first
-        guard (0..<settings.days).contains(day) else { continue }  // outside the horizon
-        rates[day * 24 + hour] = calls
       }
+      guard let settings else { return nil }
+      // Rows outside the horizon are not used.
+      let first = settings.start.dayNumber * 24
+      let rates = (0..<settings.hours).map { table[first + $0]?.calls ?? .nan }
       if let gap = rates.firstIndex(where: { $0.isNaN }) {
         field.error("\(path): no row for \(settings.date(ofDay: gap / 24)) hour \(gap % 24); every hour of the \(settings.days) simulated days needs a row")
         return nil

@@ -7,7 +7,9 @@ extension ScenarioDecoder {
   /// Largest constant rate, calls per hour (`per_hour`, and any row of a `rates` table).
   static let maxCallsPerHour = 1e9
 
-  func arrivals(_ field: ScenarioField, settings: SimulationSettings) -> ArrivalProfile? {
+  /// The arrival profile; with `settings` `nil` (the `simulation` section failed) every
+  /// key is still checked, but no profile is built.
+  func arrivals(_ field: ScenarioField, settings: SimulationSettings?) -> ArrivalProfile? {
     guard let map = field.mapping(ScenarioDecoder.arrivalKeys) else { return nil }
     if let ratesField = map["rates"] {
       for other in ["per_hour", "per_day", "weekday", "hourly", "half_hourly", "quarter_hourly"] where map.has(other) {
@@ -47,7 +49,7 @@ extension ScenarioDecoder {
     }
     let noise = map["day_noise"].map { dayNoise($0) } ?? 0
     guard let factors, let noise else { return nil }
-    guard let ph = perHour ?? nil ?? (perDay ?? nil).map({ $0 / 24 }) else { return nil }
+    guard let ph = perHour ?? nil ?? (perDay ?? nil).map({ $0 / 24 }), let settings else { return nil }
 
     if let rate = perHour ?? nil, factors.isFlat, noise == 0 {
       return .constant(callsPerHour: rate, horizon: settings.horizon)

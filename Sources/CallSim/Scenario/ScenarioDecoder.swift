@@ -44,19 +44,25 @@ struct ScenarioDecoder {
     let agents = top.required("agents", "the number of agents on duty").flatMap { staffing($0, settings: settings) }
     let trunks = top["trunks"].map { $0.integer(1...10_000_000, what: "a number of lines") }
     let targets = top["targets"].map(self.targets) ?? Targets()
-    guard let settings, var (types, shares) = decodedTypes else { return nil }
-    let ivr = top["ivr"].flatMap { self.ivr($0, types: types) }
-    if top.has("ivr") {
-      for (t, share) in zip(types, shares) where share != nil {
-        top["call_types"]?.error("call_types.\(t.name).share is not used when ivr.menu splits the inflow; remove it")
+    // Every section is decoded even when an earlier one failed, so that `validate` reports
+    // every problem at once; only checks that need the failed part are skipped. The IVR
+    // needs the call type names, known whenever `call_types` is a mapping.
+    let names = decodedTypes?.types.map(\.name) ?? top["call_types"].flatMap(typeNames)
+    let ivr = top["ivr"].flatMap { self.ivr($0, names: names) }
+    var types = decodedTypes?.types ?? []
+    if let shares = decodedTypes?.shares {
+      if top.has("ivr") {
+        for (t, share) in zip(types, shares) where share != nil {
+          top["call_types"]?.error("call_types.\(t.name).share is not used when ivr.menu splits the inflow; remove it")
+        }
+        // With a menu, a type's share of the inflow is its menu share.
+        for i in types.indices { types[i].share = ivr?.menuShares[i] ?? 0 }
+      } else {
+        checkShares(&types, given: shares, field: top["call_types"])
       }
-      // With a menu, a type's share of the inflow is its menu share.
-      for i in types.indices { types[i].share = ivr?.menuShares[i] ?? 0 }
-    } else {
-      checkShares(&types, given: shares, field: top["call_types"])
     }
     let arrivals = top.required("arrivals", "{per_hour: N} or {per_day: N, hourly: [24 weights]}").flatMap { self.arrivals($0, settings: settings) }
-    guard let name, let agents, let arrivals, let targets, !diagnostics.hasErrors else { return nil }
+    guard let name, let settings, decodedTypes != nil, let agents, let arrivals, let targets, !diagnostics.hasErrors else { return nil }
     let model = CallCenterModel(
       name: name, settings: settings, arrivals: arrivals, callTypes: types, staffing: agents,
       trunks: trunks ?? nil, ivr: ivr, targets: targets)
@@ -161,6 +167,13 @@ struct ScenarioDecoder {
     return ok ? (types, shares) : nil
   }
 
+  /// The names under `call_types` when it is a mapping, valid or not (for the IVR's checks
+  /// when some call type failed to decode); reports nothing itself.
+  func typeNames(_ field: ScenarioField) -> [String]? {
+    guard case .mapping(let pairs, _) = field.value else { return nil }
+    return pairs.map(\.key)
+  }
+
   func redial(_ field: ScenarioField) -> Redial? {
     guard let map = field.mapping(["probability", "delay"]) else { return nil }
     let p = map.required("probability", "the share of abandoned or blocked callers who call again")?.share()
@@ -199,13 +212,14 @@ struct ScenarioDecoder {
 
   // MARK: - IVR
 
-  func ivr(_ field: ScenarioField, types: [CallType]) -> IVRStage? {
+  /// The IVR; `names` are the call types' names, `nil` when `call_types` could not be read
+  /// (then the shares are checked but not matched to types).
+  func ivr(_ field: ScenarioField, names: [String]?) -> IVRStage? {
     guard let map = field.mapping(["duration", "menu", "hang_up", "self_service"]) else { return nil }
     let duration = map.required("duration", "a distribution of time in the menu").flatMap { distributions.decode($0) }
-    let names = types.map(\.name)
     let menu = map.required("menu", "the share of callers choosing each call type").flatMap { perType($0, names: names) }
     let hangUp = map["hang_up"].map { $0.share() } ?? 0
-    let selfService = map["self_service"].map { perType($0, names: names) } ?? Array(repeating: 0, count: names.count)
+    let selfService = map["self_service"].map { perType($0, names: names) } ?? names.map { Array(repeating: 0, count: $0.count) }
     guard let duration, let menu, let hangUp, let selfService else { return nil }
     let sum = menu.reduce(0, +)
     if abs(sum - 1) > 1e-6 {
@@ -215,9 +229,14 @@ struct ScenarioDecoder {
     return IVRStage(duration: duration, menuShares: menu, hangUp: hangUp, selfService: selfService)
   }
 
-  /// A mapping from call type names to shares; unknown names are reported.
-  func perType(_ field: ScenarioField, names: [String]) -> [Double]? {
+  /// A mapping from call type names to shares; unknown names are reported. Without `names`
+  /// (the call types could not be read) the shares are checked and `nil` returned.
+  func perType(_ field: ScenarioField, names: [String]?) -> [Double]? {
     guard let entries = field.entries() else { return nil }
+    guard let names else {
+      for (_, f) in entries { _ = f.share() }
+      return nil
+    }
     var shares = Array(repeating: 0.0, count: names.count)
     // An index, not a search of `names`: thousands of types and entries would be quadratic.
     let index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
