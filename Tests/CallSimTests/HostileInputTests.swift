@@ -114,3 +114,31 @@ extension HostileInputTests {
     #expect(redials > 0)
   }
 }
+
+extension HostileInputTests {
+  /// The memory check counts every call type's totals: 10,000 types × 10,000 replications
+  /// of one day was estimated from the hourly rows alone and ran.
+  @Test func callTypesCountInTheMemoryEstimate() throws {
+    let types = (0..<10_000).map { "t\($0): {share: 0.0001, handle: {dist: exponential, mean: 1m}}" }.joined(separator: ", ")
+    let text = """
+      scenario: many
+      simulation: {days: 1, replications: 10000}
+      arrivals: {per_hour: 60}
+      call_types: {\(types)}
+      agents: 6
+      """
+    let (problems, seconds) = try timedProblems(text)
+    #expect(problems == ["error: bad.yaml:2: simulation: 1 day × 10000 call types × 10000 replications would keep about 12.85 GB of counts in memory (hourly rows, per-type totals, wait histograms), more than the limit of 2.56 GB; use fewer days, call types or replications"])
+    #expect(seconds < Self.quick)
+  }
+
+  @Test func theEstimateGrowsWithEveryStore() {
+    let base = RunMemoryEstimate(hours: 24, callTypes: 1, replications: 1)
+    let recordBytes = Double(MemoryLayout<CallCounts>.stride)
+    #expect(RunMemoryEstimate(hours: 48, callTypes: 1, replications: 1).bytes == base.bytes + 24 * recordBytes)
+    #expect(RunMemoryEstimate(hours: 24, callTypes: 2, replications: 1).bytes == base.bytes + recordBytes)
+    #expect(RunMemoryEstimate(hours: 24, callTypes: 1, extraHourlyTables: 2, replications: 1).bytes == base.bytes + 48 * recordBytes)
+    #expect(RunMemoryEstimate(hours: 24, callTypes: 1, replications: 3).bytes == 3 * base.bytes)
+    #expect(RunMemoryEstimate(hours: .max / 2, callTypes: .max, replications: .max).problem != nil)
+  }
+}

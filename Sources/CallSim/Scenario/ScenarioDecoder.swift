@@ -50,6 +50,9 @@ struct ScenarioDecoder {
     let names = decodedTypes?.types.map(\.name) ?? top["call_types"].flatMap(typeNames)
     let ivr = top["ivr"].flatMap { self.ivr($0, names: names) }
     var types = decodedTypes?.types ?? []
+    if let settings, let problem = settings.memory(callTypes: max(1, names?.count ?? 1)).problem {
+      top["simulation"]?.error(problem)
+    }
     if let shares = decodedTypes?.shares {
       if top.has("ivr") {
         for (t, share) in zip(types, shares) where share != nil {
@@ -105,10 +108,6 @@ struct ScenarioDecoder {
     // the horizon would leave nothing counted, and a run that counts nothing is no answer.
     if settings.firstMeasuredHour >= settings.hours {
       map["warmup"]?.expected("a warm-up that leaves at least one whole counted hour of the \(days)-day horizon (it is rounded up to a whole hour)")
-      return nil
-    }
-    if let problem = settings.memoryProblem {
-      field.error(problem)
       return nil
     }
     return settings
