@@ -72,7 +72,7 @@ struct ErlangCommand: ParsableCommand {
         performance = try queue.fewestAgents(serviceLevel: targetSL, maxAbandon: maxAbandon, within: within)
       }
     } catch let error as ErlangError {
-      Diagnostics.printError("error: \(error.description)")
+      Diagnostics.printError("error: " + (error.option.map { "\($0): " } ?? "") + error.description)
       throw ExitCode(1)
     }
     if json {
