@@ -70,4 +70,6 @@ let package = Package(
 if ProcessInfo.processInfo.environment["CALLSIM_FUZZ"] != nil {
   package.targets.append(
     .executableTarget(name: "ScenarioFuzz", dependencies: ["CallSim"], path: "Fuzz/ScenarioFuzz"))
+  package.targets.append(
+    .executableTarget(name: "ErlangFuzz", dependencies: ["CallSim"], path: "Fuzz/ErlangFuzz"))
 }
