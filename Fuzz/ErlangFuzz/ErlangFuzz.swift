@@ -1,4 +1,5 @@
 import CallSim
+import FuzzDriver
 import Foundation
 
 /// libFuzzer entry point for the two inputs `callsim erlang` and rate tables read.
@@ -82,20 +83,8 @@ func fuzzRateTable(_ text: String) {
   }
 }
 
-/// libFuzzer's driver, called from the entry point SwiftPM gives executable targets
-/// (`<module>_main`), since SwiftPM links executables through that symbol.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-  _ argc: UnsafeMutablePointer<CInt>,
-  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-  _ test: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
+/// The executable's entry point: libFuzzer's driver on ``fuzz(_:_:)``.
 @_cdecl("ErlangFuzz_main")
-public func fuzzMain(
-  _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
-) -> CInt {
-  var count = argc
-  var arguments = argv
-  return runFuzzerDriver(&count, &arguments) { data, size in fuzz(data, size) }
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+  runLibFuzzer(argc, argv) { data, size in fuzz(data, size) }
 }
