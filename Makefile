@@ -53,14 +53,18 @@ asan: deps pydeps
 tsan: deps pydeps
 	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test -c release --sanitize=thread --scratch-path .build-tsan
 
-## Fuzz the scenario decoder with libFuzzer for FUZZ_SECONDS (see Fuzz/README.md).
+## Fuzz with libFuzzer for FUZZ_SECONDS in all (see Fuzz/README.md): half on the scenario
+## decoder (ScenarioFuzz), half on `callsim erlang` options and rate tables (ErlangFuzz).
+FUZZ_FLAGS := -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+FUZZ_RUN := -timeout=10 -rss_limit_mb=4096 -print_final_stats=1
 fuzz: deps
-	CALLSIM_FUZZ=1 $(SWIFT) build -c release --scratch-path .build-fuzz --product ScenarioFuzz \
-	  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
-	rm -rf .build-fuzz/corpus && mkdir -p .build-fuzz/corpus
+	CALLSIM_FUZZ=1 $(SWIFT) build -c release --scratch-path .build-fuzz --product ScenarioFuzz $(FUZZ_FLAGS)
+	CALLSIM_FUZZ=1 $(SWIFT) build -c release --scratch-path .build-fuzz --product ErlangFuzz $(FUZZ_FLAGS)
+	rm -rf .build-fuzz/corpus .build-fuzz/erlang-corpus && mkdir -p .build-fuzz/corpus .build-fuzz/erlang-corpus
 	find Scenarios Fuzz/corpus -name '*.yaml' -exec cp {} .build-fuzz/corpus/ \;
-	cd .build-fuzz && ./release/ScenarioFuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 \
-	  -print_final_stats=1 corpus
+	cp Fuzz/erlang-corpus/* .build-fuzz/erlang-corpus/
+	cd .build-fuzz && ./release/ScenarioFuzz -max_total_time=$$(( $(FUZZ_SECONDS) - $(FUZZ_SECONDS) / 2 )) $(FUZZ_RUN) corpus
+	cd .build-fuzz && ./release/ErlangFuzz -max_total_time=$$(( $(FUZZ_SECONDS) / 2 )) $(FUZZ_RUN) erlang-corpus
 
 ## What CI runs: the fuzzer and sanitizers, then the whole suite.
 ci: fuzz sanitize test

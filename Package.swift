@@ -74,6 +74,9 @@ let package = Package(
 // MARK: - Fuzzing (only when CALLSIM_FUZZ is set: the target needs -sanitize=fuzzer to link)
 
 if ProcessInfo.processInfo.environment["CALLSIM_FUZZ"] != nil {
+  package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"))
   package.targets.append(
-    .executableTarget(name: "ScenarioFuzz", dependencies: ["CallSim"], path: "Fuzz/ScenarioFuzz"))
+    .executableTarget(name: "ScenarioFuzz", dependencies: ["CallSim", "FuzzDriver"], path: "Fuzz/ScenarioFuzz"))
+  package.targets.append(
+    .executableTarget(name: "ErlangFuzz", dependencies: ["CallSim", "FuzzDriver"], path: "Fuzz/ErlangFuzz"))
 }

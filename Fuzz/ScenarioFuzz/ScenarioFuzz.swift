@@ -1,4 +1,5 @@
 import CallSim
+import FuzzDriver
 
 /// libFuzzer entry point: any bytes given as a scenario must decode or be refused with a
 /// `ScenarioError` — never crash or hang. A small decoded scenario (at most two days and
@@ -15,20 +16,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   return 0
 }
 
-/// libFuzzer's driver, called from the entry point SwiftPM gives executable targets
-/// (`<module>_main`), since SwiftPM links executables through that symbol.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-  _ argc: UnsafeMutablePointer<CInt>,
-  _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-  _ test: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
-) -> CInt
-
+/// The executable's entry point: libFuzzer's driver on ``fuzz(_:_:)``.
 @_cdecl("ScenarioFuzz_main")
-public func fuzzMain(
-  _ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?
-) -> CInt {
-  var count = argc
-  var arguments = argv
-  return runFuzzerDriver(&count, &arguments) { data, size in fuzz(data, size) }
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+  runLibFuzzer(argc, argv) { data, size in fuzz(data, size) }
 }

@@ -20,6 +20,19 @@ extension Distribution {
     }
   }
 
+  /// Whether a draw is exactly 0 with positive probability (F(0) > 0): a deterministic 0,
+  /// a uniform on [0, 0], an observed 0 in an empirical sample, or a mixture with such a
+  /// component. The continuous families with a positive mean have no mass at 0.
+  public var hasPointMassAtZero: Bool {
+    switch self {
+    case .deterministic(let value): return value == 0
+    case .uniform(let a, let b): return a == 0 && b == 0
+    case .empirical(let s): return s.values.first == 0
+    case .mixture(_, let parts): return parts.contains { $0.hasPointMassAtZero }
+    case .exponential, .lognormal, .gamma, .weibull, .erlang, .triangular: return false
+    }
+  }
+
   /// The variance.
   public var variance: Double {
     switch self {

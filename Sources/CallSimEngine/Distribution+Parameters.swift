@@ -15,6 +15,12 @@ extension Distribution {
     case exponential, lognormal, gamma, weibull, erlang, deterministic, uniform, triangular, empirical, mixture
   }
 
+  /// Largest gamma shape and Erlang phase count accepted (shape = 1/cv², so cv ≥ 1e-5).
+  /// A smaller cv is a fixed duration for any purpose (use `deterministic`); a much smaller
+  /// one overflowed: `cv: 1e-10` made 10²⁰ phases (a trap converting to `Int`), `cv: 1e-200`
+  /// an infinite shape and a zero scale (NaN samples).
+  public static let maxShape = 1e10
+
   /// Exponential with `mean` > 0.
   public static func exponential(withMean mean: Double) throws -> Distribution {
     try requirePositive(mean, "mean")
@@ -27,7 +33,11 @@ extension Distribution {
     try requirePositive(mean, "mean")
     try requirePositive(sd, "sd")
     let sigma2 = log1p((sd / mean) * (sd / mean))
-    return .lognormal(mu: log(mean) - sigma2 / 2, sigma: sigma2.squareRoot())
+    let mu = log(mean) - sigma2 / 2
+    guard sigma2.isFinite, mu.isFinite else {
+      throw DistributionParameterError("sd/mean = \(sd / mean) is too large for a lognormal (σ² = ln(1 + cv²) must be finite)")
+    }
+    return .lognormal(mu: mu, sigma: sigma2.squareRoot())
   }
 
   /// Gamma with the given mean and standard deviation: shape = 1/cv², scale = mean·cv².
@@ -35,14 +45,30 @@ extension Distribution {
     try requirePositive(mean, "mean")
     try requirePositive(sd, "sd")
     let cv2 = (sd / mean) * (sd / mean)
-    return .gamma(shape: 1 / cv2, scale: mean * cv2)
+    guard cv2 >= 1 / maxShape else {
+      throw DistributionParameterError(
+        "cv = sd/mean = \(sd / mean) gives a gamma shape 1/cv² above the limit of \(Int(maxShape)) (cv must be at least 1e-5; use dist: deterministic for a fixed duration)")
+    }
+    return try checkedGamma(shape: 1 / cv2, scale: mean * cv2)
   }
 
   /// Gamma with the given mean and shape k: scale = mean/k.
   public static func gamma(mean: Double, shape: Double) throws -> Distribution {
     try requirePositive(mean, "mean")
     try requirePositive(shape, "shape")
-    return .gamma(shape: shape, scale: mean / shape)
+    return try checkedGamma(shape: shape, scale: mean / shape)
+  }
+
+  /// Gamma from GSL's own parameters, once both are known to be usable: shape at most
+  /// ``maxShape`` and a positive finite scale (seconds).
+  private static func checkedGamma(shape: Double, scale: Double) throws -> Distribution {
+    guard shape <= maxShape else {
+      throw DistributionParameterError("shape \(shape) is above the limit of \(Int(maxShape)) (use dist: deterministic for a fixed duration)")
+    }
+    guard scale.isFinite, scale > 0 else {
+      throw DistributionParameterError("mean and shape give a gamma scale of \(scale) seconds; it must be a positive finite number")
+    }
+    return .gamma(shape: shape, scale: scale)
   }
 
   /// Weibull with the given mean and shape k: scale = mean / Γ(1 + 1/k).
@@ -50,7 +76,11 @@ extension Distribution {
     try requirePositive(mean, "mean")
     try requirePositive(shape, "shape")
     guard shape >= 0.05 else { throw DistributionParameterError("shape must be at least 0.05 (got \(shape))") }
-    return .weibull(shape: shape, scale: mean / exp(gsl_sf_lngamma(1 + 1 / shape)))
+    let scale = mean / exp(gsl_sf_lngamma(1 + 1 / shape))
+    guard scale.isFinite, scale > 0 else {
+      throw DistributionParameterError("mean and shape give a Weibull scale of \(scale) seconds; it must be a positive finite number")
+    }
+    return .weibull(shape: shape, scale: scale)
   }
 
   /// Weibull with the given mean and standard deviation; the shape solves
@@ -77,6 +107,9 @@ extension Distribution {
   public static func erlang(mean: Double, phases: Int) throws -> Distribution {
     try requirePositive(mean, "mean")
     guard phases >= 1 else { throw DistributionParameterError("shape (phases) must be a whole number of at least 1 (got \(phases))") }
+    guard Double(phases) <= maxShape else {
+      throw DistributionParameterError("\(phases) phases is above the limit of \(Int(maxShape)) (use dist: deterministic for a fixed duration)")
+    }
     return .erlang(phases: phases, mean: mean)
   }
 

@@ -27,9 +27,15 @@ public struct EventCalendar: ~Copyable {
   @inlinable public var scheduledCount: UInt64 { sequence }
 
   /// Schedules an event at `time` seconds. `kind` (0–255) breaks ties at equal time: lower first.
+  ///
+  /// `time` must be finite: a NaN compares false with everything and would corrupt the heap
+  /// order, an infinity means a sample overflowed. A NaN stops every build; any non-finite
+  /// time stops a debug build (the full check is kept out of the release hot path — the
+  /// scenario decoder refuses the parameters that produced such samples).
   @inlinable
   public mutating func schedule(at time: Double, kind: UInt8, id: UInt32 = 0, tag: UInt32 = 0) {
     precondition(time == time, "event time is NaN")
+    assert(time.isFinite, "event time is not finite")
     let event = Event(time: time, order: UInt64(kind) << 56 | sequence, id: id, tag: tag)
     sequence &+= 1
     var i = heap.count

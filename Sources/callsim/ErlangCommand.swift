@@ -39,18 +39,17 @@ struct ErlangCommand: ParsableCommand {
   var json = false
 
   static func duration(_ text: String) throws -> Double {
-    guard let v = DurationParser.seconds(text), v >= 0 else {
+    guard let v = ErlangRequest.duration(text) else {
       throw ValidationError("'\(text)' is not a duration; expected e.g. 45s, 3m30s, 1h")
     }
     return v
   }
 
-  /// Which formula applies: Erlang A with patience, Erlang B when every line has an agent,
-  /// Erlang C otherwise (with a finite waiting room when lines exceed agents).
-  func modelName(agents n: Int) -> String {
-    if patience != nil { return lines == nil ? "erlang-a" : "erlang-a-lines" }
-    guard let lines else { return "erlang-c" }
-    return lines == n ? "erlang-b" : "erlang-c-lines"
+  /// The question the options ask.
+  var request: ErlangRequest {
+    ErlangRequest(
+      queue: ErlangQueue(arrivalRatePerHour: rate, meanHandleSeconds: handle, meanPatienceSeconds: patience, lines: lines),
+      within: within, agents: agents, targetServiceLevel: targetSL, maxAbandon: maxAbandon)
   }
 
   func validate() throws {
@@ -63,16 +62,13 @@ struct ErlangCommand: ParsableCommand {
   }
 
   func run() throws {
-    let queue = ErlangQueue(arrivalRatePerHour: rate, meanHandleSeconds: handle, meanPatienceSeconds: patience, lines: lines)
+    let request = self.request
+    let queue = request.queue
     let performance: ErlangPerformance
     do {
-      if let agents {
-        performance = try queue.performance(agents: agents, within: within)
-      } else {
-        performance = try queue.fewestAgents(serviceLevel: targetSL, maxAbandon: maxAbandon, within: within)
-      }
+      performance = try request.evaluate()
     } catch let error as ErlangError {
-      Diagnostics.printError("error: \(error.description)")
+      Diagnostics.printError("error: " + (error.option.map { "\($0): " } ?? "") + error.description)
       throw ExitCode(1)
     }
     if json {
@@ -80,14 +76,14 @@ struct ErlangCommand: ParsableCommand {
       encoder.outputFormatting = [.sortedKeys]
       var object = try JSONSerialization.jsonObject(with: encoder.encode(performance)) as! [String: Any]
       object["offered_load"] = queue.offeredLoad
-      object["model"] = modelName(agents: performance.agents)
+      object["model"] = request.modelName(agents: performance.agents)
       object["lines"] = lines ?? NSNull()
       let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
       print(String(decoding: data, as: UTF8.self))
       return
     }
     let p = performance
-    print(String(format: "%@: %.1f calls/h, handle %.0f s → offered load %.3f Erlangs", modelName(agents: p.agents), rate, handle, queue.offeredLoad))
+    print(String(format: "%@: %.1f calls/h, handle %.0f s → offered load %.3f Erlangs", request.modelName(agents: p.agents), rate, handle, queue.offeredLoad))
     print("agents               \(p.agents)")
     print(String(format: "answer rate          %.4f", p.answerRate))
     print(String(format: "service level (%.0f s) %.4f", within, p.serviceLevel))

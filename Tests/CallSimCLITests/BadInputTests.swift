@@ -35,6 +35,24 @@ import Testing
       name: "missing agents", yaml: base.replacingOccurrences(of: "agents: 48", with: ""),
       expect: ["s.yaml:", "agents:", "missing; expected the number of agents"]),
     Case(
+      name: "erlang with cv 0 (was a trap)", yaml: base.replacingOccurrences(of: "dist: exponential, mean: 5m", with: "dist: erlang, mean: 5m, cv: 0"),
+      expect: ["s.yaml:6:", "call_types.call.handle:", "an Erlang's phases (shape = 1/cv²) must be at most 10000000000, got inf"]),
+    Case(
+      name: "gamma with cv 1e-200 (was NaN event times)",
+      yaml: base.replacingOccurrences(of: "dist: exponential, mean: 5m", with: "dist: gamma, mean: 5m, cv: 1e-200"),
+      expect: ["s.yaml:6:", "call_types.call.handle:", "gives a gamma shape 1/cv² above the limit of 10000000000"]),
+    Case(
+      name: "warm-up that leaves nothing counted",
+      yaml: base.replacingOccurrences(of: "days: 3, warmup: 1d", with: "days: 1, warmup: 86399s"),
+      expect: ["s.yaml:2:", "simulation.warmup:", "at least one whole counted hour", "found '86399s'"]),
+    Case(
+      name: "same-instant redial loop",
+      yaml: base.replacingOccurrences(of: "patience: {dist: exponential, mean: 3m}", with: "patience: {dist: deterministic, mean: 0}\n    redial: {probability: 1, delay: {dist: deterministic, mean: 0}}"),
+      expect: ["s.yaml:8:", "call_types.call.redial.delay:", "could call again at the same instant forever"]),
+    Case(
+      name: "NUL byte", yaml: base.replacingOccurrences(of: "agents: 48", with: "agents: 48\u{0}"),
+      expect: ["s.yaml:8:", "YAML syntax error: control characters are not allowed (character code 0)"]),
+    Case(
       name: "not yet supported key", yaml: base + "\nshifts: {day: {start: \"09:00\", end: \"18:00\"}}",
       expect: ["shifts:", "not supported by this version"]),
   ]
@@ -53,6 +71,22 @@ import Testing
     for part in c.expect { #expect(line.contains(part), "'\(part)' not in: \(line)") }
     #expect(!FileManager.default.fileExists(atPath: out.path), "an output folder was created")
     #expect(!r.stderr.contains("Fatal error") && !r.stderr.contains("Stack"))
+  }
+
+  @Test func validateReportsEverySectionEvenAfterAFailedOne() throws {
+    let dir = try CLI.temporaryFolder()
+    let yaml = Self.base.replacingOccurrences(of: "seed: 7", with: "seed: x")
+      .replacingOccurrences(of: "mean: 5m", with: "mean: 0s")
+      .replacingOccurrences(of: "per_hour: 600", with: "per_hour: -1")
+      + "\nivr: {duration: {dist: exponential, mean: 30s}, menu: {cal: 1}}\n"
+    let file = try CLI.write(yaml, to: "s.yaml", in: dir)
+    let r = try CLI.run(["validate", file])
+    #expect(r.status == 1)
+    let lines = r.stderr.split(separator: "\n").map(String.init)
+    #expect(lines.count == 4, "\(r.stderr)")
+    for part in ["simulation.seed:", "call_types.call.handle.mean:", "ivr.menu.cal:", "arrivals.per_hour:"] {
+      #expect(lines.contains { $0.hasPrefix("error: ") && $0.contains(part) }, "'\(part)' not in: \(r.stderr)")
+    }
   }
 
   @Test func validateReportsEveryProblemAtOnce() throws {

@@ -54,3 +54,23 @@ import Testing
     #expect(calendar.next() == nil)
   }
 }
+
+/// An infinite event time means a sample overflowed; a debug build stops on it (the check
+/// is an `assert`, kept out of release builds' hot path).
+@Suite struct EventCalendarNonFiniteTimeTests {
+  #if DEBUG
+  @Test func anInfiniteTimeStopsADebugBuild() async {
+    await #expect(processExitsWith: .failure) {
+      var calendar = EventCalendar()
+      calendar.schedule(at: .infinity, kind: 0)
+    }
+  }
+  #endif
+
+  @Test func aNaNTimeStopsEveryBuild() async {
+    await #expect(processExitsWith: .failure) {
+      var calendar = EventCalendar()
+      calendar.schedule(at: .nan, kind: 0)
+    }
+  }
+}

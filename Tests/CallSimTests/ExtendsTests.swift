@@ -1,4 +1,5 @@
 import CallSim
+import CallSimEngine
 import Foundation
 import Testing
 
@@ -58,5 +59,51 @@ import Testing
   @Test func missingParentIsNamed() throws {
     let problems = try ScenarioFixture().problems("extends: nowhere.yaml\nscenario: c\n")
     #expect(problems.count == 1 && problems[0].contains("nowhere.yaml: no such scenario file"), "\(problems)")
+  }
+}
+
+/// Paths are checked on their real location, and resolved beside the file that names them.
+@Suite struct ScenarioPathTests {
+  static let secret = "top-secret-line"
+
+  /// A folder outside the fixture holding a file whose content must never be printed.
+  func outsideFile(_ name: String) throws -> String {
+    let outside = try ScenarioFixture()
+    return try outside.write(name, "\(Self.secret)\n\(Self.secret)\n")
+  }
+
+  @Test func symbolicLinksLeadingOutsideAreRefusedWithoutPrintingTheTarget() throws {
+    let fixture = try ScenarioFixture()
+    let target = try outsideFile("target.yaml")
+    for link in ["link.yaml", "link.csv"] {
+      try FileManager.default.createSymbolicLink(atPath: fixture.folder.appendingPathComponent(link).path, withDestinationPath: target)
+    }
+    let cases = [
+      "extends: link.yaml\nscenario: c\n",
+      ExtendsTests.base.replacingOccurrences(of: "per_hour: 60", with: "rates: link.csv"),
+      ExtendsTests.base.replacingOccurrences(of: "dist: exponential, mean: 5m", with: "dist: empirical, file: link.csv"),
+    ]
+    for text in cases {
+      let problems = try fixture.problems(text)
+      #expect(problems.count == 1 && problems[0].contains("is outside the scenario's folder") && problems[0].contains("(symbolic links followed)"), "\(problems)")
+      #expect(!problems.joined().contains(Self.secret), "\(problems)")
+    }
+    // With permission the link is followed (and the file read: it is no rate table).
+    let path = try fixture.write("ok.yaml", ExtendsTests.base.replacingOccurrences(of: "per_hour: 60", with: "rates: link.csv"))
+    #expect { try Scenario.load(path, allowOutside: true) } throws: { "\($0)".contains("the header must be") }
+  }
+
+  @Test func aDataFileNamedInABaseIsFoundBesideTheBase() throws {
+    let fixture = try ScenarioFixture()
+    try FileManager.default.createDirectory(at: fixture.folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+    var csv = "weekday,hour,calls_per_hour\n"
+    for d in ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] { for h in 0..<24 { csv += "\(d),\(h),42\n" } }
+    try fixture.write("sub/rates.csv", csv)
+    try fixture.write("sub/durations.csv", "seconds\n100\n200\n")
+    try fixture.write("sub/base.yaml", ExtendsTests.base.replacingOccurrences(of: "per_hour: 60", with: "rates: rates.csv")
+      .replacingOccurrences(of: "dist: exponential, mean: 5m", with: "dist: empirical, file: durations.csv"))
+    let child = try fixture.load("child.yaml", "extends: sub/base.yaml\nscenario: child\n")
+    #expect(child.model.arrivals.callsPerHour.allSatisfy { $0 == 42 })
+    #expect(child.model.callTypes[0].handle == .empirical(EmpiricalSample(values: [100, 200])))
   }
 }

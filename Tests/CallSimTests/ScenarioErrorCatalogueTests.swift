@@ -39,6 +39,8 @@ import Testing
          expected: ["agents: expected a number of agents from 0 to 1000000, found 'many'"]),
     Case(name: "bad duration", replace: ("mean: 5m", "mean: 5x"),
          expected: ["call_types.call.handle.mean: expected a duration such as 45s, 3m30s, 1h or 2d (a bare number means seconds), found '5x'"]),
+    Case(name: "huge duration", replace: ("mean: 5m", "mean: 1e308"),
+         expected: ["bad.yaml:6: call_types.call.handle.mean: expected a duration of at most 1000000000 seconds (about 31 years), found '1e308'"]),
     Case(name: "zero duration", replace: ("mean: 5m", "mean: 0s"),
          expected: ["call_types.call.handle.mean: expected a duration above 0, found '0s'"]),
     Case(name: "negative rate", replace: ("per_hour: 60", "per_hour: -60"),
@@ -52,7 +54,7 @@ import Testing
     Case(name: "huge horizon", replace: ("days: 2", "days: 1000000000"),
          expected: ["simulation.days: expected a number of days from 1 to 3660, found '1000000000'"]),
     Case(name: "too many hourly rows", replace: ("days: 2, warmup: 1h, replications: 2", "days: 3660, warmup: 1h, replications: 10000"),
-         expected: ["simulation: 3660 days × 10000 replications would keep 878400000 hourly rows in memory"]),
+         expected: ["bad.yaml:2: simulation: 3660 days × 1 call type × 10000 replications would keep about 161.65 GB of counts in memory (hourly rows per type and group, totals, wait histograms), more than the limit of 2.56 GB; use fewer days, call types, groups or replications"]),
     Case(name: "zero replications", replace: ("replications: 2", "replications: 0"),
          expected: ["simulation.replications: expected a number of replications from 1 to 10000, found '0'"]),
     Case(name: "warm-up longer than horizon", replace: ("warmup: 1h", "warmup: 3d"),
@@ -95,8 +97,39 @@ import Testing
          expected: ["arrivals.hourly: expected 24 weights (one per 60 minutes from midnight), found 3"]),
     Case(name: "two problems at once", replace: ("agents: 6", "agents: -1\ntrunks: x"),
          expected: ["agents: expected a number of agents", "trunks: expected a number of lines"]),
+    Case(name: "a problem in every section at once",
+         replace: ("seed: 7}\narrivals: {per_hour: 60}", "seed: x}\narrivals: {per_hour: -1}\nivr: {duration: {dist: exponential, mean: 30s}, menu: {cal: 1}}"),
+         expected: ["bad.yaml:2: simulation.seed: expected a whole number ≥ 0, found 'x'",
+                    "bad.yaml:4: ivr.menu.cal: 'cal' is not a call type; did you mean 'call'? (call types: call)",
+                    "bad.yaml:3: arrivals.per_hour: expected calls per hour ≥ 0 in 0…1000000000, found '-1'"]),
+    Case(name: "broken call types do not hide the IVR and arrivals",
+         replace: ("arrivals: {per_hour: 60}\ncall_types:\n  call:\n    handle: {dist: exponential, mean: 5m}",
+                   "arrivals: {per_hour: -1}\nivr: {duration: {dist: exponential, mean: 30s}, menu: {cal: 1}}\ncall_types:\n  call:\n    handle: {dist: exponential, mean: 0s}"),
+         expected: ["bad.yaml:7: call_types.call.handle.mean: expected a duration above 0, found '0s'",
+                    "bad.yaml:4: ivr.menu.cal: 'cal' is not a call type; did you mean 'call'? (call types: call)",
+                    "bad.yaml:3: arrivals.per_hour: expected calls per hour ≥ 0 in 0…1000000000, found '-1'"]),
     Case(name: "duplicate key", replace: ("agents: 6", "agents: 6\nagents: 7"),
          expected: ["agents: key appears twice in the same mapping"]),
+    Case(name: "erlang with cv 0", replace: ("dist: exponential, mean: 5m", "dist: erlang, mean: 5m, cv: 0"),
+         expected: ["bad.yaml:6: call_types.call.handle: an Erlang's phases (shape = 1/cv²) must be at most 10000000000, got inf (cv must be at least 1e-5; use dist: deterministic for a fixed duration)"]),
+    Case(name: "erlang with a tiny cv", replace: ("dist: exponential, mean: 5m", "dist: erlang, mean: 5m, cv: 1e-10"),
+         expected: ["call_types.call.handle: an Erlang's phases (shape = 1/cv²) must be at most 10000000000, got 9.999999999999998e+19"]),
+    Case(name: "erlang with a huge shape", replace: ("dist: exponential, mean: 5m", "dist: erlang, mean: 5m, shape: 1e300"),
+         expected: ["call_types.call.handle: an Erlang's phases (shape = 1/cv²) must be at most 10000000000, got 1e+300"]),
+    Case(name: "gamma with a cv that underflows", replace: ("dist: exponential, mean: 5m", "dist: gamma, mean: 5m, cv: 1e-200"),
+         expected: ["call_types.call.handle: cv = sd/mean = 1e-200 gives a gamma shape 1/cv² above the limit of 10000000000 (cv must be at least 1e-5; use dist: deterministic for a fixed duration)"]),
+    Case(name: "gamma with a huge shape", replace: ("dist: exponential, mean: 5m", "dist: gamma, mean: 5m, shape: 1e300"),
+         expected: ["call_types.call.handle: shape 1e+300 is above the limit of 10000000000 (use dist: deterministic for a fixed duration)"]),
+    Case(name: "lognormal with an overflowing cv", replace: ("dist: exponential, mean: 5m", "dist: lognormal, mean: 1e-300, sd: 1e9"),
+         expected: ["call_types.call.handle: sd/mean = inf is too large for a lognormal (σ² = ln(1 + cv²) must be finite)"]),
+    Case(name: "redial at once, forever",
+         replace: ("    patience: {dist: exponential, mean: 3m}", "    patience: {dist: deterministic, mean: 0}\n    redial: {probability: 1, delay: {dist: deterministic, mean: 0}}"),
+         expected: ["bad.yaml:8: call_types.call.redial.delay: with probability 1 the redial delay must not be 0 with positive probability (a deterministic 0, a uniform on [0, 0], an observed 0 or a component that is): callers could call again at the same instant forever; give a delay above 0 or a probability below 1"]),
+    Case(name: "redial at once, forever, through a mixture",
+         replace: ("    patience: {dist: exponential, mean: 3m}", "    redial: {probability: 1, delay: {dist: mixture, components: [{weight: 1, dist: exponential, mean: 1m}, {weight: 1, dist: uniform, min: 0, max: 0}]}}"),
+         expected: ["call_types.call.redial.delay: with probability 1 the redial delay must not be 0 with positive probability"]),
+    Case(name: "warm-up rounding up to the horizon", replace: ("days: 2, warmup: 1h", "days: 1, warmup: 86399s"),
+         expected: ["bad.yaml:2: simulation.warmup: expected a warm-up that leaves at least one whole counted hour of the 1-day horizon (it is rounded up to a whole hour), found '86399s'"]),
   ]
 
   @Test(arguments: cases)
@@ -108,6 +141,7 @@ import Testing
     #expect(problems.count == c.expected.count, "\(problems)")
     for (problem, expected) in zip(problems, c.expected) {
       #expect(problem.hasPrefix("error: ") && problem.contains(expected), "got: \(problem)\nexpected to contain: \(expected)")
+      #expect(problem.split(separator: "\n").count == 1, "not one line: \(problem)")
       #expect(problem.contains("bad.yaml"), "\(problem)")
     }
   }

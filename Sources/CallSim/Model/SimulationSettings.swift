@@ -37,15 +37,10 @@ public struct SimulationSettings: Sendable, Equatable {
   /// The first counted hour (warm-up rounded up to a whole hour).
   public var firstMeasuredHour: Int { min(hours, Int((warmup / 3600).rounded(.up))) }
 
-  /// Most hourly rows (hours × replications) a run may keep in memory: about 128 bytes
-  /// each, so 20 million rows is 2.5 GB.
-  public static let maxHourlyRows = 20_000_000
-
-  /// Why this horizon and replication count need too much memory; `nil` when they fit.
-  public var memoryProblem: String? {
-    let rows = hours * replications
-    guard rows > SimulationSettings.maxHourlyRows else { return nil }
-    return "\(days) days × \(replications) replications would keep \(rows) hourly rows in memory (about \(rows / 8_000_000) GB), more than the limit of \(SimulationSettings.maxHourlyRows); use fewer days or replications"
+  /// The memory the run's counts would need with `callTypes` call types and `groups` agent groups; see
+  /// ``RunMemoryEstimate`` (the check itself lives there).
+  public func memory(callTypes: Int, groups: Int = 1) -> RunMemoryEstimate {
+    RunMemoryEstimate(hours: hours, callTypes: callTypes, groups: groups, replications: replications)
   }
 
   /// The date of simulated day `index` (0-based).

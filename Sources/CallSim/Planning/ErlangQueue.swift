@@ -25,6 +25,27 @@ public struct ErlangQueue: Sendable, Equatable {
   /// calls are present is blocked. `nil` means unlimited.
   public var lines: Int?
 
+  // MARK: Input bounds
+  // Beyond these the formulas overflow, trap converting to Int, or would run for hours;
+  // inside them the results are exact as described above.
+
+  /// Largest arrival rate, calls per hour (the bound of a scenario's `per_hour`).
+  public static let maxArrivalRatePerHour = 1e9
+  /// Handle times and patience accepted, seconds: 1 ms to 10¹² s (a patience that long
+  /// is "never abandons"; the offered load is bounded on its own).
+  public static let durationRange = 0.001...1e12
+  /// Longest service-level threshold, seconds (a day).
+  public static let maxThreshold = 86_400.0
+  /// Most agents (the bound of a scenario's `agents`).
+  public static let maxAgents = 1_000_000
+  /// Most lines (the bound of a scenario's `trunks`).
+  public static let maxLines = 10_000_000
+  /// Largest offered load, Erlangs: a million agents' work.
+  public static let maxOfferedLoad = 1e6
+  /// Most expected uniformized jumps within the service-level threshold (rate × threshold):
+  /// bounds the Poisson weights the service level sums (about 19·√ of this many).
+  static let maxJumpsWithinThreshold = 1e10
+
   /// Describes the queue; inputs are validated when performance is computed.
   public init(arrivalRatePerHour: Double, meanHandleSeconds: Double, meanPatienceSeconds: Double? = nil, lines: Int? = nil) {
     self.arrivalRatePerHour = arrivalRatePerHour
@@ -41,7 +62,7 @@ public struct ErlangQueue: Sendable, Equatable {
   /// Steady-state performance with `agents` agents; `within` is the service-level threshold in seconds.
   public func performance(agents: Int, within: Double = 20) throws -> ErlangPerformance {
     try validateModel()
-    guard within.isFinite, within >= 0 else { throw ErlangError.invalidThreshold(within) }
+    guard within.isFinite, within >= 0, within <= Self.maxThreshold else { throw ErlangError.invalidThreshold(within) }
     return try solve(agents: agents, within: within)
   }
 
@@ -52,7 +73,7 @@ public struct ErlangQueue: Sendable, Equatable {
   /// search stops at `lines` agents.
   public func fewestAgents(serviceLevel: Double?, maxAbandon: Double?, within: Double = 20, maxAgents: Int = 100_000) throws -> ErlangPerformance {
     try validateModel()
-    guard within.isFinite, within >= 0 else { throw ErlangError.invalidThreshold(within) }
+    guard within.isFinite, within >= 0, within <= Self.maxThreshold else { throw ErlangError.invalidThreshold(within) }
     guard serviceLevel != nil || maxAbandon != nil else { throw ErlangError.missingTarget }
     if let serviceLevel, !(serviceLevel >= 0 && serviceLevel <= 1) {
       throw ErlangError.invalidServiceLevelTarget(serviceLevel)
@@ -62,7 +83,7 @@ public struct ErlangQueue: Sendable, Equatable {
     }
     guard maxAgents >= 1 else { throw ErlangError.invalidMaxAgents(maxAgents) }
 
-    let upper = min(maxAgents, lines ?? maxAgents)
+    let upper = min(maxAgents, lines ?? maxAgents, Self.maxAgents)
     let notFound = ErlangError.noStaffingMeetsTarget(serviceLevel: serviceLevel, maxAbandon: maxAbandon, within: within, maxAgents: upper)
     let load = offeredLoad
     let needsStability = meanPatienceSeconds == nil && lines == nil
@@ -160,27 +181,44 @@ extension ErlangQueue {
   private static let maximumStates = 5_000_000
 
   private func validateModel() throws {
-    guard arrivalRatePerHour.isFinite, arrivalRatePerHour > 0 else {
+    guard arrivalRatePerHour > 0, arrivalRatePerHour <= Self.maxArrivalRatePerHour else {
       throw ErlangError.invalidArrivalRate(arrivalRatePerHour)
     }
-    guard meanHandleSeconds.isFinite, meanHandleSeconds > 0 else {
+    guard Self.durationRange.contains(meanHandleSeconds) else {
       throw ErlangError.invalidHandleTime(meanHandleSeconds)
     }
-    if let patience = meanPatienceSeconds, !(patience.isFinite && patience > 0) {
+    if let patience = meanPatienceSeconds, !Self.durationRange.contains(patience) {
       throw ErlangError.invalidPatience(patience)
     }
     if let lines, lines < 1 {
       throw ErlangError.linesBelowAgents(lines: lines, agents: 1)
     }
+    if let lines, lines > Self.maxLines {
+      throw ErlangError.tooManyLines(lines)
+    }
+    guard offeredLoad <= Self.maxOfferedLoad else {
+      throw ErlangError.offeredLoadTooLarge(offeredLoad)
+    }
   }
 
+  /// The performance with `n` agents; a result that is not finite (possible at the edges of
+  /// the bounds, e.g. when nearly every call is blocked and the accepted share underflows)
+  /// is refused rather than printed.
   private func solve(agents n: Int, within t: Double) throws -> ErlangPerformance {
-    guard n >= 1 else { throw ErlangError.invalidAgents(n) }
+    guard n >= 1, n <= Self.maxAgents else { throw ErlangError.invalidAgents(n) }
     if let lines, lines < n { throw ErlangError.linesBelowAgents(lines: lines, agents: n) }
+    let p: ErlangPerformance
     if meanPatienceSeconds == nil && lines == nil {
-      return try erlangCPerformance(agents: n, within: t)
+      p = try erlangCPerformance(agents: n, within: t)
+    } else {
+      p = try chainPerformance(agents: n, within: t)
     }
-    return try chainPerformance(agents: n, within: t)
+    let values = [
+      p.answerRate, p.serviceLevel, p.asaSeconds, p.meanWaitSeconds, p.occupancy, p.abandonRate, p.blockedShare,
+      p.probabilityOfWait,
+    ]
+    guard values.allSatisfy(\.isFinite) else { throw ErlangError.notComputable(agents: n) }
+    return p
   }
 
   private func erlangCPerformance(agents n: Int, within t: Double) throws -> ErlangPerformance {
@@ -313,7 +351,7 @@ extension ErlangQueue {
     let answerRate = answered.value
     // Little's law: mean queue length = λ_accepted × E[min(wait, patience)].
     let meanWait = queueLength.value / (lambda * acceptedWeight)
-    let serviceLevel = noWaitShare + Self.answeredWithin(t, stages: stages, serveRate: serveRate, theta: theta)
+    let serviceLevel = noWaitShare + (try Self.answeredWithin(t, stages: stages, serveRate: serveRate, theta: theta))
 
     return ErlangPerformance(
       agents: n,
@@ -333,11 +371,12 @@ extension ErlangQueue {
   /// abandons at rate θ. Uniformization at Λ = nμ + (M + 1)θ: the answer is
   /// Σ_m Poisson(m; Λt) · P(absorbed in "answered" within m jumps), with the Poisson weights
   /// built outward from their mode (Fox–Glynn style) and cut below 1e-20 of the mode.
-  private static func answeredWithin(_ t: Double, stages: [Double], serveRate: Double, theta: Double) -> Double {
+  private static func answeredWithin(_ t: Double, stages: [Double], serveRate: Double, theta: Double) throws -> Double {
     guard !stages.isEmpty, t > 0 else { return 0 }
     let top = stages.count - 1
     let uniformRate = serveRate + Double(top + 1) * theta
     let x = uniformRate * t
+    guard x <= maxJumpsWithinThreshold else { throw ErlangError.thresholdSpansTooManyEvents(within: t, jumps: x) }
 
     let modeIndex = Int(x.rounded(.down))
     var left: [Double] = []

@@ -4,8 +4,9 @@ import Foundation
 /// Decodes `{dist: NAME, mean: …, sd: … | cv: … | shape: …}` into a ``Distribution``.
 /// Durations (`mean`, `sd`, `min`, `mode`, `max`) accept units; `cv` and `shape` are numbers.
 struct DistributionDecoder {
-  /// Folder against which `file:` paths of empirical distributions are resolved.
-  let folder: URL
+  /// The top scenario's folder, which `file:` paths of empirical distributions must stay
+  /// inside; each path is relative to the file it is written in.
+  let root: URL
   let allowOutside: Bool
 
   static let keys = ["dist", "mean", "sd", "cv", "shape", "min", "mode", "max", "file", "components", "weight"]
@@ -80,6 +81,11 @@ struct DistributionDecoder {
         if let c = cv ?? nil { k = 1 / (c * c) } else if let sh = shape ?? nil { k = sh } else {
           return missing("shape", map, "shape (the number of phases) or cv", family)
         }
+        // Checked before the conversion to Int, which traps on an infinite or huge value.
+        guard k.isFinite, k <= Distribution.maxShape else {
+          map.field.error("an Erlang's phases (shape = 1/cv²) must be at most \(Int(Distribution.maxShape)), got \(k) (cv must be at least 1e-5; use dist: deterministic for a fixed duration)")
+          return nil
+        }
         if abs(k - k.rounded()) > 1e-6 || k < 1 {
           map.field.error("an Erlang needs a whole number of phases ≥ 1 (shape = 1/cv²), got \(k)")
           return nil
@@ -107,7 +113,7 @@ struct DistributionDecoder {
         return try .triangular(from: lo, peak: mode, to: hi)
       case .empirical:
         guard let fileField = map.required("file", "a CSV file of observed durations"), let file = fileField.string() else { return nil }
-        guard let values = EmpiricalFile(folder: folder, allowOutside: allowOutside).read(file, field: fileField) else { return nil }
+        guard let values = EmpiricalFile(root: root, allowOutside: allowOutside).read(file, field: fileField) else { return nil }
         return try .empirical(values: values)
       case .mixture:
         guard let parts = map.required("components", "a list of weighted distributions")?.list() else { return nil }

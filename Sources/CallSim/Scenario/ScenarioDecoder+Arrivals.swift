@@ -4,7 +4,12 @@ import CallSimEngine
 extension ScenarioDecoder {
   static let arrivalKeys = ["rates", "per_hour", "per_day", "weekday", "hourly", "half_hourly", "quarter_hourly", "day_noise"]
 
-  func arrivals(_ field: ScenarioField, settings: SimulationSettings) -> ArrivalProfile? {
+  /// Largest constant rate, calls per hour (`per_hour`, and any row of a `rates` table).
+  static let maxCallsPerHour = 1e9
+
+  /// The arrival profile; with `settings` `nil` (the `simulation` section failed) every
+  /// key is still checked, but no profile is built.
+  func arrivals(_ field: ScenarioField, settings: SimulationSettings?) -> ArrivalProfile? {
     guard let map = field.mapping(ScenarioDecoder.arrivalKeys) else { return nil }
     if let ratesField = map["rates"] {
       for other in ["per_hour", "per_day", "weekday", "hourly", "half_hourly", "quarter_hourly"] where map.has(other) {
@@ -13,11 +18,11 @@ extension ScenarioDecoder {
       }
       let noise = map["day_noise"].map { dayNoise($0) } ?? 0
       guard let name = ratesField.string(), let noise,
-        let rates = RateTableFile(folder: folder, allowOutside: allowOutside).read(name, field: ratesField, settings: settings)
+        let rates = RateTableFile(root: folder, allowOutside: allowOutside).read(name, field: ratesField, settings: settings)
       else { return nil }
       return ArrivalProfile(slotSeconds: 3600, callsPerHour: rates, dayNoiseCV: noise)
     }
-    let perHour = map["per_hour"].map { $0.number(0...1e9, what: "calls per hour ≥ 0") }
+    let perHour = map["per_hour"].map { $0.number(0...ScenarioDecoder.maxCallsPerHour, what: "calls per hour ≥ 0") }
     let perDay = map["per_day"].map { $0.number(0...1e10, what: "calls per day ≥ 0") }
     if perHour != nil && perDay != nil {
       field.error("give per_hour (a constant rate) or per_day (a daily volume), not both")
@@ -44,7 +49,7 @@ extension ScenarioDecoder {
     }
     let noise = map["day_noise"].map { dayNoise($0) } ?? 0
     guard let factors, let noise else { return nil }
-    guard let ph = perHour ?? nil ?? (perDay ?? nil).map({ $0 / 24 }) else { return nil }
+    guard let ph = perHour ?? nil ?? (perDay ?? nil).map({ $0 / 24 }), let settings else { return nil }
 
     if let rate = perHour ?? nil, factors.isFlat, noise == 0 {
       return .constant(callsPerHour: rate, horizon: settings.horizon)

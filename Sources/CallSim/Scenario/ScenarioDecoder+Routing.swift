@@ -35,7 +35,8 @@ extension ScenarioDecoder {
     for item in items {
       guard let name = item.string() else { ok = false; continue }
       guard let typeNames else { continue }
-      guard let i = item.callType(name, among: typeNames) else {
+      guard let i = typeNames.firstIndex(of: name) else {
+        item.unknownCallType(name, among: typeNames)
         ok = false
         continue
       }
@@ -134,13 +135,11 @@ extension ScenarioDecoder {
 }
 
 extension ScenarioField {
-  /// The index of call type `name` among `names`; otherwise reports it here, with the closest
-  /// name as a suggestion, and returns `nil`.
-  func callType(_ name: String, among names: [String]) -> Int? {
-    if let i = names.firstIndex(of: name) { return i }
+  /// Reports that `name` is not among the call types `names`, with the closest name as a
+  /// suggestion.
+  func unknownCallType(_ name: String, among names: [String]) {
     var message = "'\(name)' is not a call type"
     if let s = KeySuggestion.closest(to: name, among: names) { message += "; did you mean '\(s)'?" }
-    error(message + " (call types: \(names.joined(separator: ", ")))")
-    return nil
+    error(message + " (call types: \(ScenarioDecoder.list(names)))")
   }
 }

@@ -19,7 +19,7 @@ struct ScenarioDecoder {
   static let maxDays = 3660
   static let maxReplications = 10_000
 
-  var distributions: DistributionDecoder { DistributionDecoder(folder: folder, allowOutside: allowOutside) }
+  var distributions: DistributionDecoder { DistributionDecoder(root: folder, allowOutside: allowOutside) }
 
   func decode(_ root: ScenarioField) -> CallCenterModel? {
     guard case .mapping(let pairs, _) = root.value else {
@@ -42,35 +42,46 @@ struct ScenarioDecoder {
     _ = top["description"]?.string()
     let settings: SimulationSettings? = top.required("simulation", "{days: …, warmup: …, replications: …, seed: …}").flatMap(simulation)
     let decodedTypes = top.required("call_types", "a mapping of call type names to their handle times").flatMap(callTypes)
-    let typeNames = decodedTypes.map { $0.types.map(\.name) }
+    // Every section is decoded even when an earlier one failed, so that `validate` reports
+    // every problem at once; only checks that need the failed part are skipped. The IVR
+    // needs the call type names, known whenever `call_types` is a mapping.
+    let names = decodedTypes?.types.map(\.name) ?? top["call_types"].flatMap(typeNames)
+    let ivr = top["ivr"].flatMap { self.ivr($0, names: names) }
     var groups: [AgentGroup]?
     if let groupsField = top["agent_groups"] {
-      groups = agentGroups(groupsField, typeNames: typeNames, settings: settings)
+      groups = agentGroups(groupsField, typeNames: names, settings: settings)
       top["agents"]?.error("use either agents (one pool of generalists) or agent_groups, not both")
     } else if let agentsField = top.required("agents", "the number of agents on duty (or agent_groups)") {
       groups = staffing(agentsField, settings: settings).flatMap { plan in
-        typeNames.map { [AgentGroup(name: CallCenterModel.singleGroupName, skills: Array($0.indices), staffing: plan)] }
+        names.map { [AgentGroup(name: CallCenterModel.singleGroupName, skills: Array($0.indices), staffing: plan)] }
       }
     }
-    let routing = top["routing"].map { self.routing($0, settings: settings, typeCount: typeNames?.count) } ?? Routing()
+    let routing = top["routing"].map { self.routing($0, settings: settings, typeCount: names?.count) } ?? Routing()
     let trunks = top["trunks"].map { $0.integer(1...10_000_000, what: "a number of lines") }
     let targets = top["targets"].map(self.targets) ?? Targets()
-    guard let settings, var (types, shares) = decodedTypes else { return nil }
-    let ivr = top["ivr"].flatMap { self.ivr($0, types: types) }
-    if top.has("ivr") {
-      for (t, share) in zip(types, shares) where share != nil {
-        top["call_types"]?.error("call_types.\(t.name).share is not used when ivr.menu splits the inflow; remove it")
+    var types = decodedTypes?.types ?? []
+    if let settings,
+      let problem = settings.memory(callTypes: max(1, names?.count ?? 1), groups: max(1, groups?.count ?? 1)).problem
+    {
+      top["simulation"]?.error(problem)
+    }
+    if let shares = decodedTypes?.shares {
+      if top.has("ivr") {
+        for (t, share) in zip(types, shares) where share != nil {
+          top["call_types"]?.error("call_types.\(t.name).share is not used when ivr.menu splits the inflow; remove it")
+        }
+        // With a menu, a type's share of the inflow is its menu share.
+        for i in types.indices { types[i].share = ivr?.menuShares[i] ?? 0 }
+      } else {
+        checkShares(&types, given: shares, field: top["call_types"])
       }
-      // With a menu, a type's share of the inflow is its menu share.
-      for i in types.indices { types[i].share = ivr?.menuShares[i] ?? 0 }
-    } else {
-      checkShares(&types, given: shares, field: top["call_types"])
     }
     let arrivals = top.required("arrivals", "{per_hour: N} or {per_day: N, hourly: [24 weights]}").flatMap { self.arrivals($0, settings: settings) }
     if let groups, let routing {
       checkServed(types: types, groups: groups, routing: routing, field: top["agent_groups"] ?? top["routing"] ?? filtered)
     }
-    guard let name, let groups, let routing, let arrivals, let targets, !diagnostics.hasErrors else { return nil }
+    guard let name, let settings, decodedTypes != nil, let groups, let routing, let arrivals, let targets, !diagnostics.hasErrors
+    else { return nil }
     let model = CallCenterModel(
       name: name, settings: settings, arrivals: arrivals, callTypes: types, agentGroups: groups, routing: routing,
       trunks: trunks ?? nil, ivr: ivr, targets: targets)
@@ -109,8 +120,10 @@ struct ScenarioDecoder {
     let settings = SimulationSettings(
       start: start, days: days, warmup: warmup, replications: replications, seed: seed, holidays: holidays,
       generator: generator)
-    if let problem = settings.memoryProblem {
-      field.error(problem)
+    // Counting starts at the warm-up rounded up to a whole hour: a warm-up just short of
+    // the horizon would leave nothing counted, and a run that counts nothing is no answer.
+    if settings.firstMeasuredHour >= settings.hours {
+      map["warmup"]?.expected("a warm-up that leaves at least one whole counted hour of the \(days)-day horizon (it is rounded up to a whole hour)")
       return nil
     }
     return settings
@@ -173,11 +186,26 @@ struct ScenarioDecoder {
     return ok ? (types, shares) : nil
   }
 
+  /// The names under `call_types` when it is a mapping, valid or not (for the IVR's checks
+  /// when some call type failed to decode); reports nothing itself.
+  func typeNames(_ field: ScenarioField) -> [String]? {
+    guard case .mapping(let pairs, _) = field.value else { return nil }
+    return pairs.map(\.key)
+  }
+
   func redial(_ field: ScenarioField) -> Redial? {
     guard let map = field.mapping(["probability", "delay"]) else { return nil }
     let p = map.required("probability", "the share of abandoned or blocked callers who call again")?.share()
     let delay = map.required("delay", "a distribution of the time before calling again").flatMap { distributions.decode($0) }
     guard let p, let delay else { return nil }
+    // Every abandoned or blocked caller calling again at the same instant could cycle there
+    // forever (patience 0 or no free line, and the clock never moves). A redial at the same
+    // instant happens with probability p·P(delay = 0); refusing p = 1 with P(delay = 0) > 0
+    // keeps that below 1, so each chain of same-instant redials ends (it is geometric).
+    if p == 1 && delay.hasPointMassAtZero {
+      map["delay"]?.error("with probability 1 the redial delay must not be 0 with positive probability (a deterministic 0, a uniform on [0, 0], an observed 0 or a component that is): callers could call again at the same instant forever; give a delay above 0 or a probability below 1")
+      return nil
+    }
     return Redial(probability: p, delay: delay)
   }
 
@@ -203,13 +231,14 @@ struct ScenarioDecoder {
 
   // MARK: - IVR
 
-  func ivr(_ field: ScenarioField, types: [CallType]) -> IVRStage? {
+  /// The IVR; `names` are the call types' names, `nil` when `call_types` could not be read
+  /// (then the shares are checked but not matched to types).
+  func ivr(_ field: ScenarioField, names: [String]?) -> IVRStage? {
     guard let map = field.mapping(["duration", "menu", "hang_up", "self_service"]) else { return nil }
     let duration = map.required("duration", "a distribution of time in the menu").flatMap { distributions.decode($0) }
-    let names = types.map(\.name)
     let menu = map.required("menu", "the share of callers choosing each call type").flatMap { perType($0, names: names) }
     let hangUp = map["hang_up"].map { $0.share() } ?? 0
-    let selfService = map["self_service"].map { perType($0, names: names) } ?? Array(repeating: 0, count: names.count)
+    let selfService = map["self_service"].map { perType($0, names: names) } ?? names.map { Array(repeating: 0, count: $0.count) }
     guard let duration, let menu, let hangUp, let selfService else { return nil }
     let sum = menu.reduce(0, +)
     if abs(sum - 1) > 1e-6 {
@@ -219,19 +248,34 @@ struct ScenarioDecoder {
     return IVRStage(duration: duration, menuShares: menu, hangUp: hangUp, selfService: selfService)
   }
 
-  /// A mapping from call type names to shares; unknown names are reported.
-  func perType(_ field: ScenarioField, names: [String]) -> [Double]? {
+  /// A mapping from call type names to shares; unknown names are reported. Without `names`
+  /// (the call types could not be read) the shares are checked and `nil` returned.
+  func perType(_ field: ScenarioField, names: [String]?) -> [Double]? {
     guard let entries = field.entries() else { return nil }
+    guard let names else {
+      for (_, f) in entries { _ = f.share() }
+      return nil
+    }
     var shares = Array(repeating: 0.0, count: names.count)
+    // An index, not a search of `names`: thousands of types and entries would be quadratic.
+    let index = Dictionary(names.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
     var ok = true
     for (key, f) in entries {
-      guard let i = f.callType(key, among: names) else {
+      guard let i = index[key] else {
+        f.unknownCallType(key, among: names)
         ok = false
         continue
       }
       if let v = f.share() { shares[i] = v } else { ok = false }
     }
     return ok ? shares : nil
+  }
+
+  /// Names for a message: the first ten, then how many more, so that a message stays one
+  /// readable line (and thousands of messages do not each list thousands of names).
+  static func list(_ names: [String]) -> String {
+    let shown = names.prefix(10).joined(separator: ", ")
+    return names.count > 10 ? "\(shown) and \(names.count - 10) more" : shown
   }
 
   // MARK: - targets

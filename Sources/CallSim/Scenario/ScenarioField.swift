@@ -61,10 +61,19 @@ struct ScenarioField {
     return v
   }
 
+  /// Longest duration accepted, seconds (about 31.7 years): far beyond any horizon, and
+  /// small enough that samples around it and sums of them stay finite (an exponential
+  /// of mean 1e308 drew infinite talk times).
+  static let maxDurationSeconds = 1e9
+
   /// A duration in seconds: `45s`, `3m30s`, `1.5h`, `2d`, or a bare number of seconds.
   func duration(allowZero: Bool = false) -> Double? {
     guard let s = scalar, let v = DurationParser.seconds(s) else {
       expected("a duration such as 45s, 3m30s, 1h or 2d (a bare number means seconds)")
+      return nil
+    }
+    guard v <= ScenarioField.maxDurationSeconds else {
+      expected("a duration of at most \(ScenarioField.show(ScenarioField.maxDurationSeconds)) seconds (about 31 years)")
       return nil
     }
     guard allowZero ? v >= 0 : v > 0 else {

@@ -6,8 +6,13 @@ import Yams
 public struct ScenarioSource: Sendable {
   /// Largest scenario file read, bytes. Checked before the file is read whole.
   public static let maxFileBytes = 4 << 20
-  /// Most YAML nodes after alias expansion (a guard against "billion laughs" files).
+  /// Most YAML nodes after alias expansion (a guard against "billion laughs" files),
+  /// mapping keys included; counted before Yams builds any node (``YAMLExpansionCheck``).
   public static let maxNodes = 200_000
+  /// Deepest nesting of sequences and mappings after alias expansion (the top mapping is
+  /// level 1). A scenario needs about 8; the limit keeps every recursive walk of the tree
+  /// (Yams's, ours) far from the stack's end, even on a test runner's small thread stack.
+  public static let maxDepth = 64
   /// Longest `extends:` chain.
   public static let maxExtendsDepth = 16
 
@@ -32,19 +37,20 @@ public struct ScenarioSource: Sendable {
     let parentURL = URL(fileURLWithPath: relative, relativeTo: URL(fileURLWithPath: path).deletingLastPathComponent())
       .standardizedFileURL
     let parentPath = relativePath(parentURL)
-    let canonical = chain + [URL(fileURLWithPath: path).standardizedFileURL.path]
-    if canonical.contains(parentURL.path) {
+    let canonical = chain + [DataFilePath.realPath(URL(fileURLWithPath: path).standardizedFileURL.path)]
+    let parentReal = DataFilePath.realPath(parentURL.path)
+    if canonical.contains(parentReal) {
       throw ScenarioError(
         file: path, line: origin.line, keyPath: "extends",
-        message: "'\(relative)' makes a cycle: \((canonical + [parentURL.path]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → "))")
+        message: "'\(relative)' makes a cycle: \((canonical + [parentReal]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → "))")
     }
     if canonical.count >= ScenarioSource.maxExtendsDepth {
       throw ScenarioError(file: path, line: origin.line, keyPath: "extends", message: "more than \(ScenarioSource.maxExtendsDepth) files in the extends chain")
     }
-    if !allowOutside && !parentURL.path.hasPrefix(root.path + "/") {
-      throw ScenarioError(
-        file: path, line: origin.line, keyPath: "extends",
-        message: "'\(relative)' is outside the scenario's folder \(root.path); pass --allow-outside to permit it")
+    // Checked on real paths (symbolic links resolved) before the base is read, so that no
+    // line of a file outside the folder is ever quoted in a message.
+    if case .failure(let outside) = DataFilePath.resolve(relative, writtenIn: path, root: root, allowOutside: allowOutside) {
+      throw ScenarioError(file: path, line: origin.line, keyPath: "extends", message: outside.message)
     }
     let base = try load(parentPath, chain: canonical, root: root)
     return ScenarioValue.merge(base: base, child: value.removing("extends"))
@@ -57,6 +63,20 @@ public struct ScenarioSource: Sendable {
 
   /// Parses scenario text; `file` names it in messages.
   public func parse(text: String, file path: String) throws -> ScenarioValue {
+    do {
+      try YAMLExpansionCheck(maxValues: ScenarioSource.maxNodes, maxDepth: ScenarioSource.maxDepth).check(text)
+    } catch {
+      switch error.limit {
+      case .values:
+        throw ScenarioError(
+          file: path, line: error.line,
+          message: "more than \(ScenarioSource.maxNodes) YAML values after expanding aliases; refusing a file this large")
+      case .depth:
+        throw ScenarioError(
+          file: path, line: error.line,
+          message: "YAML nested more than \(ScenarioSource.maxDepth) levels deep after expanding aliases; refusing it")
+      }
+    }
     let node: Node?
     do {
       node = try Yams.compose(yaml: text)
@@ -71,22 +91,27 @@ public struct ScenarioSource: Sendable {
       throw ScenarioError(file: path, line: node?.mark?.line, message: "expected a mapping of scenario keys (scenario:, simulation:, arrivals:, …)")
     }
     var budget = ScenarioSource.maxNodes
-    return try convert(node, file: path, budget: &budget)
+    return try convert(node, file: path, budget: &budget, depth: 1)
   }
 
   /// Reads a text file, refusing missing files, folders and files over `limit` bytes.
+  /// The size is that of the file a symbolic link leads to, and at most `limit` + 1 bytes
+  /// are ever read, so a device or a file growing meanwhile cannot exceed the limit either.
   static func readText(_ path: String, limit: Int, what: String) throws -> String {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw ScenarioError(file: path, message: "no such \(what)")
     }
     guard !isDirectory.boolValue else { throw ScenarioError(file: path, message: "is a folder, expected a \(what)") }
-    let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-    guard size <= limit else {
-      throw ScenarioError(file: path, message: "\(what) is \(size) bytes, more than the limit of \(limit) bytes")
-    }
-    guard let data = FileManager.default.contents(atPath: path) else {
+    let size = (try? FileManager.default.attributesOfItem(atPath: DataFilePath.realPath(path))[.size] as? Int) ?? 0
+    let tooLarge = ScenarioError(file: path, message: "\(what) is \(size) bytes, more than the limit of \(limit) bytes for scenario and data files")
+    guard size <= limit else { throw tooLarge }
+    guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.read(upToCount: limit + 1) ?? Data() else {
       throw ScenarioError(file: path, message: "cannot read the \(what)")
+    }
+    try? handle.close()
+    guard data.count <= limit else {
+      throw ScenarioError(file: path, message: "\(what) is more than the limit of \(limit) bytes for scenario and data files")
     }
     guard let text = String(data: data, encoding: .utf8) else {
       throw ScenarioError(file: path, message: "\(what) is not UTF-8 text")
@@ -94,7 +119,15 @@ public struct ScenarioSource: Sendable {
     return text
   }
 
-  private func convert(_ node: Node, file: String, budget: inout Int) throws -> ScenarioValue {
+  /// The tree of `node`; `depth` is its nesting level. The expansion check has already
+  /// bounded size and depth; the budget and depth guards here keep this recursion safe even
+  /// if a Yams version composed something that check did not see.
+  private func convert(_ node: Node, file: String, budget: inout Int, depth: Int) throws -> ScenarioValue {
+    if depth > ScenarioSource.maxDepth {
+      throw ScenarioError(
+        file: file, line: node.mark?.line,
+        message: "YAML nested more than \(ScenarioSource.maxDepth) levels deep after expanding aliases; refusing it")
+    }
     budget -= 1
     if budget < 0 {
       throw ScenarioError(
@@ -106,17 +139,19 @@ public struct ScenarioSource: Sendable {
     case .scalar(let s):
       return .scalar(s.string, quoted: s.style == .singleQuoted || s.style == .doubleQuoted, origin: origin)
     case .sequence(let seq):
-      return .sequence(try seq.map { try convert($0, file: file, budget: &budget) }, origin: origin)
+      return .sequence(try seq.map { try convert($0, file: file, budget: &budget, depth: depth + 1) }, origin: origin)
     case .mapping(let map):
       var pairs: [(key: String, value: ScenarioValue)] = []
+      // A set, not a search of `pairs`: a mapping may hold 200,000 keys.
+      var seen: Set<String> = []
       for (k, v) in map {
         guard case .scalar(let key) = k else {
           throw ScenarioError(file: file, line: k.mark?.line, message: "mapping keys must be plain words")
         }
-        if pairs.contains(where: { $0.key == key.string }) {
+        if !seen.insert(key.string).inserted {
           throw ScenarioError(file: file, line: k.mark?.line, keyPath: key.string, message: "key appears twice in the same mapping")
         }
-        pairs.append((key.string, try convert(v, file: file, budget: &budget)))
+        pairs.append((key.string, try convert(v, file: file, budget: &budget, depth: depth + 1)))
       }
       return .mapping(pairs, origin: origin)
     case .alias(let alias):
@@ -129,9 +164,12 @@ public struct ScenarioSource: Sendable {
     return url.path.hasPrefix(cwd) ? String(url.path.dropFirst(cwd.count)) : url.path
   }
 
+  /// The 1-based line of a Yams error. A reader error (a NUL byte or another control
+  /// character, invalid UTF-8) carries only a character offset: its line is counted here.
   static func line(of error: YamlError) -> Int? {
     switch error {
     case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _): mark.line
+    case .reader(_, let offset?, _, let yaml): yaml.prefix(offset).reduce(1) { $1.isNewline ? $0 + 1 : $0 }
     default: nil
     }
   }
@@ -141,6 +179,8 @@ public struct ScenarioSource: Sendable {
     case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _), .composer(let context, let problem, _, _):
       if let context { return "\(problem) (\(context.text))" }
       return problem
+    case .reader(let problem, _, let value, _):
+      return "\(problem) (character code \(value))"
     default:
       return "\(error)".split(separator: "\n").first.map(String.init) ?? "unreadable YAML"
     }

@@ -1,0 +1,63 @@
+import Foundation
+
+/// The memory a run keeps until its report is written: every replication's counts, held
+/// until all replications finish. Checked before a run starts, so that a scenario that
+/// cannot fit is refused with a message instead of exhausting the machine.
+///
+/// Per replication a run keeps (see ``ReplicationResult``) one ``CallCounts`` per hour of the
+/// horizon, and with several call types one more per hour and type; one ``GroupCounts`` per
+/// hour and agent group; the totals per type and per group; and two wait histograms
+/// (answered, abandoned) of ``WaitHistogram/binCount`` doubles. Ignoring the call types let
+/// 10,000 types × 10,000 replications (12.6 GB) through.
+public struct RunMemoryEstimate: Sendable, Equatable {
+  /// Hours of the horizon (warm-up included: the hourly rows cover it).
+  public var hours: Int
+  /// Call types, each with its own totals per replication.
+  public var callTypes: Int
+  /// Agent groups, each with its own counts per hour.
+  public var groups: Int
+  public var replications: Int
+
+  public init(hours: Int, callTypes: Int, groups: Int = 1, replications: Int) {
+    self.hours = hours
+    self.callTypes = callTypes
+    self.groups = groups
+    self.replications = replications
+  }
+
+  /// Most bytes of counts a run may keep: 2.5 GB, a tenth of the 24 GiB machines the
+  /// project runs on, leaving room for the threads' working memory.
+  public static let maxBytes = 2_560_000_000
+
+  /// Bytes of one ``CallCounts`` and one ``GroupCounts`` record.
+  static let recordBytes = MemoryLayout<CallCounts>.stride
+  static let groupRecordBytes = MemoryLayout<GroupCounts>.stride
+
+  /// Bytes kept for one replication. In floating point, so that no product of the
+  /// (separately bounded) inputs can overflow.
+  public var bytesPerReplication: Double {
+    let typeTables = 1 + (callTypes > 1 ? Double(callTypes) : 0)
+    let records = Double(hours) * typeTables + Double(callTypes)
+    let groupRecords = (Double(hours) + 1) * Double(groups)
+    return records * Double(RunMemoryEstimate.recordBytes) + groupRecords * Double(RunMemoryEstimate.groupRecordBytes)
+      + Double(2 * WaitHistogram.binCount * MemoryLayout<Double>.stride)
+  }
+
+  /// Bytes kept for the whole run.
+  public var bytes: Double { bytesPerReplication * Double(replications) }
+
+  /// Why the run would need too much memory; `nil` when it fits.
+  public var problem: String? {
+    guard bytes > Double(RunMemoryEstimate.maxBytes) else { return nil }
+    let days = hours / 24
+    var parts = ["\(days) day\(days == 1 ? "" : "s")", "\(callTypes) call type\(callTypes == 1 ? "" : "s")"]
+    if groups > 1 { parts.append("\(groups) agent groups") }
+    parts.append("\(replications) replications")
+    return "\(parts.joined(separator: " × ")) would keep about \(RunMemoryEstimate.gigabytes(bytes)) GB of counts in memory (hourly rows per type and group, totals, wait histograms), more than the limit of \(RunMemoryEstimate.gigabytes(Double(RunMemoryEstimate.maxBytes))) GB; use fewer days, call types, groups or replications"
+  }
+
+  /// Gigabytes (10⁹ bytes), two decimals, rounded down.
+  static func gigabytes(_ bytes: Double) -> String {
+    String(format: "%.2f", (bytes / 1e7).rounded(.down) / 100)
+  }
+}
