@@ -28,16 +28,18 @@ public struct ValidationPoint: Sendable, CustomStringConvertible {
   }
 
   public var model: CallCenterModel {
-    let settings = SimulationSettings(days: days, warmup: 3600 * 6, replications: replications, seed: 20_240_902)
-    return CallCenterModel(
-      name: "validation", settings: settings,
-      arrivals: .constant(callsPerHour: callsPerHour, horizon: settings.horizon),
-      callTypes: [
-        CallType(
-          name: "call", handle: .exponential(mean: handleSeconds),
-          patience: patienceSeconds.map { .exponential(mean: $0) })
-      ],
-      agents: agents)
+    get throws {
+      let settings = SimulationSettings(days: days, warmup: 3600 * 6, replications: replications, seed: 20_240_902)
+      return try CallCenterModel(
+        name: "validation", settings: settings,
+        arrivals: .constant(callsPerHour: callsPerHour, horizon: settings.horizon),
+        callTypes: [
+          CallType(
+            name: "call", handle: .exponential(mean: handleSeconds),
+            patience: patienceSeconds.map { .exponential(mean: $0) })
+        ],
+        agents: agents)
+    }
   }
 
   public var exact: ErlangPerformance {

@@ -5,22 +5,22 @@ import Testing
 /// Every call ends in exactly one outcome, in every replication and every hour, over many
 /// seeds and a spread of small random models (tight, loose, no agents, deterministic ties).
 @Suite struct ConservationTests {
-  static func randomModel(seed: UInt64) -> CallCenterModel {
-    RandomStreamSet(seed: seed, replication: 0).withStream("model") { randomModel(seed: seed, s: $0) }
+  static func randomModel(seed: UInt64) throws -> CallCenterModel {
+    try RandomStreamSet(seed: seed, replication: 0).withStream("model") { try randomModel(seed: seed, s: $0) }
   }
 
-  static func randomModel(seed: UInt64, s: RandomStream) -> CallCenterModel {
+  static func randomModel(seed: UInt64, s: RandomStream) throws -> CallCenterModel {
     let agents = s.index(below: 6)
     let rate = 10 + 200 * s.uniform()
     let handle: Distribution = s.uniform() < 0.3 ? .deterministic(60) : .exponential(mean: 30 + 300 * s.uniform())
     let patience: Distribution? = s.uniform() < 0.3 ? nil : (s.uniform() < 0.5 ? .deterministic(60) : .exponential(mean: 30 + 200 * s.uniform()))
     let wrap: Distribution? = s.uniform() < 0.5 ? nil : .exponential(mean: 20)
     let settings = SimulationSettings(days: 2, warmup: 3600 * Double(s.index(below: 5)), replications: 3, seed: seed)
-    let staffing: StaffingPlan =
+    let staffing: StaffingPlan = try
       s.uniform() < 0.5
       ? .constant(agents, hours: settings.hours)
       : .daily((0..<24).map { _ in s.index(below: 8) }, days: settings.days)
-    return CallCenterModel(
+    return try CallCenterModel(
       name: "random-\(seed)", settings: settings, arrivals: .constant(callsPerHour: rate, horizon: settings.horizon),
       callTypes: [
         CallType(name: "a", share: 0.6, handle: handle, wrapUp: wrap, patience: patience),
@@ -31,7 +31,7 @@ import Testing
 
   @Test(arguments: 1...40)
   func everyCallEndsOnce(seed: Int) throws {
-    let model = ConservationTests.randomModel(seed: UInt64(seed))
+    let model = try ConservationTests.randomModel(seed: UInt64(seed))
     let result = try #require(SimulationRunner.run(model, threads: 1))
     #expect(result.conservationErrors.isEmpty, "\(result.conservationErrors.prefix(3))")
     for r in result.replications {
@@ -46,7 +46,7 @@ import Testing
   }
 
   @Test func sameSeedSameResultsAnyThreadCount() throws {
-    var model = ConservationTests.randomModel(seed: 5)
+    var model = try ConservationTests.randomModel(seed: 5)
     model.settings.replications = 5
     let one = try #require(SimulationRunner.run(model, threads: 1))
     let two = try #require(SimulationRunner.run(model, threads: 2))
@@ -56,7 +56,7 @@ import Testing
   }
 
   @Test func differentSeedsDiffer() throws {
-    var a = ConservationTests.randomModel(seed: 5)
+    var a = try ConservationTests.randomModel(seed: 5)
     let ra = try #require(SimulationRunner.run(a))
     a.settings.seed = 6
     let rb = try #require(SimulationRunner.run(a))

@@ -21,7 +21,7 @@ import Testing
   /// gets Y answered.
   static func run(patience: Double) throws -> CallCounts {
     let settings = SimulationSettings(days: 1, warmup: 0, replications: 1, seed: 1)
-    let model = CallCenterModel(
+    let model = try CallCenterModel(
       name: "tie", settings: settings, arrivals: .constant(callsPerHour: 0, horizon: settings.horizon),
       callTypes: [CallType(name: "c", handle: .deterministic(100), patience: .deterministic(patience))],
       staffing: .daily([0] + Array(repeating: 1, count: 23), days: 1))

@@ -9,7 +9,7 @@ import Testing
   /// abandonment and an agent freeing at the same instant is worked in `EventTieTests`.)
   @Test func callersWhosePatienceOutlastsTheHorizonNeverAbandon() throws {
     let settings = SimulationSettings(days: 1, warmup: 0, replications: 1, seed: 3)
-    let model = CallCenterModel(
+    let model = try CallCenterModel(
       name: "ties", settings: settings, arrivals: .constant(callsPerHour: 0.5, horizon: settings.horizon),
       callTypes: [CallType(name: "c", handle: .deterministic(1), patience: .deterministic(1e9))],
       agents: 1)
@@ -22,7 +22,7 @@ import Testing
   /// No agents and no patience: every call that arrives waits until the end.
   @Test func noAgentsMeansEveryoneStillWaits() throws {
     let settings = SimulationSettings(days: 1, replications: 2, seed: 1)
-    let model = CallCenterModel(
+    let model = try CallCenterModel(
       name: "none", settings: settings, arrivals: .constant(callsPerHour: 60, horizon: settings.horizon),
       callTypes: [CallType(name: "c", handle: .exponential(mean: 60))], agents: 0)
     let result = try #require(SimulationRunner.run(model))
@@ -36,7 +36,7 @@ import Testing
   /// except those arriving in the last 30 s.
   @Test func everyoneAbandonsAfterTheirPatience() throws {
     let settings = SimulationSettings(days: 1, replications: 1, seed: 1)
-    let model = CallCenterModel(
+    let model = try CallCenterModel(
       name: "abandon", settings: settings, arrivals: .constant(callsPerHour: 120, horizon: settings.horizon),
       callTypes: [CallType(name: "c", handle: .exponential(mean: 60), patience: .deterministic(30))], agents: 0)
     let result = try #require(SimulationRunner.run(model))
@@ -49,7 +49,7 @@ import Testing
   /// Plenty of agents: nobody waits, occupancy equals offered load / agents.
   @Test func noWaitingWithManyAgents() throws {
     let settings = SimulationSettings(days: 3, replications: 3, seed: 9)
-    let model = CallCenterModel(
+    let model = try CallCenterModel(
       name: "idle", settings: settings, arrivals: .constant(callsPerHour: 60, horizon: settings.horizon),
       callTypes: [CallType(name: "c", handle: .deterministic(60))], agents: 50)
     let result = try #require(SimulationRunner.run(model))

@@ -10,7 +10,7 @@ import Testing
 @Suite struct InvariantPropertyTests {
   /// A one-day model from generated numbers; `variant` switches IVR, wrap-up, redials and a
   /// staffing profile on and off.
-  static func model(agents: Int, rate: Double, handle: Double, patience: Double, trunks: Int, variant: Int) -> CallCenterModel {
+  static func model(agents: Int, rate: Double, handle: Double, patience: Double, trunks: Int, variant: Int) throws -> CallCenterModel {
     let settings = SimulationSettings(days: 1, warmup: Double(variant % 3) * 3600, replications: 2, seed: UInt64(variant))
     let withIVR = variant & 1 == 1
     let types = [
@@ -21,11 +21,11 @@ import Testing
         redial: variant & 4 == 4 ? Redial(probability: 0.5, delay: .exponential(mean: 120)) : nil),
       CallType(name: "b", share: 0.3, handle: .deterministic(handle / 2), patience: .deterministic(max(1, patience))),
     ]
-    let staffing: StaffingPlan =
+    let staffing: StaffingPlan = try
       variant & 8 == 8
       ? .daily((0..<24).map { ($0 * 7 + variant) % (agents + 1) }, days: 1)
       : .constant(agents, hours: 24)
-    return CallCenterModel(
+    return try CallCenterModel(
       name: "property", settings: settings, arrivals: .constant(callsPerHour: rate, horizon: settings.horizon),
       callTypes: types, staffing: staffing, trunks: trunks > 0 ? trunks : nil,
       ivr: withIVR
@@ -39,7 +39,7 @@ import Testing
       input: Gen.int(in: 0...8), Gen.double(in: 1...400), Gen.double(in: 5...900), Gen.double(in: 0...600),
       Gen.int(in: 0...30), Gen.int(in: 0...15)
     ) { agents, rate, handle, patience, trunks, variant in
-      let model = Self.model(agents: agents, rate: rate, handle: handle, patience: patience, trunks: trunks, variant: variant)
+      let model = try Self.model(agents: agents, rate: rate, handle: handle, patience: patience, trunks: trunks, variant: variant)
       guard let one = SimulationRunner.run(model, threads: 1), let two = SimulationRunner.run(model, threads: 2) else {
         Issue.record("the run returned no result")
         return

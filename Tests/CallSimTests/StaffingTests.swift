@@ -8,7 +8,7 @@ import Testing
   @Test func nightWithoutAgentsQueuesUntilMorning() throws {
     let settings = SimulationSettings(days: 2, replications: 2, seed: 4)
     let profile = (0..<24).map { $0 < 8 ? 0 : 10 }
-    let model = CallCenterModel(
+    let model = try CallCenterModel(
       name: "night", settings: settings, arrivals: .constant(callsPerHour: 30, horizon: settings.horizon),
       callTypes: [CallType(name: "c", handle: .exponential(mean: 120))],
       staffing: .daily(profile, days: 2))
@@ -30,7 +30,7 @@ import Testing
   @Test func busyAgentsFinishTheirCallBeforeLoggingOut() throws {
     let settings = SimulationSettings(days: 1, replications: 1, seed: 4)
     let profile = (0..<24).map { $0 < 12 ? 5 : 0 }
-    let model = CallCenterModel(
+    let model = try CallCenterModel(
       name: "leave", settings: settings, arrivals: .constant(callsPerHour: 200, horizon: settings.horizon),
       callTypes: [CallType(name: "c", handle: .deterministic(1800))],
       staffing: .daily(profile, days: 1))

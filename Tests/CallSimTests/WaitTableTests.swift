@@ -23,7 +23,7 @@ import Testing
   /// since 3800) and waits 0 s.
   @Test func answeredWithoutWaitingHaveTheirOwnRow() throws {
     let settings = SimulationSettings(days: 1, warmup: 0, replications: 1, seed: 1)
-    let model = CallCenterModel(
+    let model = try CallCenterModel(
       name: "waits", settings: settings, arrivals: .constant(callsPerHour: 0, horizon: settings.horizon),
       callTypes: [CallType(name: "c", handle: .deterministic(100))],
       staffing: .daily([0] + Array(repeating: 1, count: 23), days: 1))

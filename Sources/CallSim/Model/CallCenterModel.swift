@@ -1,6 +1,7 @@
 /// A complete, validated description of one contact center and how to simulate it.
 ///
-/// Built by the scenario layer from a YAML file, or directly from Swift.
+/// Built by the scenario layer from a YAML file, or directly from Swift (the initialisers
+/// throw ``ModelError`` for values no center can have).
 public struct CallCenterModel: Sendable, Equatable {
   public var name: String
   public var settings: SimulationSettings
@@ -19,13 +20,27 @@ public struct CallCenterModel: Sendable, Equatable {
     name: String, settings: SimulationSettings, arrivals: ArrivalProfile, callTypes: [CallType],
     agentGroups: [AgentGroup], routing: Routing = Routing(), trunks: Int? = nil, ivr: IVRStage? = nil,
     targets: Targets = Targets()
-  ) {
-    precondition(!callTypes.isEmpty, "a model needs at least one call type")
-    precondition(!agentGroups.isEmpty, "a model needs at least one agent group")
+  ) throws(ModelError) {
+    try ModelError.require(!callTypes.isEmpty, "a model needs at least one call type")
+    try ModelError.require(Set(callTypes.map(\.name)).count == callTypes.count, "call type names must differ")
+    try ModelError.require(!agentGroups.isEmpty, "a model needs at least one agent group")
+    try ModelError.require(Set(agentGroups.map(\.name)).count == agentGroups.count, "agent group names must differ")
     for g in agentGroups {
-      precondition(g.staffing.agentsByHour.count == settings.hours, "the staffing plan must cover every hour")
-      precondition(g.skills.allSatisfy { callTypes.indices.contains($0) }, "a skill names no call type")
+      try ModelError.require(
+        g.staffing.agentsByHour.count == settings.hours,
+        "group \(g.name)'s staffing plan covers \(g.staffing.agentsByHour.count) hours, not the \(settings.hours) of the horizon")
+      try ModelError.require(
+        g.skills.allSatisfy { callTypes.indices.contains($0) }, "group \(g.name) has a skill that names no call type")
     }
+    try ModelError.require(
+      Double(arrivals.callsPerHour.count) * arrivals.slotSeconds >= settings.horizon,
+      "the arrival profile ends before the horizon")
+    if let ivr {
+      try ModelError.require(
+        ivr.menuShares.count == callTypes.count && ivr.selfService.count == callTypes.count,
+        "the IVR needs one menu share and one self-service share per call type")
+    }
+    try ModelError.require(trunks.map { $0 >= 1 } ?? true, "a model needs at least one line")
     self.name = name
     self.settings = settings
     self.arrivals = arrivals
@@ -42,8 +57,8 @@ public struct CallCenterModel: Sendable, Equatable {
   public init(
     name: String, settings: SimulationSettings, arrivals: ArrivalProfile, callTypes: [CallType],
     staffing: StaffingPlan, trunks: Int? = nil, ivr: IVRStage? = nil, targets: Targets = Targets()
-  ) {
-    self.init(
+  ) throws(ModelError) {
+    try self.init(
       name: name, settings: settings, arrivals: arrivals, callTypes: callTypes,
       agentGroups: [AgentGroup(name: CallCenterModel.singleGroupName, skills: Array(callTypes.indices), staffing: staffing)],
       trunks: trunks, ivr: ivr, targets: targets)
@@ -53,8 +68,8 @@ public struct CallCenterModel: Sendable, Equatable {
   public init(
     name: String, settings: SimulationSettings, arrivals: ArrivalProfile, callTypes: [CallType],
     agents: Int, trunks: Int? = nil, ivr: IVRStage? = nil, targets: Targets = Targets()
-  ) {
-    self.init(
+  ) throws(ModelError) {
+    try self.init(
       name: name, settings: settings, arrivals: arrivals, callTypes: callTypes,
       staffing: .constant(agents, hours: settings.hours), trunks: trunks, ivr: ivr, targets: targets)
   }
@@ -64,10 +79,10 @@ public struct CallCenterModel: Sendable, Equatable {
 
   /// Agents on duty in each hour, all groups together.
   public var staffing: StaffingPlan {
-    var total = agentGroups[0].staffing.agentsByHour
+    var total = agentGroups[0].staffing
     for g in agentGroups.dropFirst() {
-      for (h, n) in g.staffing.agentsByHour.enumerated() { total[h] += n }
+      for (h, n) in g.staffing.agentsByHour.enumerated() { total.agentsByHour[h] += n }
     }
-    return StaffingPlan(agentsByHour: total)
+    return total
   }
 }

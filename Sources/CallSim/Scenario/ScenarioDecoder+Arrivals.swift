@@ -20,7 +20,7 @@ extension ScenarioDecoder {
       guard let name = ratesField.string(), let noise,
         let rates = RateTableFile(root: folder, allowOutside: allowOutside).read(name, field: ratesField, settings: settings)
       else { return nil }
-      return ArrivalProfile(slotSeconds: 3600, callsPerHour: rates, dayNoiseCV: noise)
+      return ratesField.build { () throws(ModelError) in try ArrivalProfile(slotSeconds: 3600, callsPerHour: rates, dayNoiseCV: noise) }
     }
     let perHour = map["per_hour"].map { $0.number(0...ScenarioDecoder.maxCallsPerHour, what: "calls per hour ≥ 0") }
     let perDay = map["per_day"].map { $0.number(0...1e10, what: "calls per day ≥ 0") }
@@ -52,7 +52,7 @@ extension ScenarioDecoder {
     guard let ph = perHour ?? nil ?? (perDay ?? nil).map({ $0 / 24 }), let settings else { return nil }
 
     if let rate = perHour ?? nil, factors.isFlat, noise == 0 {
-      return .constant(callsPerHour: rate, horizon: settings.horizon)
+      return field.build { () throws(ModelError) in try .constant(callsPerHour: rate, horizon: settings.horizon) }
     }
     let slotsPerDay = shape?.count ?? 24
     let slotShare = shape.map { w -> [Double] in
@@ -69,7 +69,9 @@ extension ScenarioDecoder {
         rates.append(daily * factor * slotShare[s] / slotHours)
       }
     }
-    return ArrivalProfile(slotSeconds: 86_400 / Double(slotsPerDay), callsPerHour: rates, dayNoiseCV: noise)
+    return field.build { () throws(ModelError) in
+      try ArrivalProfile(slotSeconds: 86_400 / Double(slotsPerDay), callsPerHour: rates, dayNoiseCV: noise)
+    }
   }
 
   /// `day_noise: {cv: x}`: the coefficient of variation of a random daily volume factor.

@@ -82,9 +82,12 @@ struct ScenarioDecoder {
     }
     guard let name, let settings, decodedTypes != nil, let groups, let routing, let arrivals, let targets, !diagnostics.hasErrors
     else { return nil }
-    let model = CallCenterModel(
-      name: name, settings: settings, arrivals: arrivals, callTypes: types, agentGroups: groups, routing: routing,
-      trunks: trunks ?? nil, ivr: ivr, targets: targets)
+    let built = filtered.build { () throws(ModelError) in
+      try CallCenterModel(
+        name: name, settings: settings, arrivals: arrivals, callTypes: types, agentGroups: groups, routing: routing,
+        trunks: trunks ?? nil, ivr: ivr, targets: targets)
+    }
+    guard let model = built else { return nil }
     warnAboutLoad(model, field: top["agents"] ?? top["agent_groups"])
     return model
   }
@@ -137,7 +140,7 @@ struct ScenarioDecoder {
     let what = "a number of agents"
     if field.scalar != nil {
       guard let n = field.integer(0...1_000_000, what: what), let settings else { return nil }
-      return .constant(n, hours: settings.hours)
+      return field.build { () throws(ModelError) in try .constant(n, hours: settings.hours) }
     }
     guard let map = field.mapping(["hourly"], what: "a number of agents, or {hourly: [24 numbers]}"),
       let list = map.required("hourly", "24 numbers of agents, one per hour from midnight")?.list()
@@ -148,7 +151,7 @@ struct ScenarioDecoder {
     }
     let counts = list.map { $0.integer(0...1_000_000, what: what) }
     guard let settings, counts.allSatisfy({ $0 != nil }) else { return nil }
-    return .daily(counts.map { $0! }, days: settings.days)
+    return field.build { () throws(ModelError) in try .daily(counts.map { $0! }, days: settings.days) }
   }
 
   // MARK: - call types

@@ -23,6 +23,12 @@ struct ScenarioField {
 
   func expected(_ what: String) { error("expected \(what), found \(found)") }
 
+  /// Builds a model value from checked input; a ``ModelError`` (a check the decoder missed)
+  /// is still reported here, as a problem of this key, rather than stopping the program.
+  func build<T>(_ make: () throws(ModelError) -> T) -> T? {
+    do { return try make() } catch { self.error(error.description); return nil }
+  }
+
   var scalar: String? {
     if case .scalar(let s, _, _) = value { return s }
     return nil

@@ -6,20 +6,24 @@ public struct StaffingPlan: Sendable, Equatable {
   /// Agents on duty in each hour of the horizon, from hour 0 of day 0.
   public var agentsByHour: [Int]
 
-  public init(agentsByHour: [Int]) {
-    precondition(!agentsByHour.isEmpty && agentsByHour.allSatisfy { $0 >= 0 })
+  /// Throws unless there is at least one hour and no count is negative.
+  public init(agentsByHour: [Int]) throws(ModelError) {
+    try ModelError.require(!agentsByHour.isEmpty, "a staffing plan needs at least one hour")
+    try ModelError.require(agentsByHour.allSatisfy { $0 >= 0 }, "a staffing plan cannot have a negative number of agents")
     self.agentsByHour = agentsByHour
   }
 
   /// `agents` on duty all the time.
-  public static func constant(_ agents: Int, hours: Int) -> StaffingPlan {
-    StaffingPlan(agentsByHour: Array(repeating: agents, count: hours))
+  public static func constant(_ agents: Int, hours: Int) throws(ModelError) -> StaffingPlan {
+    try ModelError.require(hours >= 1, "a staffing plan needs at least one hour, found \(hours)")
+    return try StaffingPlan(agentsByHour: Array(repeating: agents, count: hours))
   }
 
   /// The same 24-hour profile every day.
-  public static func daily(_ profile: [Int], days: Int) -> StaffingPlan {
-    precondition(profile.count == 24)
-    return StaffingPlan(agentsByHour: Array((0..<days).map { _ in profile }.joined()))
+  public static func daily(_ profile: [Int], days: Int) throws(ModelError) -> StaffingPlan {
+    try ModelError.require(profile.count == 24, "a daily staffing profile needs 24 hours, found \(profile.count)")
+    try ModelError.require(days >= 1, "a staffing plan needs at least one day, found \(days)")
+    return try StaffingPlan(agentsByHour: Array((0..<days).map { _ in profile }.joined()))
   }
 
   /// The most agents on duty at once.
