@@ -26,7 +26,7 @@ struct RunCommand: ParsableCommand {
   @Option(help: "Threads running replications in parallel (default: all cores). Results do not depend on it.")
   var threads: Int = ProcessInfo.processInfo.activeProcessorCount
 
-  @Flag(help: "Also write calls.csv: one row per call counted (after the warm-up), for your own analysis. Large: about 64 bytes a call.")
+  @Flag(help: "Also write calls.csv: one row per call counted (after the warm-up), for your own analysis. Large: about 96 bytes a call.")
   var trace = false
 
   @Flag(help: "Allow extends: and data files outside the scenario's folder.")
