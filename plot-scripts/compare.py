@@ -118,11 +118,30 @@ def read_compare(folder: Path):
 
 def stamp_text(data):
     parts = [f"baseline: {data['baseline']}"]
+    names = [s.get("scenario") for s in data.get("scenarios", []) if isinstance(s, dict)]
+    if names:
+        parts.append("vs " + ", ".join(str(n) for n in names))
     if data.get("seed") is not None:
         parts.append(f"seed: {data['seed']}")
     if data.get("replications") is not None:
         parts.append(f"replications: {data['replications']} (paired, common random numbers)")
     return "  ·  ".join(parts)
+
+
+def tick_labels(names):
+    """Scenario names without the prefix they all share up to a '-' (seoul-120-split ->
+    split; the full names are in the corner stamp), cut to 24 characters."""
+    prefix = ""
+    if len(names) > 1:
+        common = names[0]
+        for n in names[1:]:
+            while not n.startswith(common):
+                common = common[:-1]
+        cut = common.rfind("-")
+        if cut >= 0 and all(len(n) > cut + 1 for n in names):
+            prefix = common[:cut + 1]
+    short = [n[len(prefix):] for n in names]
+    return [n if len(n) <= 24 else n[:23] + "…" for n in short]
 
 
 def draw(plt, data, scenarios, metrics):
@@ -157,7 +176,8 @@ def draw(plt, data, scenarios, metrics):
             errs.append(ci)
             styles.append(OTHER_STYLES[i % len(OTHER_STYLES)])
             d_unit = "pp" if unit == "%" else unit
-            labels.append(f"{mean:+.2f}{(' ' + d_unit) if d_unit else ''} ± {ci:.2f}"
+            digits = 2 if d_unit == "pp" else 1
+            labels.append(f"{mean:+.{digits}f}{(' ' + d_unit) if d_unit else ''} ± {ci:.{digits}f}"
                           + (" *" if diff["significant"] else ""))
         for x, h, e, st, lab in zip(xs, heights, errs, styles, labels):
             ax.bar(x, h, width=0.7, color=st["color"], edgecolor=st["edgecolor"], hatch=st["hatch"],
@@ -173,7 +193,7 @@ def draw(plt, data, scenarios, metrics):
         else:
             ax.axhline(0, color="#000000", linewidth=0.8)
         ax.set_xticks(range(len(names)))
-        ax.set_xticklabels([n if len(n) <= 22 else n[:20] + "…" for n in names], rotation=12, ha="right", fontsize=8)
+        ax.set_xticklabels(tick_labels(names), rotation=12, ha="right", fontsize=8)
         ax.set_title(title)
         ax.set_ylabel(unit if values_mode else f"difference from baseline ({'pp' if unit == '%' else unit})")
     for k in range(len(metrics), rows * cols):
