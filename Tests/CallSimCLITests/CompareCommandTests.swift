@@ -75,3 +75,28 @@ import Testing
     #expect(!FileManager.default.fileExists(atPath: out.path))
   }
 }
+
+/// The README's answer to the integration question holds on the Seoul scenarios (with fewer
+/// replications): integrated is worse than split in its first week and better once learned.
+@Suite struct SeoulIntegrationTests {
+  @Test func integratedLosesInWeekOneAndWinsAfterLearning() throws {
+    let dir = try CLI.temporaryFolder()
+    let out = dir.appendingPathComponent("cmp")
+    let r = try CLI.run([
+      "compare", "Scenarios/seoul-120/split.yaml", "Scenarios/seoul-120/integrated-week1.yaml",
+      "Scenarios/seoul-120/integrated-steady.yaml", "--out", out.path, "--replications", "3", "--quiet",
+    ])
+    #expect(r.status == 0, "\(r.stderr)")
+    let json = try CLI.json(out.appendingPathComponent("compare.json"))
+    let scenarios = try #require(json["scenarios"] as? [[String: Any]])
+    func answerRate(_ s: [String: Any]) throws -> (mean: Double, significant: Bool) {
+      let d = try #require((s["differences"] as? [String: Any])?["answer_rate"] as? [String: Any])
+      return (try #require(d["mean"] as? Double), try #require(d["significant"] as? Bool))
+    }
+    let week1 = try answerRate(scenarios[0]), steady = try answerRate(scenarios[1])
+    #expect(week1.mean < 0 && week1.significant, "week 1: \(week1)")
+    #expect(steady.mean > 0 && steady.significant, "steady: \(steady)")
+    let groups = try #require(scenarios[1]["agent_groups"] as? [String: Any])
+    #expect(Set(groups.keys) == ["traffic_team", "water_team", "general_team", "foreign_team"])
+  }
+}
