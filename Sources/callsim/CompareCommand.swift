@@ -17,39 +17,22 @@ struct CompareCommand: ParsableCommand {
   @Option(help: "Folder for compare.json and compare.csv (default: Results/compare-<baseline name>); replaced whole.")
   var out: String?
 
-  @Option(help: "Replications of every scenario (default: the baseline's simulation.replications).")
-  var replications: Int?
-
-  @Option(help: "Seed of every scenario (default: the baseline's simulation.seed).")
-  var seed: UInt64?
-
-  @Option(help: "Threads running replications in parallel (default: all cores). Results do not depend on it.")
-  var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-
-  @Flag(help: "Allow extends: and data files outside each scenario's folder.")
-  var allowOutside = false
-
-  @Flag(name: .shortAndLong, help: "Print only errors.")
-  var quiet = false
+  @OptionGroup var options: SimulationOptions
 
   func validate() throws {
     if scenarios.count < 2 { throw ValidationError("compare needs a baseline and at least one other scenario (got \(scenarios.count) file)") }
-    if let replications, !(1...10_000).contains(replications) {
-      throw ValidationError("--replications must be between 1 and 10000 (got \(replications))")
-    }
-    if threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
   }
 
   func run() throws {
-    let baseline = try Diagnostics.loadOrExit(scenarios[0], allowOutside: allowOutside) { loaded in
-      if let replications { try loaded.setReplications(replications) }
-      if let seed { loaded.setSeed(seed) }
+    let baseline = try Diagnostics.loadOrExit(scenarios[0], allowOutside: options.allowOutside) { loaded in
+      if let replications = options.replications { try loaded.setReplications(replications) }
+      if let seed = options.seed { loaded.setSeed(seed) }
     }
     let settings = baseline.model.settings
     var loaded = [baseline]
     for path in scenarios.dropFirst() {
       loaded.append(
-        try Diagnostics.loadOrExit(path, allowOutside: allowOutside) { s in
+        try Diagnostics.loadOrExit(path, allowOutside: options.allowOutside) { s in
           // Common random numbers: every scenario on the baseline's seed and replications.
           try s.setReplications(settings.replications)
           s.setSeed(settings.seed)
@@ -79,9 +62,9 @@ struct CompareCommand: ParsableCommand {
     defer { lock.release() }
     var results: [RunResult] = []
     for (i, scenario) in loaded.enumerated() {
-      let progress = ProgressLine(total: settings.replications, enabled: !quiet)
+      let progress = ProgressLine(total: settings.replications, enabled: !options.quiet)
       let result = SimulationRunner.run(
-        scenario.model, threads: threads, progress: { progress.update(done: $0) }, stop: interruption.stop)
+        scenario.model, threads: options.threads, progress: { progress.update(done: $0) }, stop: interruption.stop)
       progress.finish()
       guard let result else {
         Diagnostics.printError(
@@ -100,7 +83,7 @@ struct CompareCommand: ParsableCommand {
       Diagnostics.printError("error: \(folder): cannot write the comparison: \(error.localizedDescription)")
       throw ExitCode(1)
     }
-    if !quiet {
+    if !options.quiet {
       print(CompareTable(report: report).render())
       print("Results written to \(folder)/ (\(CompareFolder.files.joined(separator: ", ")))")
     }

@@ -40,29 +40,11 @@ import Testing
     #expect(abs(paired.mean! - (paired.otherMean! - paired.baseMean!)) < 1e-12)
   }
 
-  static let center = """
-    scenario: center
-    simulation: {days: 2, warmup: 3h, replications: 4, seed: 17}
-    arrivals: {per_hour: 500}
-    trunks: 80
-    ivr:
-      duration: {dist: lognormal, mean: 30s, sd: 10s}
-      menu: {traffic: 0.5, water: 0.3, general: 0.2}
-      hang_up: 0.05
-      self_service: {general: 0.2}
-    call_types:
-      traffic:
-        handle: {dist: gamma, mean: 5m, cv: 0.8}
-        patience: {dist: exponential, mean: 2m}
-        redial: {probability: 0.4, delay: {dist: exponential, mean: 5m}}
-      water: {handle: {dist: lognormal, mean: 6m, sd: 3m}, wrap_up: {dist: exponential, mean: 20s}, patience: {dist: exponential, mean: 3m}}
-      general: {handle: {dist: exponential, mean: 4m}, patience: {dist: exponential, mean: 2m}}
-    agent_groups:
-      traffic_team: {skills: [traffic, water], agents: 20}
-      water_team: {skills: [water, general], agents: 12}
-      general_team: {skills: [general, traffic], agents: 8}
-    routing: {mode: split, misroute: {share: 0.1, transfer: {dist: exponential, mean: 40s}}}
-    """
+  /// A center with an IVR, redials, three split teams and misrouting (transfers), over 4
+  /// replications.
+  static let center = CommonRandomNumbersTests.scenario(
+    routing: "{mode: split, misroute: {share: 0.1, transfer: {dist: exponential, mean: 40s}}}"
+  ).replacingOccurrences(of: "replications: 2", with: "replications: 4")
 
   /// Done-when 2 (first half): a scenario against itself differs by exactly 0 in every
   /// metric, overall, per type and per group, with an interval of exactly 0, and nothing is
@@ -86,15 +68,8 @@ import Testing
   /// per-group ones (no group name in common), and the overall inflow is unchanged (same callers).
   @Test func typesAndGroupsOnlyWhereBothHaveThem() throws {
     let split = try Self.run(Self.center)
-    let integrated = try Self.run(
-      Self.center.replacingOccurrences(
-        of: """
-          agent_groups:
-            traffic_team: {skills: [traffic, water], agents: 20}
-            water_team: {skills: [water, general], agents: 12}
-            general_team: {skills: [general, traffic], agents: 8}
-          routing: {mode: split, misroute: {share: 0.1, transfer: {dist: exponential, mean: 40s}}}
-          """, with: "agents: 40"))
+    let pooled = Self.center[..<Self.center.range(of: "agent_groups:")!.lowerBound] + "agents: 47"
+    let integrated = try Self.run(String(pooled))
     #expect(integrated.model.agentGroups.map(\.name) == ["agents"])
     let c = PairedComparison(baseline: split, other: integrated)
     #expect(c.callTypes.count == 3 && c.agentGroups.isEmpty)
