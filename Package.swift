@@ -29,11 +29,18 @@ let package = Package(
       dependencies: ["CGSL"]
     ),
 
+    /// A counter-based generator (SplitMix64) registered as a GSL generator type, so that a
+    /// substream is selected with one store and every GSL sampler draws from it.
+    .target(
+      name: "CKeyedRNG",
+      dependencies: ["CGSL"]
+    ),
+
     // MARK: - Engine (time, events, random streams, tallies: no call-center words)
 
     .target(
       name: "CallSimEngine",
-      dependencies: ["CGSL", "CGSLSetup"]
+      dependencies: ["CGSL", "CGSLSetup", "CKeyedRNG"]
     ),
 
     // MARK: - Call-center model, scenario decoding, statistics, planning

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import atexit
 import csv
+import json
 import os
 import shutil
 import struct
@@ -34,12 +35,14 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 HOURLY = HERE / "hourly.py"
 WAITS = HERE / "waits.py"
+COMPARE = HERE / "compare.py"
 FAKE = HERE / "testdata" / "make_fake_results.py"
 
 # Pixel sizes the scripts document in their --help (figure inches x 100 dpi).
 HOURLY_SIZE = (1600, 900)
 HOURLY_WEEKDAY_SIZE = (1600, 1500)
 WAITS_SIZE = (1400, 900)
+COMPARE_SIZE = (1600, 900)
 
 TIMEOUT = 180  # seconds per script run
 
@@ -226,11 +229,12 @@ def test_default_out_is_results_plots():
 
 
 def test_help():
-    for script, outputs in ((HOURLY, ("hourly.png", "--by-weekday")),
-                            (WAITS, ("waits.png", "--max-wait"))):
+    for script, outputs in ((HOURLY, ("RESULTS_DIR", "hourly.png", "--by-weekday")),
+                            (WAITS, ("RESULTS_DIR", "waits.png", "--max-wait")),
+                            (COMPARE, ("COMPARE_DIR", "compare.png", "--metrics"))):
         proc = run(script, "--help")
         assert_ok(proc, f"{script.name} --help")
-        for word in ("RESULTS_DIR", "--out") + outputs:
+        for word in ("--out",) + outputs:
             assert word in proc.stdout, f"{script.name} --help does not mention {word}"
 
 
@@ -271,6 +275,60 @@ def test_bad_number_is_an_error():
         lines[1] = ",".join(cells)
         (res / "hourly.csv").write_text("\n".join(lines) + "\n")
         assert_error(run(HOURLY, res), "hourly.py with a non-number", mention="line 2")
+
+
+def write_compare(folder: Path, minimal=False) -> Path:
+    """A compare.json as `callsim compare` writes it (split against two integrated designs);
+    `minimal`: only the contract's mean and ci95."""
+    folder.mkdir(parents=True, exist_ok=True)
+    base = {"answer_rate": 0.962, "answer_rate_total": 0.70, "service_level": 0.81, "abandon_rate": 0.038,
+            "asa_seconds": 11.5, "mean_wait_seconds": 12.1, "occupancy": 0.84, "redials": 400.0}
+    others = []
+    for name, shift in (("integrated-week1", -1.0), ("integrated-steady", 0.6)):
+        diffs = {}
+        for metric, b in base.items():
+            d = shift * b * 0.01
+            ci = abs(d) * 0.2 if name.endswith("steady") else abs(d) * 1.5
+            entry = {"mean": d, "ci95": ci}
+            if not minimal:
+                entry.update(base=b, other=b + d, significant=abs(d) > ci)
+            diffs[metric] = entry
+        others.append({"scenario": name, "differences": diffs, "call_types": {}, "agent_groups": {}})
+    data = {"baseline": "split", "replications": 10, "seed": 7, "scenarios": others}
+    (folder / "compare.json").write_text(json.dumps(data, indent=2))
+    return folder
+
+
+def test_compare():
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as out:
+        for minimal in (False, True):
+            res = write_compare(Path(tmp) / f"cmp-{minimal}", minimal=minimal)
+            target = Path(out) / str(minimal)
+            assert_ok(run(COMPARE, res, "--out", target), f"compare.py (minimal={minimal})")
+            assert_png(target / "compare.png", COMPARE_SIZE)
+            assert_svg(target / "compare.svg")
+
+
+def test_compare_default_out_and_metrics():
+    with tempfile.TemporaryDirectory() as tmp:
+        res = write_compare(Path(tmp) / "cmp")
+        assert_ok(run(COMPARE, res, "--metrics", "service_level,asa_seconds"), "compare.py --metrics")
+        assert_png(res / "plots" / "compare.png", COMPARE_SIZE)
+        assert_error(run(COMPARE, res, "--metrics", "no_such_metric"), "compare.py unknown metric",
+                     mention="no_such_metric")
+
+
+def test_compare_needs_compare_json():
+    with tempfile.TemporaryDirectory() as tmp, tempfile.TemporaryDirectory() as out:
+        assert_error(run(COMPARE, tmp, "--out", out), "compare.py on a folder without compare.json",
+                     mention="compare.json")
+        assert not any(Path(out).iterdir()), "compare.py: wrote output on error"
+        assert_error(run(COMPARE, Path(tmp) / "missing"), "compare.py on a missing folder", mention="missing")
+        (Path(tmp) / "compare.json").write_text("{not json")
+        assert_error(run(COMPARE, tmp, "--out", out), "compare.py on malformed JSON", mention="not valid JSON")
+        (Path(tmp) / "compare.json").write_text('{"baseline": "a", "scenarios": [{"scenario": "b", '
+                                                 '"differences": {"service_level": {"mean": "high"}}}]}')
+        assert_error(run(COMPARE, tmp, "--out", out), "compare.py on a non-number", mention="service_level")
 
 
 TESTS = [v for k, v in list(globals().items()) if k.startswith("test_") and callable(v)]

@@ -1,4 +1,5 @@
 import CGSL
+import CKeyedRNG
 import Synchronization
 
 /// One independent stream of random numbers: a GSL generator seen through a value type.
@@ -74,8 +75,6 @@ public final class RandomStreamSet: Sendable {
     generators.withLock { for address in $0 { gsl_rng_free(UnsafeMutablePointer(bitPattern: address)) } }
   }
 
-  /// A new stream named `name`; the same name in the same replication gives the same numbers.
-  /// The stream is valid while this set is alive.
   /// Runs `body` with the stream `name`, keeping this set alive meanwhile: the safe way to
   /// use a stream outside a type that stores its set.
   public func withStream<T>(_ name: String, _ body: (RandomStream) throws -> T) rethrows -> T {
@@ -83,13 +82,31 @@ public final class RandomStreamSet: Sendable {
     return try withExtendedLifetime(self) { try body(s) }
   }
 
+  /// A new stream named `name`; the same name in the same replication gives the same numbers.
+  /// The stream is valid while this set is alive.
   public func stream(_ name: String) -> RandomStream {
-    guard let g = gsl_rng_alloc(algorithm.gslType) else {
+    let g = allocate(algorithm.gslType)
+    gsl_rng_set(g, UInt(StreamSeed.derive(seed: seed, replication: replication, name: name)))
+    return RandomStream(generator: g)
+  }
+
+  /// The family of substreams named `name` (see ``SubstreamFamily``): always the counter-based
+  /// generator, whatever ``algorithm``, since only it moves between substreams in one store.
+  /// The same name in the same replication gives the same substreams. Valid while this set is
+  /// alive.
+  public func substreams(_ name: String) -> SubstreamFamily {
+    let g = allocate(callsim_rng_keyed())
+    return SubstreamFamily(
+      stream: RandomStream(generator: g), key: StreamSeed.derive64(seed: seed, replication: replication, name: name))
+  }
+
+  /// A generator of `type`, freed with this set.
+  private func allocate(_ type: UnsafePointer<gsl_rng_type>) -> UnsafeMutablePointer<gsl_rng> {
+    guard let g = gsl_rng_alloc(type) else {
       preconditionFailure("GSL could not allocate a random number generator")
     }
-    gsl_rng_set(g, UInt(StreamSeed.derive(seed: seed, replication: replication, name: name)))
     generators.withLock { $0.append(UInt(bitPattern: g)) }
-    return RandomStream(generator: g)
+    return g
   }
 }
 

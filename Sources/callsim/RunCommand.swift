@@ -17,35 +17,15 @@ struct RunCommand: ParsableCommand {
   @Option(help: "Folder for the results (default: Results/<scenario name>); replaced whole, so it must be new, empty, or an earlier run's.")
   var out: String?
 
-  @Option(help: "Replications (overrides simulation.replications).")
-  var replications: Int?
+  @OptionGroup var options: SimulationOptions
 
-  @Option(help: "Seed (overrides simulation.seed).")
-  var seed: UInt64?
-
-  @Option(help: "Threads running replications in parallel (default: all cores). Results do not depend on it.")
-  var threads: Int = ProcessInfo.processInfo.activeProcessorCount
-
-  @Flag(help: "Also write calls.csv: one row per call counted (after the warm-up), for your own analysis. Large: about 64 bytes a call.")
+  @Flag(help: "Also write calls.csv: one row per call counted (after the warm-up), for your own analysis. Large: about 96 bytes a call.")
   var trace = false
 
-  @Flag(help: "Allow extends: and data files outside the scenario's folder.")
-  var allowOutside = false
-
-  @Flag(name: .shortAndLong, help: "Print only errors.")
-  var quiet = false
-
-  func validate() throws {
-    if let replications, !(1...10_000).contains(replications) {
-      throw ValidationError("--replications must be between 1 and 10000 (got \(replications))")
-    }
-    if threads < 1 { throw ValidationError("--threads must be at least 1 (got \(threads))") }
-  }
-
   func run() throws {
-    let loaded = try Diagnostics.loadOrExit(scenario, allowOutside: allowOutside) { loaded in
-      if let replications { try loaded.setReplications(replications) }
-      if let seed { loaded.setSeed(seed) }
+    let loaded = try Diagnostics.loadOrExit(scenario, allowOutside: options.allowOutside) { loaded in
+      if let replications = options.replications { try loaded.setReplications(replications) }
+      if let seed = options.seed { loaded.setSeed(seed) }
     }
     Diagnostics.printWarnings(loaded)
     let model = loaded.model
@@ -62,19 +42,19 @@ struct RunCommand: ParsableCommand {
       throw ExitCode(1)
     }
     defer { lock.release() }
-    let progress = ProgressLine(total: model.settings.replications, enabled: !quiet)
+    let progress = ProgressLine(total: model.settings.replications, enabled: !options.quiet)
     let clock = ContinuousClock.now
-    let traceFolder = trace ? try TraceParts(results: location.url, model: model, quiet: quiet) : nil
+    let traceFolder = trace ? try TraceParts(results: location.url, model: model, quiet: options.quiet) : nil
     defer { traceFolder?.remove() }
     let (run, stopped): (RunResult?, Bool)
     do {
       if let traceFolder {
         (run, stopped) = try SimulationRunner.runAllowingStop(
-          model, threads: threads, progress: { progress.update(done: $0) }, stop: interruption.stop,
+          model, threads: options.threads, progress: { progress.update(done: $0) }, stop: interruption.stop,
           tracingInto: traceFolder.url)
       } else {
         (run, stopped) = SimulationRunner.runAllowingStop(
-          model, threads: threads, progress: { progress.update(done: $0) }, stop: interruption.stop)
+          model, threads: options.threads, progress: { progress.update(done: $0) }, stop: interruption.stop)
       }
     } catch {
       progress.finish()
@@ -106,7 +86,7 @@ struct RunCommand: ParsableCommand {
         "interrupted by \(interruption.signalName): kept the \(result.replications.count) of \(model.settings.replications) replications that had finished, written to \(folder)/ (summary.json says \"interrupted\": true)")
       throw ExitCode(interruption.exitCode)
     }
-    if !quiet {
+    if !options.quiet {
       print(SummaryText(result: result, wallSeconds: wall).render())
       print("Results written to \(folder)/ (\(ResultsFolder.files.joined(separator: ", "))\(trace ? ", calls.csv" : ""))")
     }

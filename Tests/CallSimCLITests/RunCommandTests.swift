@@ -90,7 +90,7 @@ import Testing
   @Test func everyExampleScenarioValidates() throws {
     let folder = CLI.packageRoot.appendingPathComponent("Scenarios")
     let files = FileManager.default.enumerator(atPath: folder.path)!.compactMap { $0 as? String }
-      .filter { $0.hasSuffix(".yaml") && !$0.contains("invalid") }
+      .filter { $0.hasSuffix(".yaml") && !$0.contains("parts/") && !$0.contains("invalid") }
     #expect(!files.isEmpty)
     let r = try CLI.run(["validate"] + files.map { "Scenarios/\($0)" })
     #expect(r.status == 0, "\(r.stderr)")

@@ -28,7 +28,9 @@ import Testing
       #expect(r.stderr.contains("Tracing about") && r.stderr.contains("MB"), "\(r.stderr)")
       let csv = try String(contentsOf: out.appendingPathComponent("calls.csv"), encoding: .utf8)
       let lines = csv.split(separator: "\n")
-      #expect(lines[0] == "replication,call_id,type,is_redial,arrival,outcome,group,transferred_by,wait_seconds,handle_seconds")
+      #expect(
+        lines[0] == "replication,call_id,type,is_redial,arrival,outcome,group,transferred_by,wait_seconds,handle_seconds,"
+          + "caller,talk_drawn_seconds,patience_seconds")
       let summary = try CLI.json(out.appendingPathComponent("summary.json"))
       let metrics = try #require(summary["metrics"] as? [String: [String: Any]])
       let calls = try #require(metrics["total_inflow"]?["mean"] as? Double) * 3

@@ -50,3 +50,60 @@ import Testing
     #expect(mismatches.load(ordering: .relaxed) == 0)
   }
 }
+
+/// Substreams of a family: selected by (item, part, block), whatever the order of draws.
+@Suite struct SubstreamFamilyTests {
+  static func draws(_ family: SubstreamFamily, item: UInt64, part: UInt64, block: UInt32 = 0, n: Int = 5) -> [Double] {
+    let s = family.select(itemKey: family.itemKey(item), part: part, block: block)
+    return (0..<n).map { _ in s.uniform() }
+  }
+
+  @Test func sameSubstreamSameNumbersInAnyOrder() {
+    let set = RandomStreamSet(seed: 9, replication: 2)
+    let family = set.substreams("items")
+    let first = Self.draws(family, item: 41, part: 3)
+    _ = Self.draws(family, item: 40, part: 3, n: 100)
+    _ = Self.draws(family, item: 41, part: 4, n: 7)
+    #expect(Self.draws(family, item: 41, part: 3) == first)
+    let otherSet = RandomStreamSet(seed: 9, replication: 2)
+    #expect(Self.draws(otherSet.substreams("items"), item: 41, part: 3) == first)
+    withExtendedLifetime((set, otherSet)) {}
+  }
+
+  @Test func itemsPartsBlocksSeedsAndReplicationsDiffer() {
+    let set = RandomStreamSet(seed: 9, replication: 2)
+    let family = set.substreams("items")
+    let base = Self.draws(family, item: 1, part: 1)
+    #expect(Self.draws(family, item: 2, part: 1) != base)
+    #expect(Self.draws(family, item: 1, part: 2) != base)
+    #expect(Self.draws(family, item: 1, part: 1, block: 1) != base)
+    #expect(Self.draws(set.substreams("other"), item: 1, part: 1) != base)
+    let seed10 = RandomStreamSet(seed: 10, replication: 2), replication3 = RandomStreamSet(seed: 9, replication: 3)
+    #expect(Self.draws(seed10.substreams("items"), item: 1, part: 1) != base)
+    #expect(Self.draws(replication3.substreams("items"), item: 1, part: 1) != base)
+    withExtendedLifetime((set, seed10, replication3)) {}
+  }
+
+  /// The first draw of 200,000 consecutive items (the case of callers: few numbers each)
+  /// is uniform: mean 1/2 within 4 standard errors, and 20 equal bins pass a chi-square test
+  /// at the 0.1 % level (critical value 43.8 for 19 degrees of freedom). Also a lag-1 serial
+  /// correlation between neighbouring items within 4 standard errors of 0.
+  @Test func firstDrawsOfNeighbouringItemsAreIndependentUniforms() {
+    let set = RandomStreamSet(seed: 1, replication: 0)
+    let family = set.substreams("items")
+    let n = 200_000
+    let u = (0..<n).map { family.select(itemKey: family.itemKey(UInt64($0)), part: 4).uniform() }
+    let mean = u.reduce(0, +) / Double(n)
+    #expect(abs(mean - 0.5) < 4 * (1.0 / 12 / Double(n)).squareRoot())
+    var bins = [Double](repeating: 0, count: 20)
+    for x in u { bins[Int(x * 20)] += 1 }
+    let expected = Double(n) / 20
+    let chi2 = bins.reduce(0) { $0 + ($1 - expected) * ($1 - expected) / expected }
+    #expect(chi2 < 43.8)
+    var lag = 0.0
+    for i in 1..<n { lag += (u[i] - 0.5) * (u[i - 1] - 0.5) }
+    let correlation = lag / Double(n - 1) * 12
+    #expect(abs(correlation) < 4 / Double(n).squareRoot())
+    withExtendedLifetime(set) {}
+  }
+}

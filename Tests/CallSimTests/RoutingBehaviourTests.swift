@@ -9,6 +9,7 @@ import Testing
   struct Row {
     var replication: Int, callID: Int, type: String, arrival: Double, outcome: String, group: String
     var transferredBy: String, wait: Double?, handle: Double?
+    var isRedial: Bool, caller: Int, talkDrawn: Double, patience: Double?
   }
 
   /// Runs `yaml` with a trace and returns the model, the result and the rows of calls.csv.
@@ -28,7 +29,8 @@ import Testing
       let c = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
       return Row(
         replication: Int(c[0])!, callID: Int(c[1])!, type: c[2], arrival: Double(c[4])!, outcome: c[5], group: c[6],
-        transferredBy: c[7], wait: Double(c[8]), handle: Double(c[9]))
+        transferredBy: c[7], wait: Double(c[8]), handle: Double(c[9]),
+        isRedial: c[3] == "true", caller: Int(c[10])!, talkDrawn: Double(c[11])!, patience: Double(c[12]))
     }
     return (model, result, rows)
   }

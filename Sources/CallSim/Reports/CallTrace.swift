@@ -8,12 +8,17 @@ public struct CallTrace: CallObserver {
   /// The columns. `arrival` is seconds from the start of the horizon; `group` is the group
   /// that answered (empty otherwise); `transferred_by` the group that transferred a
   /// misrouted call; `wait_seconds` is the time waiting in queues (answered or abandoned
-  /// calls); `handle_seconds` the talk time served, after any generalist factor.
+  /// calls); `handle_seconds` the talk time served, after any generalist factor. `caller` is
+  /// the caller's number (its first attempt's among first attempts, kept by its redials);
+  /// `talk_drawn_seconds` and `patience_seconds` are the caller's draws at arrival, before any
+  /// generalist factor (empty patience: never abandons) — the same in every scenario on the
+  /// same seed.
   public static let header =
-    "replication,call_id,type,is_redial,arrival,outcome,group,transferred_by,wait_seconds,handle_seconds"
+    "replication,call_id,type,is_redial,arrival,outcome,group,transferred_by,wait_seconds,handle_seconds,"
+    + "caller,talk_drawn_seconds,patience_seconds"
 
   /// Estimated bytes per row, for the size announced before a traced run.
-  public static let bytesPerRow = 64.0
+  public static let bytesPerRow = 96.0
 
   private let sink: Sink
   private let replication: String
@@ -52,6 +57,7 @@ public struct CallTrace: CallObserver {
     let row = [
       replication, String(call.id), typeNames[call.type], call.isRedial ? "true" : "false",
       CSVNumber.format(call.arrival), outcome, group, call.transferGroup.map { groupNames[$0] } ?? "", wait, handle,
+      String(call.caller), CSVNumber.format(call.drawnTalk), call.patience.isFinite ? CSVNumber.format(call.patience) : "",
     ]
     sink.append(row.joined(separator: ",") + "\n")
   }

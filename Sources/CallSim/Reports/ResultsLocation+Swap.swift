@@ -72,7 +72,7 @@ extension ResultsLocation {
     guard let entries = try? FileManager.default.contentsOfDirectory(atPath: url.path) else {
       throw Problem("\(display): cannot list the folder's contents; expected a folder callsim can read, since it replaces it whole")
     }
-    let foreign = entries.filter { !Self.replaceableEntries.contains($0) }.sorted()
+    let foreign = entries.filter { !replaceable.contains($0) }.sorted()
     guard let first = foreign.first else { return }
     throw Problem(
       "\(display): the folder holds '\(first)'\(foreign.count > 1 ? " and \(foreign.count - 1) more" : ""), which callsim did not write; expected a new folder, an empty one, or the results of an earlier run (they are replaced whole)"

@@ -22,6 +22,9 @@ public struct ResultsLocation: Sendable {
   let asideURL: URL
   /// The location as the user gave it, for messages: `--out 'DIR'`.
   let display: String
+  /// What an existing folder may hold to be replaced whole (the files of the command writing
+  /// it, and `plots/`).
+  let replaceable: Set<String>
 
   /// Longest folder name, in bytes: the file system's NAME_MAX (255) less the 6 bytes of the
   /// siblings' leading `.` and `.lock` suffix.
@@ -32,8 +35,9 @@ public struct ResultsLocation: Sendable {
   public static let replaceableEntries = Set(ResultsFolder.files + [ResultsFolder.traceFile, "plots"])
 
   /// Checks `path` without touching the file system beyond reading it. `what` names the
-  /// path in messages (`--out`, or the default folder named after the scenario).
-  public init(path: String, what: String) throws(Problem) {
+  /// path in messages (`--out`, or the default folder named after the scenario);
+  /// `replaceable` lists what an existing folder may hold (a run's files by default).
+  public init(path: String, what: String, replaceable: Set<String> = ResultsLocation.replaceableEntries) throws(Problem) {
     guard !path.isEmpty else { throw Problem("\(what): expected a folder path, found an empty string") }
     let url = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
     let name = url.lastPathComponent
@@ -56,6 +60,7 @@ public struct ResultsLocation: Sendable {
     stagingURL = parent.appendingPathComponent(".\(name).new")
     asideURL = parent.appendingPathComponent(".\(name).old")
     display = "\(what) '\(path)'"
+    self.replaceable = replaceable
   }
 
   /// A results location that cannot be used, as one line without the `error:` prefix: what,

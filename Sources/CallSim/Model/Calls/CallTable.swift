@@ -26,6 +26,9 @@ struct CallRecord {
   var redialDelay: Double = -1
   /// Number of the call in its replication, from 0 (for the trace).
   var id: UInt32 = 0
+  /// The caller: number of the caller's first attempt among first attempts, from 0. Keys the
+  /// caller's substreams (``CallerStreams``), so a redial continues the caller's numbers.
+  var caller: UInt32 = 0
   /// Hour bin of the arrival.
   var hour: Int32 = 0
   var generation: UInt32 = 0
@@ -36,7 +39,8 @@ struct CallRecord {
   /// The group whose agent transferred the call, or -1.
   var transferGroup: Int16 = -1
   var state: CallState = .free
-  var isRedial = false
+  /// 0 for the caller's first call, then 1, 2, … for each redial.
+  var attempt: UInt16 = 0
 }
 
 /// Storage for live calls without an allocation per call: a slab of records and a free list.

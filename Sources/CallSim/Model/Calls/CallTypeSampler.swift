@@ -1,6 +1,6 @@
 import CallSimEngine
 
-/// A call type's random behaviour in one replication: its distributions beside their streams.
+/// A call type's random behaviour: its distributions, drawn from the caller's own substreams.
 ///
 /// A class, reached by the event loop through a reference it does not retain
 /// (``CallCenterSimulation``'s `draw`), so drawing a caller copies none of the distributions
@@ -10,41 +10,27 @@ final class CallTypeSampler {
   let wrapUp: Distribution?
   let patience: Distribution?
   let redial: Redial?
-  let handleStream: RandomStream
-  let wrapUpStream: RandomStream
-  let patienceStream: RandomStream
-  let redialStream: RandomStream
 
-  init(_ type: CallType, streams: RandomStreamSet) {
+  init(_ type: CallType) {
     handle = type.handle
     wrapUp = type.wrapUp
     patience = type.patience
     redial = type.redial
-    handleStream = streams.stream("handle/\(type.name)")
-    wrapUpStream = streams.stream("wrap-up/\(type.name)")
-    patienceStream = streams.stream("patience/\(type.name)")
-    redialStream = streams.stream("redial/\(type.name)")
   }
 
-  /// Every random attribute of one caller of this type, drawn at arrival (in one call, so
-  /// the sampler is borrowed once per caller).
-  @inline(__always) func drawCaller() -> CallerDraws {
-    CallerDraws(talk: talk(), wrap: wrap(), patience: patienceTime() ?? .infinity, redialDelay: redialDelay() ?? -1)
-  }
-
-  /// Talk time, seconds.
-  @inline(__always) func talk() -> Double { handle.sample(handleStream) }
-
-  /// After-call work, seconds (0 without wrap-up).
-  @inline(__always) func wrap() -> Double { wrapUp?.sample(wrapUpStream) ?? 0 }
-
-  /// Time before hanging up in queue, seconds; `nil` for callers who never abandon.
-  @inline(__always) func patienceTime() -> Double? { patience?.sample(patienceStream) }
-
-  /// Delay before a failed caller calls again, seconds; `nil` when they do not.
-  @inline(__always) func redialDelay() -> Double? {
-    guard let redial, redialStream.uniform() < redial.probability else { return nil }
-    return redial.delay.sample(redialStream)
+  /// Every random attribute of one attempt of a caller of this type, drawn at arrival from
+  /// the caller's substreams (in one call, so the sampler is borrowed once per caller).
+  @inline(__always)
+  func drawCaller(_ streams: CallerStreams, caller key: UInt64, attempt: UInt16) -> CallerDraws {
+    let talk = handle.sample(streams.stream(.talk, caller: key, attempt: attempt))
+    let wrap = wrapUp?.sample(streams.stream(.wrapUp, caller: key, attempt: attempt)) ?? 0
+    let wait = patience?.sample(streams.stream(.patience, caller: key, attempt: attempt)) ?? .infinity
+    var redialDelay = -1.0
+    if let redial {
+      let s = streams.stream(.redial, caller: key, attempt: attempt)
+      if s.uniform() < redial.probability { redialDelay = redial.delay.sample(s) }
+    }
+    return CallerDraws(talk: talk, wrap: wrap, patience: wait, redialDelay: redialDelay)
   }
 }
 

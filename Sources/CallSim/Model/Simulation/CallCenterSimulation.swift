@@ -4,7 +4,9 @@ import CallSimEngine
 ///
 /// All state is in value types owned by this struct (no per-call objects, no dictionaries on
 /// the hot path), and every source of randomness has its own named stream, so replication
-/// `r` draws the same numbers whatever runs beside it. The loop reports what happens to each
+/// `r` draws the same numbers whatever runs beside it. Arrival times have their own stream;
+/// every attribute of a caller comes from that caller's substreams (``CallerStreams``), so
+/// the same caller behaves the same in every scenario run on the same seed. The loop reports what happens to each
 /// call to the tally and to `Observer` (a trace, a wallboard), compiled in: ``NoObserver``
 /// costs nothing. Which agent takes which call is the ``RoutingPolicy``'s answer alone.
 public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
@@ -31,16 +33,15 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   /// The extra observer, readable after ``run(stop:)``.
   public private(set) var observer: Observer
   var nextCallID: UInt32 = 0
+  /// Number of the next first attempt: the caller number that keys its substreams.
+  var nextCallerID: UInt32 = 0
   var nextSequence: UInt64 = 0
 
   var arrivals: ArrivalGenerator
   let arrivalStream: RandomStream
-  let typeStream: RandomStream
-  let ivrDurationStream: RandomStream
-  let ivrOutcomeStream: RandomStream
-  let misrouteStream: RandomStream
-  let transferStream: RandomStream
-  /// Per call type samplers (see ``draw(_:)``).
+  /// Every caller's own substreams, for all of its random attributes.
+  let callers: CallerStreams
+  /// Per call type samplers (see ``draw(_:caller:attempt:)``).
   let types: [CallTypeSampler]
   /// Cumulative type shares used to pick a call's type at arrival (IVR menu or `share`).
   let typeCumulative: [Double]
@@ -70,12 +71,8 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
       within: model.targets.serviceLevelWithin)
 
     arrivalStream = streams.stream("arrivals")
-    typeStream = streams.stream("call-type")
-    ivrDurationStream = streams.stream("ivr-duration")
-    ivrOutcomeStream = streams.stream("ivr-outcome")
-    misrouteStream = streams.stream("misroute")
-    transferStream = streams.stream("transfer")
-    types = model.callTypes.map { CallTypeSampler($0, streams: streams) }
+    callers = CallerStreams(streams: streams)
+    types = model.callTypes.map { CallTypeSampler($0) }
     let shares = model.ivr?.menuShares ?? model.callTypes.map(\.share)
     var running = 0.0
     typeCumulative = shares.map { running += $0; return running }
@@ -113,9 +110,11 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
         if let next = arrivals.next(after: now, arrivalStream) {
           calendar.schedule(at: next, kind: EventKind.arrival.rawValue)
         }
-        arrive(type: pickType(), isRedial: false, now: now)
+        let caller = nextCallerID
+        nextCallerID &+= 1
+        arrive(caller: caller, attempt: 0, type: nil, now: now)
       case .redial:
-        arrive(type: Int(event.id), isRedial: true, now: now)
+        arrive(caller: event.id, attempt: UInt16(truncatingIfNeeded: event.tag >> 16), type: Int(event.tag & 0xffff), now: now)
       }
     }
     for g in pools.indices { accrueLoggedInTime(group: g, until: horizon) }
@@ -128,45 +127,54 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   mutating func report(_ event: CallEvent, slot: UInt32, now: Double) {
     let r = calls.records[Int(slot)]
     let facts = CallFacts(
-      id: r.id, type: Int(r.type), hour: Int(r.hour), isRedial: r.isRedial, arrival: r.arrival,
-      transferGroup: r.transferGroup < 0 ? nil : Int(r.transferGroup))
+      id: r.id, caller: r.caller, type: Int(r.type), hour: Int(r.hour), isRedial: r.attempt > 0, arrival: r.arrival,
+      transferGroup: r.transferGroup < 0 ? nil : Int(r.transferGroup), drawnTalk: r.talk, patience: r.patience)
     tally.observe(event, call: facts, at: now)
     observer.observe(event, call: facts, at: now)
   }
 
   // MARK: - Call flow
 
+  /// The call type of a first attempt, from the caller's own substream.
   @inline(__always)
-  func pickType() -> Int {
+  func pickType(caller key: UInt64) -> Int {
     if typeCumulative.count == 1 { return 0 }
-    let u = typeStream.uniform() * typeCumulative[typeCumulative.count - 1]
+    let u = callers.stream(.type, caller: key, attempt: 0).uniform() * typeCumulative[typeCumulative.count - 1]
     for i in 0..<(typeCumulative.count - 1) where u < typeCumulative[i] { return i }
     return typeCumulative.count - 1
   }
 
-  /// A caller of `type`, drawn without retaining its sampler (`types` keeps it alive).
+  /// Attempt `attempt` of a caller of `type`, drawn without retaining its sampler (`types`
+  /// keeps it alive).
   @inline(__always)
-  func draw(_ type: Int) -> CallerDraws {
-    Unmanaged.passUnretained(types[type])._withUnsafeGuaranteedRef { $0.drawCaller() }
+  func draw(_ type: Int, caller key: UInt64, attempt: UInt16) -> CallerDraws {
+    Unmanaged.passUnretained(types[type])._withUnsafeGuaranteedRef {
+      $0.drawCaller(callers, caller: key, attempt: attempt)
+    }
   }
 
-  /// A call reaches the number. Its random attributes are drawn here, whatever becomes of it.
-  mutating func arrive(type: Int, isRedial: Bool, now: Double) {
+  /// Attempt `attempt` of caller `caller` reaches the number: a first call (`type` drawn
+  /// here) or a redial of a caller of `type`. Its random attributes are drawn here, from the
+  /// caller's substreams, whatever becomes of it.
+  mutating func arrive(caller: UInt32, attempt: UInt16, type knownType: Int?, now: Double) {
     let slot = calls.allocate()
     var record = CallRecord()
     record.generation = calls.records[Int(slot)].generation
     record.arrival = now
     record.queuedAt = now
-    let draws = draw(type)
+    let key = callers.key(caller: caller)
+    let type = knownType ?? pickType(caller: key)
+    let draws = draw(type, caller: key, attempt: attempt)
     record.talk = draws.talk
     record.wrap = draws.wrap
     record.patience = draws.patience
     record.redialDelay = draws.redialDelay
     record.id = nextCallID
+    record.caller = caller
+    record.attempt = attempt
     record.hour = tally.hour(of: now)
     record.type = UInt16(type)
     record.queue = UInt16(type)
-    record.isRedial = isRedial
     calls.records[Int(slot)] = record
     nextCallID &+= 1
     report(.arrived, slot: slot, now: now)
@@ -179,7 +187,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     linesInUse += 1
     if let ivr = model.ivr {
       calls.records[Int(slot)].state = .inIVR
-      let stay = ivr.duration.sample(ivrDurationStream)
+      let stay = ivr.duration.sample(callers.stream(.ivrDuration, caller: key, attempt: attempt))
       calendar.schedule(at: now + stay, kind: EventKind.ivrEnd.rawValue, id: slot)
     } else {
       enterQueue(slot: slot, now: now)
@@ -189,7 +197,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   mutating func ivrEnd(slot: UInt32, now: Double) {
     guard let ivr = model.ivr else { return }
     let type = Int(calls.records[Int(slot)].type)
-    let u = ivrOutcomeStream.uniform()
+    let u = callerStream(.ivrOutcome, slot: slot).uniform()
     if u < ivr.hangUp {
       report(.ivrHangUp, slot: slot, now: now)
     } else if u < ivr.hangUp + (1 - ivr.hangUp) * ivr.selfService[type] {
@@ -206,9 +214,9 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   mutating func enterQueue(slot: UInt32, now: Double) {
     report(.queued, slot: slot, now: now)
     calls.records[Int(slot)].queuedAt = now
-    if routing.misrouteShare > 0 && misrouteStream.uniform() < routing.misrouteShare {
+    if routing.misrouteShare > 0, case let s = callerStream(.misroute, slot: slot), s.uniform() < routing.misrouteShare {
       let type = Int(calls.records[Int(slot)].type)
-      if let wrong = routing.wrongQueue(for: type, u: misrouteStream.uniform()) {
+      if let wrong = routing.wrongQueue(for: type, u: s.uniform()) {
         calls.records[Int(slot)].queue = UInt16(wrong)
       }
     }
@@ -247,7 +255,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     let type = Int(record.type)
     let wait = now - record.queuedAt
     if routing.misrouteShare > 0, !routing.serves(group: g, type: type), let misroute = model.routing.misroute {
-      let handle = misroute.transfer.sample(transferStream)
+      let handle = misroute.transfer.sample(callerStream(.transfer, slot: slot))
       report(.transferred(group: g, wait: wait, handle: handle), slot: slot, now: now)
       calls.records[Int(slot)].state = .inTransfer
       calls.records[Int(slot)].transferGroup = Int16(g)
@@ -316,14 +324,26 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     if queues[q].needsCompaction { compactQueue(q) }
   }
 
-  /// Schedules the caller's redial, if the caller drew one and it falls in the horizon.
+  /// Schedules the caller's redial — the caller's next attempt — if the caller drew one and
+  /// it falls in the horizon.
   mutating func maybeRedial(slot: UInt32, now: Double) {
     let record = calls.records[Int(slot)]
-    guard record.redialDelay >= 0 else { return }
+    guard record.redialDelay >= 0, record.attempt < UInt16.max else { return }
     let at = now + record.redialDelay
     if at <= horizon {
-      calendar.schedule(at: at, kind: EventKind.redial.rawValue, id: UInt32(record.type))
+      calendar.schedule(
+        at: at, kind: EventKind.redial.rawValue, id: record.caller,
+        tag: UInt32(record.attempt + 1) << 16 | UInt32(record.type))
     }
+  }
+
+  /// The substream for `attribute` of the caller and attempt of the call in `slot`: for the
+  /// draws made after arrival (IVR outcome, misrouting, transfer time), which are the
+  /// caller's all the same.
+  @inline(__always)
+  func callerStream(_ attribute: CallerAttribute, slot: UInt32) -> RandomStream {
+    let r = calls.records[Int(slot)]
+    return callers.stream(attribute, caller: callers.key(caller: r.caller), attempt: r.attempt)
   }
 
   /// Drops queue `q`'s entries for calls no longer waiting (they are skipped anyway; this

@@ -27,6 +27,8 @@ public enum CallEvent: Sendable {
 public struct CallFacts: Sendable {
   /// Number of the call in its replication, from 0.
   public var id: UInt32
+  /// The caller: its first attempt's number among first attempts, from 0 (a redial keeps it).
+  public var caller: UInt32
   /// Index of its call type in the model.
   public var type: Int
   /// Hour bin of its arrival (from 0 at the start of the horizon).
@@ -36,6 +38,10 @@ public struct CallFacts: Sendable {
   public var arrival: Double
   /// The group whose agent transferred the call, if one did.
   public var transferGroup: Int?
+  /// The talk time drawn for the caller at arrival, seconds, before any generalist factor.
+  public var drawnTalk: Double
+  /// The caller's patience drawn at arrival, seconds; `.infinity` for one who never abandons.
+  public var patience: Double
 }
 
 /// Something that follows a replication call by call. The event loop is generic over its

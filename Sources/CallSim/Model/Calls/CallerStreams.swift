@@ -1,0 +1,35 @@
+import CallSimEngine
+
+/// The random attributes a caller draws, each from its own substream of the caller.
+///
+/// The raw values are fixed: they key the substreams, so changing one would change every
+/// caller's numbers.
+enum CallerAttribute: UInt64 {
+  case type = 1, ivrDuration, ivrOutcome, talk, wrapUp, patience, redial, misroute, transfer
+}
+
+/// Caller `n`'s substreams in one replication: common random numbers across scenarios.
+///
+/// Caller `n` is the `n`-th first attempt of the replication (from 0), a number that depends
+/// only on the arrival stream, not on routing or staffing. Each attribute of the caller has
+/// its own substream of the family, and attempt `k` (0 for the first call, then each redial)
+/// draws from block `k` of it. So caller `n` gets the same type, IVR path, talk time,
+/// patience and redial decision in every scenario run on the same seed, whenever and however
+/// often the numbers are drawn, and however many numbers another attribute used.
+struct CallerStreams {
+  let family: SubstreamFamily
+
+  init(streams: RandomStreamSet) {
+    family = streams.substreams("callers")
+  }
+
+  /// Caller `caller`'s key: computed once per call, passed to ``stream(_:caller:attempt:)``.
+  @inline(__always)
+  func key(caller: UInt32) -> UInt64 { family.itemKey(UInt64(caller)) }
+
+  /// The generator, moved to attempt `attempt` of the caller's substream for `attribute`.
+  @inline(__always)
+  func stream(_ attribute: CallerAttribute, caller key: UInt64, attempt: UInt16) -> RandomStream {
+    family.select(itemKey: key, part: attribute.rawValue, block: UInt32(attempt))
+  }
+}

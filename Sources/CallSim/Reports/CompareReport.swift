@@ -1,0 +1,87 @@
+import Foundation
+
+/// The outputs of `callsim compare`: `compare.json` and the tidy `compare.csv`, every
+/// scenario's paired differences from the baseline (other − base, with the half-width of
+/// their 95 % interval), overall, per call type and per agent group.
+public struct CompareReport {
+  public let comparisons: [PairedComparison]
+
+  /// `comparisons` all against the same baseline run, in the order the scenarios were given.
+  public init(comparisons: [PairedComparison]) {
+    precondition(!comparisons.isEmpty)
+    self.comparisons = comparisons
+  }
+
+  public var baseline: RunResult { comparisons[0].baseline }
+
+  /// The columns of `compare.csv`: `scope` is `overall`, `call_type` or `agent_group`;
+  /// `name` the type or group (empty overall); `significant` whether the interval excludes 0.
+  public static let csvHeader = "scenario,scope,name,metric,base_mean,other_mean,difference,ci95,significant,replications"
+
+  /// `compare.json`: `{"baseline", "replications", "seed", "scenarios": [{"scenario",
+  /// "differences": {METRIC: {"mean", "ci95", "base", "other", "significant"}},
+  /// "call_types": {NAME: {"differences": …}}, "agent_groups": {NAME: {"differences": …}}}]}`.
+  public func json() throws -> String {
+    let settings = baseline.model.settings
+    let scenarios: [[String: Any]] = comparisons.map { c in
+      [
+        "scenario": c.other.model.name,
+        "routing": c.other.model.routing.mode.rawValue,
+        "differences": Self.object(c.overall.map { ($0.key.rawValue, $0.value) }),
+        "call_types": Dictionary(uniqueKeysWithValues: c.callTypes.map {
+          ($0.name, ["differences": Self.object($0.differences.map { ($0.key.rawValue, $0.value) })])
+        }),
+        "agent_groups": Dictionary(uniqueKeysWithValues: c.agentGroups.map {
+          ($0.name, ["differences": Self.object($0.differences.map { ($0.key.rawValue, $0.value) })])
+        }),
+      ]
+    }
+    let object: [String: Any] = [
+      "baseline": baseline.model.name,
+      "baseline_routing": baseline.model.routing.mode.rawValue,
+      "replications": baseline.replications.count,
+      "seed": settings.seed,
+      "simulated_days": settings.days,
+      "warmup_seconds": Double(settings.firstMeasuredHour) * 3600,
+      "service_level_within_seconds": baseline.model.targets.serviceLevelWithin,
+      "scenarios": scenarios,
+    ]
+    let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+    return String(decoding: data, as: UTF8.self) + "\n"
+  }
+
+  /// `compare.csv`, one row per scenario, scope, name and metric, in a stable order
+  /// (scenarios as given, metrics as in ``Metric`` and ``GroupMetric``).
+  public func write(csvTo out: inout TextSink) throws {
+    try out.append(Self.csvHeader + "\n")
+    for c in comparisons {
+      let scenario = c.other.model.name
+      func rows(_ scope: String, _ name: String, _ items: [(String, PairedDifference)]) throws {
+        for (metric, d) in items {
+          try out.append([
+            scenario, scope, name, metric, CSVNumber.format(d.baseMean), CSVNumber.format(d.otherMean),
+            CSVNumber.format(d.mean), CSVNumber.format(d.ci95), d.isSignificant ? "true" : "false", String(d.pairs),
+          ].joined(separator: ",") + "\n")
+        }
+      }
+      try rows("overall", "", Metric.allCases.compactMap { m in c.overall[m].map { (m.rawValue, $0) } })
+      for t in c.callTypes {
+        try rows("call_type", t.name, Metric.allCases.compactMap { m in t.differences[m].map { (m.rawValue, $0) } })
+      }
+      for g in c.agentGroups {
+        try rows("agent_group", g.name, GroupMetric.allCases.compactMap { m in g.differences[m].map { (m.rawValue, $0) } })
+      }
+    }
+  }
+
+  static func object(_ items: [(String, PairedDifference)]) -> [String: Any] {
+    var out: [String: Any] = [:]
+    for (name, d) in items {
+      out[name] = [
+        "mean": SummaryReport.json(d.mean), "ci95": SummaryReport.json(d.ci95), "base": SummaryReport.json(d.baseMean),
+        "other": SummaryReport.json(d.otherMean), "significant": d.isSignificant,
+      ]
+    }
+    return out
+  }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// The readable table `callsim compare` prints: the baseline's value of each metric, then
+/// each other scenario's difference from it with the half-width of its 95 % interval, `*`
+/// where the interval excludes 0. Overall, then per call type and per agent group (the
+/// metrics a manager reads first; `compare.csv` has them all).
+public struct CompareTable {
+  public let report: CompareReport
+
+  public init(report: CompareReport) { self.report = report }
+
+  /// How a metric's values and differences are written.
+  enum Unit {
+    case count, share, seconds
+    func value(_ v: Double?) -> String {
+      guard let v else { return "–" }
+      switch self {
+      case .count: return String(format: "%.1f", v)
+      case .share: return String(format: "%.2f %%", v * 100)
+      case .seconds: return String(format: "%.1f s", v)
+      }
+    }
+    func difference(_ d: PairedDifference) -> String {
+      guard let mean = d.mean else { return "–" }
+      let ci = d.ci95
+      let mark = d.isSignificant ? " *" : ""
+      switch self {
+      case .count: return String(format: "%+.1f", mean) + (ci.map { String(format: " ± %.1f", $0) } ?? "") + mark
+      case .share: return String(format: "%+.2f pp", mean * 100) + (ci.map { String(format: " ± %.2f", $0 * 100) } ?? "") + mark
+      case .seconds: return String(format: "%+.1f s", mean) + (ci.map { String(format: " ± %.1f", $0) } ?? "") + mark
+      }
+    }
+  }
+
+  static let overallRows: [(String, Metric, Unit)] = [
+    ("total inflow (calls)", .totalInflow, .count), ("inflow to agents (calls)", .inflow, .count),
+    ("answered (calls)", .answered, .count), ("abandoned (calls)", .abandoned, .count),
+    ("redials (calls)", .redials, .count), ("transferred (calls)", .transferred, .count),
+    ("answer rate", .answerRate, .share), ("answer rate (of total)", .answerRateTotal, .share),
+    ("service level", .serviceLevel, .share), ("abandon rate", .abandonRate, .share),
+    ("ASA", .asaSeconds, .seconds), ("mean wait", .meanWaitSeconds, .seconds), ("occupancy", .occupancy, .share),
+  ]
+  static let typeRows: [(String, Metric, Unit)] = [
+    ("answer rate", .answerRate, .share), ("service level", .serviceLevel, .share),
+    ("abandon rate", .abandonRate, .share), ("ASA", .asaSeconds, .seconds),
+  ]
+  static let groupRows: [(String, GroupMetric, Unit)] = [
+    ("answered (calls)", .answered, .count), ("occupancy", .occupancy, .share),
+    ("mean talk", .meanTalkSeconds, .seconds),
+  ]
+
+  public func render() -> String {
+    let base = report.baseline
+    let s = base.model.settings
+    var lines = [
+      "\(report.comparisons.count + 1) scenarios on common random numbers: \(base.replications.count) replications × \(s.days) days (warm-up \(s.firstMeasuredHour) h), seed \(s.seed)",
+      "baseline: \(base.model.name); columns: other − baseline ± 95 % CI (paired); * the interval excludes 0",
+    ]
+    var table: [[String]] = [["overall", base.model.name] + report.comparisons.map(\.other.model.name)]
+    for (label, metric, unit) in Self.overallRows {
+      table.append(
+        [label, unit.value(report.comparisons[0].overall[metric]?.baseMean)]
+          + report.comparisons.map { c in c.overall[metric].map(unit.difference) ?? "–" })
+    }
+    for (i, type) in base.model.callTypes.enumerated() {
+      table.append([""])
+      table.append(["call type \(type.name)"])
+      for (label, metric, unit) in Self.typeRows {
+        let baseValue = base.estimates(callType: i)[metric]?.mean
+        table.append(
+          ["  " + label, unit.value(baseValue)]
+            + report.comparisons.map { c in
+              c.callTypes.first { $0.name == type.name }?.differences[metric].map(unit.difference) ?? "–"
+            })
+      }
+    }
+    for (i, group) in base.model.agentGroups.enumerated() {
+      let shared = report.comparisons.map { c in c.agentGroups.first { $0.name == group.name } }
+      guard shared.contains(where: { $0 != nil }) else { continue }
+      table.append([""])
+      table.append(["agent group \(group.name)"])
+      for (label, metric, unit) in Self.groupRows {
+        let baseValue = base.estimates(group: i)[metric]?.mean
+        table.append(["  " + label, unit.value(baseValue)] + shared.map { $0?.differences[metric].map(unit.difference) ?? "–" })
+      }
+    }
+    let columns = table.map(\.count).max() ?? 0
+    let widths = (0..<columns).map { col in table.filter { $0.count > 1 }.map { col < $0.count ? $0[col].count : 0 }.max() ?? 0 }
+    for row in table {
+      guard row.count > 1 else {
+        lines.append(row[0])
+        continue
+      }
+      lines.append(
+        row.enumerated().map { col, cell in
+          col == row.count - 1 ? cell : cell + String(repeating: " ", count: widths[col] - cell.count + 3)
+        }.joined())
+    }
+    return lines.joined(separator: "\n")
+  }
+}

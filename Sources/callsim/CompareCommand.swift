@@ -1,0 +1,91 @@
+import ArgumentParser
+import CallSim
+import Foundation
+
+struct CompareCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "compare",
+    abstract: "Run two or more scenarios on common random numbers and report paired differences from the first.",
+    discussion: """
+      Every scenario runs on the same callers: the same seed and replications (--seed and --replications, or the baseline's), so replication r of each meets the same callers and the difference other − baseline is paired replication by replication. Prints a table (differences with their 95 % interval, * where it excludes 0) and writes compare.json and compare.csv to --out (default Results/compare-<baseline name>/), replaced whole. Scenarios whose calendars differ (simulation.start, days, warmup, generator) are refused.
+      """
+  )
+
+  @Argument(help: "The baseline scenario, then the scenarios to compare with it (YAML).")
+  var scenarios: [String]
+
+  @Option(help: "Folder for compare.json and compare.csv (default: Results/compare-<baseline name>); replaced whole.")
+  var out: String?
+
+  @OptionGroup var options: SimulationOptions
+
+  func validate() throws {
+    if scenarios.count < 2 { throw ValidationError("compare needs a baseline and at least one other scenario (got \(scenarios.count) file)") }
+  }
+
+  func run() throws {
+    let baseline = try Diagnostics.loadOrExit(scenarios[0], allowOutside: options.allowOutside) { loaded in
+      if let replications = options.replications { try loaded.setReplications(replications) }
+      if let seed = options.seed { loaded.setSeed(seed) }
+    }
+    let settings = baseline.model.settings
+    var loaded = [baseline]
+    for path in scenarios.dropFirst() {
+      loaded.append(
+        try Diagnostics.loadOrExit(path, allowOutside: options.allowOutside) { s in
+          // Common random numbers: every scenario on the baseline's seed and replications.
+          try s.setReplications(settings.replications)
+          s.setSeed(settings.seed)
+        })
+    }
+    for scenario in loaded.dropFirst() {
+      if let d = settings.calendarDifference(from: scenario.model.settings) {
+        Diagnostics.printError(
+          "error: \(scenario.file): \(d.key): expected the baseline's calendar (\(d.mine) in \(baseline.file)), found \(d.theirs); scenarios compared on common random numbers must share start, days, warm-up and generator")
+        throw ExitCode(1)
+      }
+    }
+    for scenario in loaded { Diagnostics.printWarnings(scenario) }
+    let folder = out ?? "Results/compare-\(baseline.model.name)"
+    let interruption = Interruption()
+    let location: ResultsLocation
+    let lock: FolderLock
+    do {
+      location = try ResultsLocation(
+        path: folder, what: out == nil ? "results folder (from the baseline's name)" : "--out",
+        replaceable: CompareFolder.replaceableEntries)
+      lock = try location.prepare()
+    } catch {
+      Diagnostics.printError("error: \(error)")
+      throw ExitCode(1)
+    }
+    defer { lock.release() }
+    var results: [RunResult] = []
+    for (i, scenario) in loaded.enumerated() {
+      let progress = ProgressLine(total: settings.replications, enabled: !options.quiet)
+      let result = SimulationRunner.run(
+        scenario.model, threads: options.threads, progress: { progress.update(done: $0) }, stop: interruption.stop)
+      progress.finish()
+      guard let result else {
+        Diagnostics.printError(
+          "interrupted by \(interruption.signalName) while simulating \(scenarios[i]): nothing written; \(folder)/ is as it was")
+        throw ExitCode(interruption.exitCode)
+      }
+      results.append(result)
+    }
+    let report = CompareReport(comparisons: results.dropFirst().map { PairedComparison(baseline: results[0], other: $0) })
+    do {
+      try CompareFolder(location: location).write(report, stop: interruption.stopForWriting(simulationStopped: false))
+    } catch is StopRequest.Stopped {
+      Diagnostics.printError("interrupted by \(interruption.signalName) while writing: nothing written; \(folder)/ is as it was")
+      throw ExitCode(interruption.exitCode)
+    } catch {
+      Diagnostics.printError("error: \(folder): cannot write the comparison: \(error.localizedDescription)")
+      throw ExitCode(1)
+    }
+    if !options.quiet {
+      print(CompareTable(report: report).render())
+      print("Results written to \(folder)/ (\(CompareFolder.files.joined(separator: ", ")))")
+    }
+  }
+}

@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+/// `callsim compare` as a user runs it: the table, compare.json in the contract's shape,
+/// compare.csv, and refusals as one `error:` line with nothing written.
+@Suite struct CompareCommandTests {
+  static func scenario(name: String, agents: Int, days: Int = 2, warmup: String = "2h") -> String {
+    """
+    scenario: \(name)
+    simulation: {days: \(days), warmup: \(warmup), replications: 3, seed: 7}
+    arrivals: {per_hour: 600}
+    call_types:
+      call: {handle: {dist: exponential, mean: 5m}, patience: {dist: exponential, mean: 3m}}
+    agents: \(agents)
+    """
+  }
+
+  @Test func writesTheTableJSONAndCSV() throws {
+    let dir = try CLI.temporaryFolder()
+    let a = try CLI.write(Self.scenario(name: "base", agents: 48), to: "a.yaml", in: dir)
+    let b = try CLI.write(Self.scenario(name: "more", agents: 52), to: "b.yaml", in: dir)
+    let out = dir.appendingPathComponent("cmp")
+    let r = try CLI.run(["compare", a, b, a, "--out", out.path, "--replications", "4", "--threads", "2"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("service level") && r.stdout.contains(" *"))
+    let json = try CLI.json(out.appendingPathComponent("compare.json"))
+    #expect(json["baseline"] as? String == "base")
+    #expect(json["replications"] as? Int == 4)
+    let scenarios = try #require(json["scenarios"] as? [[String: Any]])
+    #expect(scenarios.map { $0["scenario"] as? String } == ["more", "base"])
+    for (s, sign) in zip(scenarios, [1.0, 0.0]) {
+      let differences = try #require(s["differences"] as? [String: Any])
+      let sl = try #require(differences["service_level"] as? [String: Any])
+      let mean = try #require(sl["mean"] as? Double)
+      #expect(sign == 0 ? mean == 0 : mean > 0)
+      #expect(sl["ci95"] is Double)
+      let types = try #require(s["call_types"] as? [String: Any])
+      #expect((types["call"] as? [String: Any])?["differences"] is [String: Any])
+      let groups = try #require(s["agent_groups"] as? [String: Any])
+      #expect((groups["agents"] as? [String: Any])?["differences"] is [String: Any])
+    }
+    let csv = try String(contentsOf: out.appendingPathComponent("compare.csv"), encoding: .utf8).split(separator: "\n")
+    #expect(csv[0] == "scenario,scope,name,metric,base_mean,other_mean,difference,ci95,significant,replications")
+    #expect(csv.contains { $0.hasPrefix("more,overall,,service_level,") && $0.hasSuffix(",true,4") })
+    #expect(csv.contains { $0.hasPrefix("base,overall,,service_level,") && $0.contains(",0,0,false,4") })
+  }
+
+  @Test(arguments: [
+    ("days: 3", "simulation.days"), ("warmup: 3h", "simulation.warmup"),
+    ("start: 2024-02-01, days: 2", "simulation.start"),
+  ])
+  func refusesDifferentCalendarsNamingTheKey(_ change: String, _ key: String) throws {
+    let dir = try CLI.temporaryFolder()
+    let a = try CLI.write(Self.scenario(name: "base", agents: 48), to: "a.yaml", in: dir)
+    let other = Self.scenario(name: "other", agents: 50).replacingOccurrences(
+      of: change.hasPrefix("warmup") ? "warmup: 2h" : "days: 2", with: change)
+    let b = try CLI.write(other, to: "b.yaml", in: dir)
+    let out = dir.appendingPathComponent("cmp")
+    let r = try CLI.run(["compare", a, b, "--out", out.path])
+    #expect(r.status == 1)
+    let lines = r.stderr.split(separator: "\n")
+    #expect(lines.count == 1 && lines[0].hasPrefix("error: \(b): \(key): expected the baseline's calendar"), "\(r.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+  }
+
+  @Test func refusesOneScenarioAndABadScenario() throws {
+    let dir = try CLI.temporaryFolder()
+    let a = try CLI.write(Self.scenario(name: "base", agents: 48), to: "a.yaml", in: dir)
+    let bad = try CLI.write(Self.scenario(name: "bad", agents: -1), to: "bad.yaml", in: dir)
+    let out = dir.appendingPathComponent("cmp")
+    let one = try CLI.run(["compare", a, "--out", out.path])
+    #expect(one.status != 0 && one.stderr.contains("at least one other scenario"))
+    let r = try CLI.run(["compare", a, bad, "--out", out.path])
+    #expect(r.status == 1 && r.stderr.hasPrefix("error: \(bad)") && !r.stderr.contains("Fatal"), "\(r.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+  }
+}
+
+/// The README's answer to the integration question holds on the Seoul scenarios (with fewer
+/// replications): integrated is worse than split in its first week and better once learned.
+@Suite struct SeoulIntegrationTests {
+  @Test func integratedLosesInWeekOneAndWinsAfterLearning() throws {
+    let dir = try CLI.temporaryFolder()
+    let out = dir.appendingPathComponent("cmp")
+    let r = try CLI.run([
+      "compare", "Scenarios/seoul-120/split.yaml", "Scenarios/seoul-120/integrated-week1.yaml",
+      "Scenarios/seoul-120/integrated-steady.yaml", "--out", out.path, "--replications", "3", "--quiet",
+    ])
+    #expect(r.status == 0, "\(r.stderr)")
+    let json = try CLI.json(out.appendingPathComponent("compare.json"))
+    let scenarios = try #require(json["scenarios"] as? [[String: Any]])
+    func answerRate(_ s: [String: Any]) throws -> (mean: Double, significant: Bool) {
+      let d = try #require((s["differences"] as? [String: Any])?["answer_rate"] as? [String: Any])
+      return (try #require(d["mean"] as? Double), try #require(d["significant"] as? Bool))
+    }
+    let week1 = try answerRate(scenarios[0]), steady = try answerRate(scenarios[1])
+    #expect(week1.mean < 0 && week1.significant, "week 1: \(week1)")
+    #expect(steady.mean > 0 && steady.significant, "steady: \(steady)")
+    let groups = try #require(scenarios[1]["agent_groups"] as? [String: Any])
+    #expect(Set(groups.keys) == ["traffic_team", "water_team", "general_team", "foreign_team"])
+  }
+}
