@@ -1,19 +1,14 @@
 import CallSim
+import CallSimTestSupport
 import Foundation
 import Testing
 
 /// Inputs built to exhaust time, memory or the stack (issue 19): each is refused quickly with
 /// one problem that names the limit, instead of running for hours or crashing.
 @Suite struct HostileInputTests {
-  /// Seconds a refusal may take. Generous for a loaded debug build, and six times that under
-  /// AddressSanitizer or ThreadSanitizer (`make asan` / `make tsan` set these variables), which
-  /// slow decoding several-fold; the files below took hours (or crashed) before the limits
-  /// were enforced.
-  static let quick: Double = {
-    let environment = ProcessInfo.processInfo.environment
-    let sanitized = ["ASAN_OPTIONS", "LSAN_OPTIONS", "TSAN_OPTIONS"].contains { environment[$0] != nil }
-    return sanitized ? 30 : 5
-  }()
+  /// Seconds a refusal may take. Generous for a loaded debug build (and more under a
+  /// sanitizer); the files below took hours (or crashed) before the limits were enforced.
+  static let quick = SanitizerBuild.allowing(5)
 
   /// The problems reported for `text`, and the seconds it took.
   func timedProblems(_ text: String) throws -> (problems: [String], seconds: Double) {
