@@ -22,7 +22,16 @@ public final class SweepFolder: Sendable {
   /// Checks and locks `path` for `sweep`'s shard `shard`: creates it if missing, refuses a
   /// folder of another sweep or shard or one holding other files, reads what an earlier
   /// run of the same sweep finished.
-  public init(path: String, what: String, sweep: Sweep, shard: Shard) throws(ResultsLocation.Problem) {
+  public convenience init(path: String, what: String, sweep: Sweep, shard: Shard) throws(ResultsLocation.Problem) {
+    try self.init(
+      path: path, what: what, identity: SweepIdentity(sweep: sweep, shard: shard),
+      changed: "not of \(sweep.file) as it is now (fingerprint \(sweep.fingerprint)); the sweep file or its base changed since, so choose another --out or delete the folder")
+  }
+
+  /// Checks and locks `path` for the points of `wanted`; `changed` ends the message that
+  /// refuses a folder of another sweep.
+  init(path: String, what: String, identity wanted: SweepIdentity, changed: String) throws(ResultsLocation.Problem) {
+    let shard = wanted.shard
     let location = try ResultsLocation(path: path, what: what)
     do {
       try FileManager.default.createDirectory(at: location.parent, withIntermediateDirectories: true)
@@ -33,11 +42,10 @@ public final class SweepFolder: Sendable {
     url = location.url
     let fm = FileManager.default
     try? fm.createDirectory(at: url, withIntermediateDirectories: false)
-    let wanted = SweepIdentity(sweep: sweep, shard: shard)
     if let existing = try SweepIdentity.read(in: url) {
       guard existing.fingerprint == wanted.fingerprint else {
         throw ResultsLocation.Problem(
-          "\(location.display): holds points of another sweep ('\(existing.sweep)', fingerprint \(existing.fingerprint)), not of \(sweep.file) as it is now (fingerprint \(sweep.fingerprint)); the sweep file or its base changed since, so choose another --out or delete the folder")
+          "\(location.display): holds points of another sweep ('\(existing.sweep)', fingerprint \(existing.fingerprint)), \(changed)")
       }
       guard existing.shard == shard else {
         throw ResultsLocation.Problem(
@@ -55,7 +63,7 @@ public final class SweepFolder: Sendable {
     }
     identity = wanted
     let jsonlURL = url.appendingPathComponent(Self.jsonlFile)
-    let records = try Self.readRecords(jsonlURL, identity: wanted, shard: shard)
+    let records = try Self.readRecords(jsonlURL, identity: wanted, repair: true)
     finished = Dictionary(uniqueKeysWithValues: records.map { ($0.number, $0) })
     do {
       // Rebuilt from points.jsonl, the file of record, in the order the points finished.
@@ -115,9 +123,10 @@ public final class SweepFolder: Sendable {
   }
 
   /// The records of `points.jsonl`, in file order. A last line without its line end, or that
-  /// does not parse, was torn by a kill or power loss: it is cut off the file. Any other bad
-  /// line, a point of another shard, or a point twice, is refused.
-  static func readRecords(_ url: URL, identity: SweepIdentity, shard: Shard) throws(ResultsLocation.Problem) -> [PointRecord] {
+  /// does not parse, was torn by a kill or power loss: it is skipped, and cut off the file
+  /// when `repair`. Any other bad line, a point of another shard, or a point twice, is refused.
+  static func readRecords(_ url: URL, identity: SweepIdentity, repair: Bool) throws(ResultsLocation.Problem) -> [PointRecord] {
+    let shard = identity.shard
     guard let data = FileManager.default.contents(atPath: url.path), !data.isEmpty else { return [] }
     let text = String(decoding: data, as: UTF8.self)
     var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
@@ -141,7 +150,7 @@ public final class SweepFolder: Sendable {
       records.append(r)
       goodBytes += line.utf8.count + 1
     }
-    if goodBytes < data.count {
+    if repair && goodBytes < data.count {
       guard truncate(url.path, off_t(goodBytes)) == 0 else {
         throw ResultsLocation.Problem("\(url.path): cannot cut off its torn last line: \(String(cString: strerror(errno)))")
       }
