@@ -11,6 +11,9 @@ struct SweepIdentity: Codable, Equatable {
   var shard: Shard
   var parameters: [String]
   var metrics: [Metric]
+  /// Replications per point and the seed every point runs on (for figures' captions).
+  var replications: Int
+  var seed: UInt64
   /// Every point's parameter values, in grid order (point `i + 1` is `grid[i]`).
   var grid: [[String]]
 
@@ -22,6 +25,8 @@ struct SweepIdentity: Codable, Equatable {
     self.shard = shard
     parameters = sweep.parameters
     metrics = sweep.metrics
+    replications = sweep.points.first?.model.settings.replications ?? 0
+    seed = sweep.points.first?.model.settings.seed ?? 0
     grid = sweep.points.map(\.labels)
   }
 
