@@ -35,6 +35,13 @@ public struct Sweep: Sendable {
     try SweepDecoder(file: path, allowOutside: allowOutside).decode()
   }
 
+  /// Whether the YAML file at `path` is a sweep file (a top-level `sweep:` and no
+  /// `scenario:`) rather than a scenario; `false` when it cannot be read or parsed.
+  public static func isSweepFile(_ path: String) -> Bool {
+    guard let tree = try? ScenarioSource().parse(file: path) else { return false }
+    return tree["sweep"] != nil && tree["scenario"] == nil
+  }
+
   init(name: String, file: String, parameters: [String], metrics: [Metric], points: [SweepPoint], warnings: [ScenarioIssue], fingerprint: String) {
     self.name = name
     self.file = file
