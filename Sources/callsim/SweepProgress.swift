@@ -13,7 +13,7 @@ final class SweepProgress: Sendable {
   static let plainInterval = 10.0
   private let state = Mutex((done: 0, replications: 0, lastLine: -Double.infinity))
 
-  /// `total`: points this run will simulate; `skipped`: finished by an earlier run.
+  /// `total`: points this run will simulate (not those an earlier run finished).
   init(total: Int, enabled: Bool) {
     self.total = total
     self.enabled = enabled

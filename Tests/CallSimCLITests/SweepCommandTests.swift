@@ -84,6 +84,24 @@ import Testing
     #expect(try Self.text(killed.appendingPathComponent("points.csv")) == (try Self.text(whole.appendingPathComponent("points.csv"))))
   }
 
+  /// SIGTERM stops within a second, keeps the finished points, and says how to resume.
+  @Test func stopsOnSIGTERMKeepingFinishedPoints() throws {
+    let (dir, file) = try Self.setUp()
+    let out = dir.appendingPathComponent("out")
+    let running = try CLI.launch(["sweep", file, "--out", out.path, "--threads", "1", "-q"])
+    let jsonl = out.appendingPathComponent("points.jsonl")
+    #expect(CLI.wait(upTo: 30) { Self.lines(jsonl) >= 2 })
+    let signalled = Date()
+    running.send(SIGTERM)
+    let r = running.finish()
+    #expect(Date().timeIntervalSince(signalled) < 1)
+    #expect(r.status == 143, "\(r.stderr)")
+    let kept = Self.lines(jsonl)
+    #expect(r.stderr == "interrupted by SIGTERM: \(kept) of 24 points finished and kept in \(out.path)/; run the same command again to resume\n")
+    #expect(Self.lines(out.appendingPathComponent("points.csv")) == kept + 1)
+    #expect(!CLI.exists(CLI.sibling(out, "lock")))
+  }
+
   @Test func cutsOffATornLastLineOnResume() throws {
     let (dir, file) = try Self.setUp(Self.sweep(agents: "[44, 48, 52]"))
     let out = dir.appendingPathComponent("out")

@@ -5,16 +5,7 @@ import Testing
 /// The sweep file: grid expansion (lists, ranges, zipped lists, list indices, removed keys)
 /// and the catalogue of bad sweep files, each with the exact problems reported.
 @Suite struct SweepFileTests {
-  static let base = """
-    scenario: base
-    simulation: {days: 1, replications: 2, seed: 7}
-    arrivals: {per_hour: 60}
-    call_types:
-      call:
-        handle: {dist: exponential, mean: 5m}
-        patience: {dist: exponential, mean: 3m}
-    agents: 6
-    """
+  static let base = ScenarioErrorCatalogueTests.valid
 
   static let groupsBase = """
     scenario: groups
@@ -111,12 +102,7 @@ import Testing
     #expect(a.fingerprint != c.fingerprint)
   }
 
-  struct Case: CustomStringConvertible, Sendable {
-    var name: String
-    var replace: (String, String)
-    var expected: [String]
-    var description: String { name }
-  }
+  typealias Case = ScenarioErrorCatalogueTests.Case
 
   static let cases: [Case] = [
     Case(name: "unknown key", replace: ("metrics:", "replication: 2\nmetrics:"),
