@@ -18,6 +18,11 @@ public struct PointRecord: Sendable, Equatable {
   public struct Value: Sendable, Equatable {
     public var mean: Double?
     public var ci95: Double?
+
+    public init(mean: Double?, ci95: Double?) {
+      self.mean = mean
+      self.ci95 = ci95
+    }
   }
 
   public init(number: Int, labels: [String], values: [Value]) {
@@ -34,7 +39,7 @@ public struct PointRecord: Sendable, Equatable {
 
   /// One line of `points.jsonl` (without the line end):
   /// `{"point":N,"parameters":{"path":"value",…},"metrics":{"name":{"mean":x,"ci95":y},…}}`.
-  func jsonLine(parameters: [String], metrics: [Metric]) -> String {
+  public func jsonLine(parameters: [String], metrics: [Metric]) -> String {
     let params = zip(parameters, labels).map { "\(Self.quote($0)):\(Self.quote($1))" }.joined(separator: ",")
     let values = zip(metrics, self.values).map {
       "\(Self.quote($0.rawValue)):{\"mean\":\(Self.number($1.mean)),\"ci95\":\(Self.number($1.ci95))}"
@@ -44,7 +49,7 @@ public struct PointRecord: Sendable, Equatable {
 
   /// Reads a line written by ``jsonLine(parameters:metrics:)``; `nil` when it is not one
   /// with these parameters and metrics (a torn or foreign line).
-  static func parse(jsonLine line: Substring, parameters: [String], metrics: [Metric]) -> PointRecord? {
+  public static func parse(jsonLine line: Substring, parameters: [String], metrics: [Metric]) -> PointRecord? {
     struct Line: Decodable {
       var point: Int
       var parameters: [String: String]
@@ -70,7 +75,7 @@ public struct PointRecord: Sendable, Equatable {
   }
 
   /// The `points.csv` row: the parameter values, then each metric's mean and ci95.
-  var csvRow: String {
+  public var csvRow: String {
     (labels.map(Self.csvField) + values.flatMap { [Self.csvNumber($0.mean), Self.csvNumber($0.ci95)] }).joined(separator: ",")
   }
 
