@@ -15,6 +15,19 @@ public struct Shard: Sendable, Equatable, Codable, CustomStringConvertible {
     self.count = count
   }
 
+  /// Reads a shard from `sweep.json`, refusing one that ``init(index:count:)`` would not make
+  /// (a hand-edited file must not stop the program).
+  public init(from decoder: Decoder) throws {
+    let c = try decoder.container(keyedBy: CodingKeys.self)
+    let index = try c.decode(Int.self, forKey: .index), count = try c.decode(Int.self, forKey: .count)
+    guard count >= 1, (1...count).contains(index) else {
+      throw DecodingError.dataCorruptedError(forKey: .index, in: c, debugDescription: "expected 1 ≤ index ≤ count")
+    }
+    self.init(index: index, count: count)
+  }
+
+  private enum CodingKeys: String, CodingKey { case index, count }
+
   /// Parses `i/N` (1 ≤ i ≤ N); the problem as the end of an error line otherwise.
   public static func parse(_ text: String) -> Result<Shard, SweepKeyPath.Problem> {
     let parts = text.split(separator: "/", omittingEmptySubsequences: false)

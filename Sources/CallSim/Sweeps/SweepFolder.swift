@@ -141,7 +141,7 @@ public final class SweepFolder: Sendable {
         if last { break }
         throw ResultsLocation.Problem("\(url.path):\(i + 1): not a point record of this sweep; expected one JSON object per line as callsim writes them")
       }
-      guard (1...identity.grid.count).contains(r.number), shard.contains(r.number), r.labels == identity.grid[r.number - 1] else {
+      guard r.number >= 1, r.number <= identity.grid.count, shard.contains(r.number), r.labels == identity.grid[r.number - 1] else {
         throw ResultsLocation.Problem("\(url.path):\(i + 1): point \(r.number) is not a point of shard \(shard) of this sweep")
       }
       guard seen.insert(r.number).inserted else {
