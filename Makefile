@@ -6,7 +6,7 @@ BIN := .build/release/callsim
 # A small run whose results the plot scripts are tested on.
 PLOT_CHECK_SCENARIO ?= Scenarios/seoul-120/base.yaml
 
-.PHONY: run test deps pydeps build plots bench sanitize asan tsan fuzz ci clean
+.PHONY: run test deps pydeps build plots bench sweep-bench slurm-test sweep-example sanitize asan tsan fuzz ci clean
 FUZZ_SECONDS ?= 300
 
 ## Install what is missing: GSL (apt) and the plot scripts' Python packages (pip).
@@ -42,6 +42,21 @@ plots: build pydeps
 bench: build
 	@$(PYTHON) -c "import simpy" 2>/dev/null || $(PYTHON) -m pip install -q -r bench/requirements.txt
 	$(BIN) bench --repetitions 3
+
+## Speed-up of `callsim sweep` from one thread to two (see README, Sweeps on a cluster).
+sweep-bench: build
+	bench/sweep-bench.sh $(BIN)
+
+## The Slurm job-array scripts on a single-node Slurm cluster started here (root; installs
+## slurmctld slurmd slurm-client munge with apt-get if missing; about 20 s once installed).
+## Not part of `make test`: it installs packages and starts daemons.
+slurm-test: build
+	cluster/slurm-test.sh
+
+## The example sweep and its figure (docs/three-fields-modes.png).
+sweep-example: build pydeps
+	$(BIN) sweep Scenarios/sweeps/three-fields-modes.yaml --out Results/three-fields-modes
+	$(PYTHON) plot-scripts/sweep.py Results/three-fields-modes
 
 ## The test suite under AddressSanitizer and ThreadSanitizer (separate build folders).
 sanitize: asan tsan

@@ -36,6 +36,7 @@ HERE = Path(__file__).resolve().parent
 HOURLY = HERE / "hourly.py"
 WAITS = HERE / "waits.py"
 COMPARE = HERE / "compare.py"
+SWEEP = HERE / "sweep.py"
 FAKE = HERE / "testdata" / "make_fake_results.py"
 
 # Pixel sizes the scripts document in their --help (figure inches x 100 dpi).
@@ -43,6 +44,7 @@ HOURLY_SIZE = (1600, 900)
 HOURLY_WEEKDAY_SIZE = (1600, 1500)
 WAITS_SIZE = (1400, 900)
 COMPARE_SIZE = (1600, 900)
+SWEEP_SIZE = (1200, 800)
 
 TIMEOUT = 180  # seconds per script run
 
@@ -329,6 +331,58 @@ def test_compare_needs_compare_json():
         (Path(tmp) / "compare.json").write_text('{"baseline": "a", "scenarios": [{"scenario": "b", '
                                                  '"differences": {"service_level": {"mean": "high"}}}]}')
         assert_error(run(COMPARE, tmp, "--out", out), "compare.py on a non-number", mention="service_level")
+
+
+def make_sweep(folder: Path, agents=range(8, 15), modes=("split", "overflow", "integrated")) -> Path:
+    """A sweep folder as `callsim sweep` writes it: agents x zipped routing.mode and
+    routing.overflow_after, answer rate rising with agents (generated, not simulated)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = ["agents,routing.mode,routing.overflow_after,answer_rate_mean,answer_rate_ci95,"
+             "asa_seconds_mean,asa_seconds_ci95"]
+    for a in agents:
+        for i, m in enumerate(modes):
+            rate = 1 - 0.5 * 0.8 ** (a - 6 + i)
+            lines.append(f"{a},{m},{'30s' if m == 'overflow' else ''},{rate},{0.01 + 0.002 * i},"
+                         f"{60 * (1 - rate)},")
+    (folder / "points.csv").write_text("\n".join(lines) + "\n")
+    (folder / "sweep.json").write_text('{"sweep": "fake", "replications": 3, "seed": 1}\n')
+    return folder
+
+
+def test_sweep_lines_and_heatmap():
+    with tempfile.TemporaryDirectory() as tmp:
+        sweep = make_sweep(Path(tmp) / "sweep")
+        proc = run(SWEEP, sweep)
+        assert_ok(proc, "sweep.py")
+        assert_png(sweep / "plots" / "sweep-answer_rate.png", SWEEP_SIZE)
+        assert_svg(sweep / "plots" / "sweep-answer_rate.svg")
+        out = Path(tmp) / "o"
+        proc = run(SWEEP, sweep, "--out", out, "--kind", "heatmap", "--metric", "asa_seconds")
+        assert_ok(proc, "sweep.py --kind heatmap")
+        assert_png(out / "sweep-asa_seconds.png", SWEEP_SIZE)
+        one = make_sweep(Path(tmp) / "one", modes=("integrated",))
+        assert_ok(run(SWEEP, one, "--out", out), "sweep.py over one parameter")
+        assert_error(run(SWEEP, one, "--out", out, "--kind", "heatmap"), "sweep.py heat map of one parameter",
+                     mention="only agents varies")
+
+
+def test_sweep_errors():
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = Path(tmp) / "empty"
+        empty.mkdir()
+        assert_error(run(SWEEP, empty), "sweep.py on a folder without points.csv", mention="points.csv")
+        assert not (empty / "plots").exists(), "sweep.py wrote output on error"
+        sweep = make_sweep(Path(tmp) / "sweep")
+        assert_error(run(SWEEP, sweep, "--metric", "occupancy"), "sweep.py with a metric not swept",
+                     mention="'occupancy'")
+        lines = (sweep / "points.csv").read_text().splitlines()
+        lines[1] = lines[1].replace(",split,", ",split,x,", 1)
+        (sweep / "points.csv").write_text("\n".join(lines) + "\n")
+        assert_error(run(SWEEP, sweep), "sweep.py with a row too long", mention="line 2")
+        proc = run(SWEEP, "--help")
+        assert_ok(proc, "sweep.py --help")
+        for word in ("SWEEP_DIR", "--out", "--metric", "--x", "--series", "--where", "sweep-METRIC.png"):
+            assert word in proc.stdout, f"sweep.py --help does not mention {word}"
 
 
 TESTS = [v for k, v in list(globals().items()) if k.startswith("test_") and callable(v)]

@@ -1,6 +1,5 @@
 import CGSL
 import CKeyedRNG
-import Synchronization
 
 /// One independent stream of random numbers: a GSL generator seen through a value type.
 ///
@@ -63,7 +62,7 @@ public final class RandomStreamSet: Sendable {
   public let algorithm: Algorithm
   /// The addresses of the generators handed out, to free with the set (addresses rather
   /// than pointers: a pointer may not cross into the mutex's region).
-  private let generators = Mutex<[UInt]>([])
+  private let generators = Locked<[UInt]>([])
 
   public init(seed: UInt64, replication: Int, algorithm: Algorithm = .mt19937) {
     self.seed = seed

@@ -10,6 +10,9 @@ struct CallSimCommand: ParsableCommand {
       A scenario file (YAML) describes inflow, call types, agents and targets; `callsim run` simulates it with replications and reports answer rate, waits, abandonment and occupancy with 95 % confidence intervals, overall and hour by hour. See README.md for every key.
       """,
     version: CallSimVersion.current,
-    subcommands: [RunCommand.self, CompareCommand.self, ValidateCommand.self, ErlangCommand.self, BenchCommand.self]
+    subcommands: [
+      RunCommand.self, CompareCommand.self, ValidateCommand.self, ErlangCommand.self, SweepCommand.self, MergeCommand.self,
+      BenchCommand.self,
+    ]
   )
 }

@@ -1,7 +1,7 @@
 import CallSim
 import Dispatch
+import CallSimEngine
 import Foundation
-import Synchronization
 
 /// Turns Ctrl-C (SIGINT) and SIGTERM into ``StopRequest``s, so a long command stops within a
 /// second at any moment — simulating or writing — and exits with 128 + the first signal's
@@ -13,7 +13,7 @@ import Synchronization
 final class Interruption: Sendable {
   /// Stops the simulation: set by every signal.
   let stop = StopRequest()
-  private let state = Mutex(State())
+  private let state = Locked(State())
 
   private struct State {
     /// The first signal received, 0 before any.

@@ -1,12 +1,12 @@
+import CallSimEngine
 import Foundation
-import Synchronization
 
 /// A one-line progress counter on standard error, shown only on a terminal. Replications
 /// report from several threads; the mutex keeps their lines from interleaving.
 final class ProgressLine: Sendable {
   private let total: Int
   private let enabled: Bool
-  private let terminal = Mutex(())
+  private let terminal = Locked(())
 
   init(total: Int, enabled: Bool) {
     self.total = total

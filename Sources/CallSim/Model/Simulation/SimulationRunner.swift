@@ -1,6 +1,6 @@
 import Dispatch
+import CallSimEngine
 import Foundation
-import Synchronization
 
 /// Runs the replications of a model, in parallel, and gathers their results in order.
 ///
@@ -67,9 +67,9 @@ public enum SimulationRunner {
 
 /// Collects per-replication results, and the first error, from worker threads.
 private final class ResultBox: Sendable {
-  private let state: Mutex<(results: [ReplicationResult?], done: Int, failure: Error?)>
+  private let state: Locked<(results: [ReplicationResult?], done: Int, failure: Error?)>
 
-  init(count: Int) { state = Mutex((Array(repeating: nil, count: count), 0, nil)) }
+  init(count: Int) { state = Locked((Array(repeating: nil, count: count), 0, nil)) }
 
   /// Stores replication `index`'s result; returns how many are stored.
   func store(_ result: ReplicationResult, at index: Int) -> Int {

@@ -1,0 +1,44 @@
+/// A key path into the scenario tree as a sweep names it: dotted keys with list indices,
+/// `call_types.call.patience.mean`, `agent_groups.water_team.agents`, `roster[2].agents`.
+///
+/// Parsed once when the sweep file is read, so that a malformed path is reported against
+/// the sweep file before any point is built.
+public struct SweepKeyPath: Sendable, Hashable, CustomStringConvertible {
+  /// One step of the path: a mapping key or a 0-based list index.
+  public enum Component: Sendable, Hashable {
+    case key(String)
+    case index(Int)
+  }
+
+  public let components: [Component]
+  /// The path as written in the sweep file (the column name in `points.csv`).
+  public let description: String
+
+  /// Parses `text`, or returns why it is not a key path (a message without the path itself).
+  public static func parse(_ text: String) -> Result<SweepKeyPath, Problem> {
+    var components: [Component] = []
+    for segment in text.split(separator: ".", omittingEmptySubsequences: false) {
+      var rest = Substring(segment)
+      let key = rest.prefix { $0 != "[" }
+      guard !key.isEmpty else { return .failure(Problem("expected a key before each '.' and '[' (such as roster[2].agents)")) }
+      guard key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) else {
+        return .failure(Problem("expected keys of letters, digits, '_' and '-' joined by '.', with list indices as [N]"))
+      }
+      components.append(.key(String(key)))
+      rest = rest.dropFirst(key.count)
+      while !rest.isEmpty {
+        guard rest.first == "[", let close = rest.firstIndex(of: "]"), let n = Int(rest[rest.index(after: rest.startIndex)..<close]), n >= 0
+        else { return .failure(Problem("expected a list index as [N] with N a whole number ≥ 0 (such as roster[2].agents)")) }
+        components.append(.index(n))
+        rest = rest[rest.index(after: close)...]
+      }
+    }
+    return .success(SweepKeyPath(components: components, description: text))
+  }
+
+  /// Why a key path cannot be parsed or applied, as the end of an error line.
+  public struct Problem: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+  }
+}
