@@ -76,26 +76,3 @@ extension CallCounts {
     for f in CallCounts.fields { self[keyPath: f] *= factor }
   }
 }
-
-extension CallCounts {
-  /// Something that happened to one call, counted once.
-  enum Event {
-    case arrival, redial, blocked, ivrHangUp, selfServed, inflow, abandoned, inQueueAtEnd, inIVRAtEnd
-  }
-
-  /// Adds one to the field of `event` (a switch rather than a key path: this is on the hot path).
-  @inline(__always)
-  mutating func count(_ event: Event) {
-    switch event {
-    case .arrival: totalInflow += 1
-    case .redial: redials += 1
-    case .blocked: blocked += 1
-    case .ivrHangUp: ivrHangUps += 1
-    case .selfServed: selfServed += 1
-    case .inflow: inflow += 1
-    case .abandoned: abandoned += 1
-    case .inQueueAtEnd: inQueueAtEnd += 1
-    case .inIVRAtEnd: inIVRAtEnd += 1
-    }
-  }
-}
