@@ -25,7 +25,7 @@ import Testing
     #expect(child.model.name == "child")
     #expect(child.model.settings.seed == 9)
     #expect(child.model.settings.days == 2)
-    #expect(child.model.staffing.peak == 6)
+    #expect(child.model.agentGroups[0].staffing.peak == 6)
     #expect(child.model.callTypes[0].patience == .exponential(mean: 60))
     #expect(child.model.callTypes[0].handle == .exponential(mean: 300))
     let yaml = try child.resolved.yaml()

@@ -15,12 +15,18 @@ public struct CallCenterModel: Sendable, Equatable {
   public var trunks: Int?
   public var ivr: IVRStage?
   public var targets: Targets
+  /// Shift rosters and reinforcement rules, for groups not staffed by the hour.
+  public var roster: Roster
+  public var strike: Strike?
+  /// The model from later dates on, in date order (a scenario's `timeline`).
+  public var timeline: [DatedChange]
 
   public init(
     name: String, settings: SimulationSettings, arrivals: ArrivalProfile, callTypes: [CallType],
     agentGroups: [AgentGroup], routing: Routing = Routing(), trunks: Int? = nil, ivr: IVRStage? = nil,
-    targets: Targets = Targets()
+    targets: Targets = Targets(), roster: Roster? = nil, strike: Strike? = nil, timeline: [DatedChange] = []
   ) throws(ModelError) {
+    let roster = roster ?? Roster.empty
     try ModelError.require(!callTypes.isEmpty, "a model needs at least one call type")
     try ModelError.require(Set(callTypes.map(\.name)).count == callTypes.count, "call type names must differ")
     try ModelError.require(!agentGroups.isEmpty, "a model needs at least one agent group")
@@ -41,6 +47,29 @@ public struct CallCenterModel: Sendable, Equatable {
         "the IVR needs one menu share and one self-service share per call type")
     }
     try ModelError.require(trunks.map { $0 >= 1 } ?? true, "a model needs at least one line")
+    for line in roster.lines {
+      try ModelError.require(agentGroups.indices.contains(line.group), "a roster line names no agent group")
+      let g = agentGroups[line.group]
+      try ModelError.require(g.staffing.peak == 0, "group \(g.name) is staffed both by the hour and by roster lines")
+    }
+    for (i, g) in agentGroups.enumerated() where g.remote != nil {
+      try ModelError.require(
+        roster.staffs(group: i), "group \(g.name) has remote agents but no roster lines (remote agents are drawn from the roster)")
+    }
+    var previousDay = 0
+    for change in timeline {
+      let m = change.model
+      try ModelError.require(
+        change.fromDay > previousDay && change.fromDay < settings.days,
+        "timeline changes must fall inside the horizon after its first day, in date order")
+      previousDay = change.fromDay
+      try ModelError.require(m.timeline.isEmpty, "a timeline change cannot have a timeline of its own")
+      try ModelError.require(
+        m.callTypes == callTypes && m.settings == settings && m.arrivals == arrivals && m.ivr == ivr && m.trunks == trunks,
+        "a timeline change can change staffing and routing only, not the call types, calendar, arrivals, IVR or lines")
+      try ModelError.require(
+        m.agentGroups.map(\.name) == agentGroups.map(\.name), "a timeline change must keep the same agent groups")
+    }
     self.name = name
     self.settings = settings
     self.arrivals = arrivals
@@ -50,6 +79,9 @@ public struct CallCenterModel: Sendable, Equatable {
     self.trunks = trunks
     self.ivr = ivr
     self.targets = targets
+    self.roster = roster
+    self.strike = strike
+    self.timeline = timeline
   }
 
   /// A model with one integrated group of generalists, named `agents`, who take every call
@@ -76,13 +108,4 @@ public struct CallCenterModel: Sendable, Equatable {
 
   /// The name of the one group that `agents: N` describes.
   public static let singleGroupName = "agents"
-
-  /// Agents on duty in each hour, all groups together.
-  public var staffing: StaffingPlan {
-    var total = agentGroups[0].staffing
-    for g in agentGroups.dropFirst() {
-      for (h, n) in g.staffing.agentsByHour.enumerated() { total.agentsByHour[h] += n }
-    }
-    return total
-  }
 }

@@ -311,7 +311,7 @@ struct ScenarioDecoder {
       work += callsPerSecond * share * (t.handle.mean + (t.wrapUp?.mean ?? 0))
       if t.patience != nil && share > 0 { anyoneImpatient = true }
     }
-    let agents = model.staffing.mean
+    let agents = model.meanScheduledAgents
     if work >= agents && !anyoneImpatient {
       let message = String(format: "the offered load (%.1f Erlangs on average) is at least the %.1f agents on duty on average and callers never abandon: the queue cannot be served and waits will grow with the horizon", work, agents)
       if let field { field.warning(message) }

@@ -7,13 +7,17 @@ public struct AgentGroup: Sendable, Equatable {
   public var name: String
   /// Indices into the model's call types; the first is the home type.
   public var skills: [Int]
-  /// Agents of this group on duty in each hour of the horizon.
+  /// Agents of this group on duty in each hour of the horizon, for a group staffed by the
+  /// hour (`agents:`); all zeros for a group the roster staffs.
   public var staffing: StaffingPlan
+  /// The group's remote agents, among its rostered agents.
+  public var remote: RemoteWork?
 
-  public init(name: String, skills: [Int], staffing: StaffingPlan) {
+  public init(name: String, skills: [Int], staffing: StaffingPlan, remote: RemoteWork? = nil) {
     self.name = name
     self.skills = skills
     self.staffing = staffing
+    self.remote = remote
   }
 
   /// The type this group was hired for, or `nil` for a group with no skills.
