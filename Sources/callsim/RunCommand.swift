@@ -19,7 +19,7 @@ struct RunCommand: ParsableCommand {
 
   @OptionGroup var options: SimulationOptions
 
-  @Flag(help: "Also write calls.csv: one row per call counted (after the warm-up), for your own analysis. Large: about 96 bytes a call.")
+  @Flag(help: "Also write calls.csv (one row per call counted after the warm-up; about 96 bytes a call) and agents.csv (every agent's log-ins and log-outs), for your own analysis.")
   var trace = false
 
   func run() throws {
@@ -88,7 +88,7 @@ struct RunCommand: ParsableCommand {
     }
     if !options.quiet {
       print(SummaryText(result: result, wallSeconds: wall).render())
-      print("Results written to \(folder)/ (\(ResultsFolder.files.joined(separator: ", "))\(trace ? ", calls.csv" : ""))")
+      print("Results written to \(folder)/ (\(ResultsFolder.files.joined(separator: ", "))\(trace ? ", " + ResultsFolder.traceFiles.joined(separator: ", ") : ""))")
     }
   }
 }

@@ -30,7 +30,7 @@ import Testing
       let lines = csv.split(separator: "\n")
       #expect(
         lines[0] == "replication,call_id,type,is_redial,arrival,outcome,group,transferred_by,wait_seconds,handle_seconds,"
-          + "caller,talk_drawn_seconds,patience_seconds")
+          + "caller,talk_drawn_seconds,patience_seconds,agent,remote")
       let summary = try CLI.json(out.appendingPathComponent("summary.json"))
       let metrics = try #require(summary["metrics"] as? [String: [String: Any]])
       let calls = try #require(metrics["total_inflow"]?["mean"] as? Double) * 3
@@ -38,7 +38,12 @@ import Testing
       #expect(lines.dropFirst().contains { $0.split(separator: ",", omittingEmptySubsequences: false)[7] != "" }, "no transfer traced")
       let groups = try #require(summary["agent_groups"] as? [String: Any])
       #expect(Set(groups.keys) == ["traffic_team", "water_team"])
-      traces.append(csv)
+      // agents.csv: the hourly plans' log-ins and log-outs, in replication order.
+      let agents = try String(contentsOf: out.appendingPathComponent("agents.csv"), encoding: .utf8)
+      let agentLines = agents.split(separator: "\n")
+      #expect(agentLines[0] == "replication,time_seconds,group,agent,change,remote")
+      #expect(agentLines.dropFirst().map { $0.prefix(2) } == agentLines.dropFirst().map { $0.prefix(2) }.sorted())
+      traces.append(csv + agents)
       let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }
       #expect(left.isEmpty, "scratch left behind: \(left)")
     }

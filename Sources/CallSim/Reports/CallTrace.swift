@@ -1,9 +1,11 @@
 import Foundation
 
 /// `calls.csv` (with `--trace`): one row per counted call — a call arriving after the
-/// warm-up — written when the call's outcome is known. Each replication writes its own part
-/// file, streamed in 64 KiB blocks; ``CallTrace/merge(parts:into:)`` joins the parts in
-/// replication order, so the file does not depend on the thread count.
+/// warm-up — written when the call's outcome is known; and `agents.csv`: one row per change
+/// of an agent's state over the whole horizon (warm-up included, so each agent's state is
+/// known throughout). Each replication writes its own part files, streamed in 64 KiB blocks;
+/// ``CallTrace/merge(parts:into:header:stop:)`` joins the parts in replication order, so the
+/// files do not depend on the thread count.
 public struct CallTrace: CallObserver {
   /// The columns. `arrival` is seconds from the start of the horizon; `group` is the group
   /// that answered (empty otherwise); `transferred_by` the group that transferred a
@@ -12,23 +14,35 @@ public struct CallTrace: CallObserver {
   /// the caller's number (its first attempt's among first attempts, kept by its redials);
   /// `talk_drawn_seconds` and `patience_seconds` are the caller's draws at arrival, before any
   /// generalist factor (empty patience: never abandons) — the same in every scenario on the
-  /// same seed.
+  /// same seed. `agent` is the number of the answering agent in its group (from 0; rostered
+  /// agents in roster order) and `remote` whether that agent works remotely.
   public static let header =
     "replication,call_id,type,is_redial,arrival,outcome,group,transferred_by,wait_seconds,handle_seconds,"
-    + "caller,talk_drawn_seconds,patience_seconds"
+    + "caller,talk_drawn_seconds,patience_seconds,agent,remote"
+
+  /// The columns of `agents.csv`. `change` is `logged_in`, `lunch`, `break`, `gap` (a remote
+  /// agent's log-in gap), `end_of_shift`, `staffing` (an hourly plan lowered), or `absent` (a
+  /// rostered agent absent for the shift starting then); an agent in a call when a pause or
+  /// its shift's end is due logs out when the call ends.
+  public static let agentHeader = "replication,time_seconds,group,agent,change,remote"
+
+  public static let agentFile = "agents.csv"
 
   /// Estimated bytes per row, for the size announced before a traced run.
   public static let bytesPerRow = 96.0
 
   private let sink: Sink
+  private let agentSink: Sink
   private let replication: String
   private let typeNames: [String]
   private let groupNames: [String]
   private let firstMeasuredHour: Int
 
-  /// A trace of replication `replication` of `model` into the part file `url`.
+  /// A trace of replication `replication` of `model` into the part file `url` (and its
+  /// agent changes into ``agentPart(of:)``).
   public init(model: CallCenterModel, replication: Int, url: URL) throws {
     sink = try Sink(url: url)
+    agentSink = try Sink(url: CallTrace.agentPart(of: url))
     self.replication = String(replication)
     typeNames = model.callTypes.map(\.name)
     groupNames = model.agentGroups.map(\.name)
@@ -38,17 +52,19 @@ public struct CallTrace: CallObserver {
   public mutating func observe(_ event: CallEvent, call: CallFacts, at time: Double) {
     guard call.hour >= firstMeasuredHour else { return }
     let outcome: String
-    var group = "", wait = "", handle = ""
+    var group = "", wait = "", handle = "", agent = "", remote = ""
     switch event {
     case .arrived, .queued, .transferred: return
     case .blocked: outcome = "blocked"
     case .ivrHangUp: outcome = "ivr_hang_up"
     case .selfServed: outcome = "self_served"
-    case .answered(let g, let w, let talk, _):
+    case .answered(let g, let a, let r, let w, let talk, _):
       outcome = "answered"
       group = groupNames[g]
       wait = CSVNumber.format(w)
       handle = CSVNumber.format(talk)
+      agent = String(a)
+      remote = r ? "true" : "false"
     case .abandoned(let w):
       outcome = "abandoned"
       wait = CSVNumber.format(w)
@@ -58,15 +74,32 @@ public struct CallTrace: CallObserver {
       replication, String(call.id), typeNames[call.type], call.isRedial ? "true" : "false",
       CSVNumber.format(call.arrival), outcome, group, call.transferGroup.map { groupNames[$0] } ?? "", wait, handle,
       String(call.caller), CSVNumber.format(call.drawnTalk), call.patience.isFinite ? CSVNumber.format(call.patience) : "",
+      agent, remote,
     ]
     sink.append(row.joined(separator: ",") + "\n")
   }
 
-  /// Writes what is still buffered and closes the part file.
-  public func close() throws { try sink.close() }
+  public mutating func agentChanged(_ change: AgentChange, group: Int, agent: Int, at time: Double) {
+    let name: String
+    var remote = ""
+    switch change {
+    case .loggedIn(let r):
+      name = "logged_in"
+      remote = r ? "true" : "false"
+    case .loggedOut(let reason): name = reason.rawValue
+    case .absent: name = "absent"
+    }
+    agentSink.append([replication, CSVNumber.format(time), groupNames[group], String(agent), name, remote].joined(separator: ",") + "\n")
+  }
 
-  /// Writes `calls.csv` to `url` atomically: the header, then each part in order, streamed.
-  public static func merge(parts: [URL], into url: URL, stop: StopRequest? = nil) throws {
+  /// Writes what is still buffered and closes the part files.
+  public func close() throws {
+    try sink.close()
+    try agentSink.close()
+  }
+
+  /// Writes a trace file to `url` atomically: `header`, then each part in order, streamed.
+  public static func merge(parts: [URL], into url: URL, header: String = CallTrace.header, stop: StopRequest? = nil) throws {
     try AtomicFile.write(to: url, stop: stop) { out in
       try out.append(header + "\n")
       for part in parts {
@@ -129,4 +162,9 @@ extension SimulationRunner {
 extension CallTrace {
   /// The part file of replication `r` in `folder`.
   public static func part(_ r: Int, in folder: URL) -> URL { folder.appendingPathComponent("calls-\(r).part") }
+
+  /// The `agents.csv` part beside the `calls.csv` part `callPart`.
+  public static func agentPart(of callPart: URL) -> URL {
+    callPart.deletingLastPathComponent().appendingPathComponent("agents-" + callPart.lastPathComponent.dropFirst("calls-".count))
+  }
 }

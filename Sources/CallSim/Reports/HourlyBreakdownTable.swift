@@ -16,7 +16,8 @@ public struct HourlyBreakdownTable: CSVTable {
   ]
   /// Columns of `hourly_groups.csv` after `date, weekday, hour, group`.
   public static let groupColumns: [GroupMetric] = [
-    .agentsScheduled, .agentsOnPhones, .answered, .transferred, .occupancy, .meanTalkSeconds,
+    .agentsScheduled, .agentsOnPhones, .agentsOnPhonesRemote, .answered, .transferred, .occupancy, .occupancyOffice,
+    .occupancyRemote, .meanTalkSeconds, .overtimeHours,
   ]
 
   public let result: RunResult

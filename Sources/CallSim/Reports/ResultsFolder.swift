@@ -1,7 +1,8 @@
 import Foundation
 
 /// Writes a run's outputs — `summary.json`, `hourly.csv`, `hourly_types.csv`,
-/// `hourly_groups.csv`, `waits.csv`, `scenario.resolved.yaml` and, when traced, `calls.csv` —
+/// `hourly_groups.csv`, `waits.csv`, `scenario.resolved.yaml` and, when traced, `calls.csv`
+/// and `agents.csv` —
 /// as one folder: into the hidden sibling `.NAME.new`, which then replaces the results folder
 /// whole (``ResultsLocation/moveIntoPlace()``). A run that fails or is stopped while writing
 /// leaves the folder as it was (absent, or the previous run's).
@@ -11,12 +12,13 @@ public struct ResultsFolder {
   /// `location` must have been prepared (``ResultsLocation/prepare()``), and its lock held.
   public init(location: ResultsLocation) { self.location = location }
 
-  /// The files of every run, in the order written (`summary.json` last); `calls.csv` comes
-  /// too with a trace.
+  /// The files of every run, in the order written (`summary.json` last); `calls.csv` and
+  /// `agents.csv` come too with a trace.
   public static let files = [
     "scenario.resolved.yaml", "hourly.csv", "hourly_types.csv", "hourly_groups.csv", "waits.csv", "summary.json",
   ]
   public static let traceFile = "calls.csv"
+  public static let traceFiles = [traceFile, CallTrace.agentFile]
 
   /// Writes every file and moves the folder into place; `traceParts` are the per-replication
   /// parts of `calls.csv`, in order. When `stop` is requested before the move, throws
@@ -42,6 +44,9 @@ public struct ResultsFolder {
       try AtomicFile.write(WaitTable(result: result).csv(), to: staging.appendingPathComponent("waits.csv"), stop: stop)
       if let traceParts {
         try CallTrace.merge(parts: traceParts, into: staging.appendingPathComponent(ResultsFolder.traceFile), stop: stop)
+        try CallTrace.merge(
+          parts: traceParts.map(CallTrace.agentPart(of:)), into: staging.appendingPathComponent(CallTrace.agentFile),
+          header: CallTrace.agentHeader, stop: stop)
       }
       try stop?.check()
       let summary = try SummaryReport(result: result, wallSeconds: wallSeconds, version: version).json()
@@ -52,6 +57,6 @@ public struct ResultsFolder {
       try? fm.removeItem(at: staging)
       throw error
     }
-    return ResultsFolder.files + (traceParts == nil ? [] : [ResultsFolder.traceFile])
+    return ResultsFolder.files + (traceParts == nil ? [] : ResultsFolder.traceFiles)
   }
 }

@@ -35,6 +35,10 @@ public struct CallCounts: Sendable, Equatable, BitwiseCopyable {
   public var availableAgentSeconds = 0.0
   /// Agent-seconds scheduled (before absence and availability).
   public var scheduledAgentSeconds = 0.0
+  /// Agent-seconds paid (shifts minus lunch).
+  public var paidAgentSeconds = 0.0
+  /// Agent-seconds finishing calls after a shift's end.
+  public var overtimeAgentSeconds = 0.0
 
   public init() {}
 
@@ -42,7 +46,7 @@ public struct CallCounts: Sendable, Equatable, BitwiseCopyable {
   nonisolated(unsafe) static let fields: [WritableKeyPath<CallCounts, Double>] = [
     \.totalInflow, \.inflow, \.answered, \.abandoned, \.blocked, \.ivrHangUps, \.selfServed, \.redials, \.transferred,
     \.inQueueAtEnd, \.inIVRAtEnd, \.answeredWithinTarget, \.answeredWaitSeconds, \.abandonedWaitSeconds,
-    \.busyAgentSeconds, \.availableAgentSeconds, \.scheduledAgentSeconds,
+    \.busyAgentSeconds, \.availableAgentSeconds, \.scheduledAgentSeconds, \.paidAgentSeconds, \.overtimeAgentSeconds,
   ]
 
   public static func += (a: inout CallCounts, b: CallCounts) {
@@ -54,6 +58,8 @@ public struct CallCounts: Sendable, Equatable, BitwiseCopyable {
     busyAgentSeconds += g.busyAgentSeconds
     availableAgentSeconds += g.availableAgentSeconds
     scheduledAgentSeconds += g.scheduledAgentSeconds
+    paidAgentSeconds += g.paidAgentSeconds
+    overtimeAgentSeconds += g.overtimeAgentSeconds
   }
 
   /// `nil` when every call is accounted for exactly once; otherwise which identity fails.

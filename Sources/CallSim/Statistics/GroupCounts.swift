@@ -1,39 +1,45 @@
 /// What one agent group did in one period (an hour, or a whole replication). Calls are
-/// counted in the hour of their arrival, agent time in the hour it was spent.
+/// counted in the hour of their arrival, agent time in the hour it was spent (paid time in
+/// the hour its shift starts).
 public struct GroupCounts: Sendable, Equatable, BitwiseCopyable {
   /// Calls the group's agents answered and served.
   public var answered = 0.0
   /// Misrouted calls the group's agents answered and transferred to the right queue.
   public var transferred = 0.0
-  /// Seconds of talk of the calls in `answered` (after any generalist factor).
+  /// Seconds of talk of the calls in `answered` (after any generalist and remote factor).
   public var talkSeconds = 0.0
   /// Agent-seconds spent talking, in wrap-up, or on transfers.
   public var busyAgentSeconds = 0.0
-  /// Agent-seconds logged in.
+  /// Agent-seconds logged in and not on a pause (finishing a call past a shift's end included).
   public var availableAgentSeconds = 0.0
-  /// Agent-seconds scheduled.
+  /// Agent-seconds scheduled (after any strike, before absence; pauses included).
   public var scheduledAgentSeconds = 0.0
+  /// The part of `busyAgentSeconds` worked by remote agents.
+  public var remoteBusyAgentSeconds = 0.0
+  /// The part of `availableAgentSeconds` of remote agents.
+  public var remoteAvailableAgentSeconds = 0.0
+  /// Agent-seconds paid: shifts minus lunch (after any strike, before absence); scheduled
+  /// time for a group staffed by the hour.
+  public var paidAgentSeconds = 0.0
+  /// Agent-seconds spent finishing calls after a shift's end.
+  public var overtimeAgentSeconds = 0.0
 
   public init() {}
 
+  /// Every field, for element-wise sums and scaling.
+  nonisolated(unsafe) static let fields: [WritableKeyPath<GroupCounts, Double>] = [
+    \.answered, \.transferred, \.talkSeconds, \.busyAgentSeconds, \.availableAgentSeconds, \.scheduledAgentSeconds,
+    \.remoteBusyAgentSeconds, \.remoteAvailableAgentSeconds, \.paidAgentSeconds, \.overtimeAgentSeconds,
+  ]
+
   public static func += (a: inout GroupCounts, b: GroupCounts) {
-    a.answered += b.answered
-    a.transferred += b.transferred
-    a.talkSeconds += b.talkSeconds
-    a.busyAgentSeconds += b.busyAgentSeconds
-    a.availableAgentSeconds += b.availableAgentSeconds
-    a.scheduledAgentSeconds += b.scheduledAgentSeconds
+    for f in fields { a[keyPath: f] += b[keyPath: f] }
   }
 
   /// Every field multiplied by `factor`.
   public func scaled(by factor: Double) -> GroupCounts {
     var c = self
-    c.answered *= factor
-    c.transferred *= factor
-    c.talkSeconds *= factor
-    c.busyAgentSeconds *= factor
-    c.availableAgentSeconds *= factor
-    c.scheduledAgentSeconds *= factor
+    for f in GroupCounts.fields { c[keyPath: f] *= factor }
     return c
   }
 }
@@ -42,14 +48,22 @@ public struct GroupCounts: Sendable, Equatable, BitwiseCopyable {
 public enum GroupMetric: String, Sendable, CaseIterable {
   case answered
   case transferred
-  /// Busy (talk, wrap-up, transfers) over logged-in agent time.
+  /// Busy (talk, wrap-up, transfers) over logged-in agent time outside pauses.
   case occupancy
-  /// Time-average number of agents logged in.
+  /// Occupancy of the office agents.
+  case occupancyOffice = "occupancy_office"
+  /// Occupancy of the remote agents.
+  case occupancyRemote = "occupancy_remote"
+  /// Time-average number of agents logged in and not on a pause.
   case agentsOnPhones = "agents_on_phones"
+  /// The remote agents among `agents_on_phones`.
+  case agentsOnPhonesRemote = "agents_on_phones_remote"
   /// Time-average number of agents scheduled.
   case agentsScheduled = "agents_scheduled"
   /// Mean talk time of the calls answered.
   case meanTalkSeconds = "mean_talk_seconds"
+  case paidHours = "paid_hours"
+  case overtimeHours = "overtime_hours"
 
   /// The value for `c` over `periodSeconds`; `nil` where undefined.
   public func value(of c: GroupCounts, periodSeconds: Double) -> Double? {
@@ -58,9 +72,15 @@ public enum GroupMetric: String, Sendable, CaseIterable {
     case .answered: return c.answered
     case .transferred: return c.transferred
     case .occupancy: return ratio(c.busyAgentSeconds, c.availableAgentSeconds)
+    case .occupancyOffice:
+      return ratio(c.busyAgentSeconds - c.remoteBusyAgentSeconds, c.availableAgentSeconds - c.remoteAvailableAgentSeconds)
+    case .occupancyRemote: return ratio(c.remoteBusyAgentSeconds, c.remoteAvailableAgentSeconds)
     case .agentsOnPhones: return ratio(c.availableAgentSeconds, periodSeconds)
+    case .agentsOnPhonesRemote: return ratio(c.remoteAvailableAgentSeconds, periodSeconds)
     case .agentsScheduled: return ratio(c.scheduledAgentSeconds, periodSeconds)
     case .meanTalkSeconds: return ratio(c.talkSeconds, c.answered)
+    case .paidHours: return c.paidAgentSeconds / 3600
+    case .overtimeHours: return c.overtimeAgentSeconds / 3600
     }
   }
 }

@@ -32,6 +32,10 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
   case agentsOnPhones = "agents_on_phones"
   /// Time-average number of agents scheduled.
   case agentsScheduled = "agents_scheduled"
+  /// Agent-hours paid: shifts minus lunch, after any strike, before absence.
+  case paidHours = "paid_hours"
+  /// Agent-hours spent finishing calls after a shift's end.
+  case overtimeHours = "overtime_hours"
 
   /// The value for `counts` over a period of `periodSeconds`; `nil` where undefined
   /// (a ratio with nothing to divide by).
@@ -58,6 +62,8 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
     case .occupancy: return ratio(c.busyAgentSeconds, c.availableAgentSeconds)
     case .agentsOnPhones: return ratio(c.availableAgentSeconds, periodSeconds)
     case .agentsScheduled: return ratio(c.scheduledAgentSeconds, periodSeconds)
+    case .paidHours: return c.paidAgentSeconds / 3600
+    case .overtimeHours: return c.overtimeAgentSeconds / 3600
     }
   }
 

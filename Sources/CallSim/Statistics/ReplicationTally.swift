@@ -47,19 +47,19 @@ struct ReplicationTally: ~Copyable, CallObserver {
     case .ivrHangUp: typeHours[cell].ivrHangUps += 1
     case .selfServed: typeHours[cell].selfServed += 1
     case .queued: typeHours[cell].inflow += 1
-    case .answered(let group, let wait, let talk, let wrap):
+    case .answered(let group, _, let remote, let wait, let talk, let wrap):
       typeHours[cell].answered += 1
       typeHours[cell].answeredWaitSeconds += wait
       if wait <= within { typeHours[cell].answeredWithinTarget += 1 }
       let g = call.hour * groups + group
       groupHours[g].answered += 1
       groupHours[g].talkSeconds += talk
-      busy(group: group, from: time, to: time + talk + wrap)
+      busy(group: group, remote: remote, from: time, to: time + talk + wrap)
       if measured { answeredWaits[WaitHistogram.bin(of: wait)] += 1 }
-    case .transferred(let group, _, let handle):
+    case .transferred(let group, _, let remote, _, let handle):
       typeHours[cell].transferred += 1
       groupHours[call.hour * groups + group].transferred += 1
-      busy(group: group, from: time, to: time + handle)
+      busy(group: group, remote: remote, from: time, to: time + handle)
     case .abandoned(let wait):
       typeHours[cell].abandoned += 1
       typeHours[cell].abandonedWaitSeconds += wait
@@ -71,23 +71,39 @@ struct ReplicationTally: ~Copyable, CallObserver {
 
   /// Agent busy time [start, end) seconds of `group`, split over the hours it spans.
   @inline(__always)
-  private mutating func busy(group: Int, from start: Double, to end: Double) {
+  private mutating func busy(group: Int, remote: Bool, from start: Double, to end: Double) {
     forEachHour(from: start, to: end) { tally, h, seconds in
       tally.groupHours[h * tally.groups + group].busyAgentSeconds += seconds
+      if remote { tally.groupHours[h * tally.groups + group].remoteBusyAgentSeconds += seconds }
     }
   }
 
-  /// `agents` of `group` logged in over [start, end) seconds, split over the hours it spans.
-  mutating func loggedIn(_ agents: Int, group: Int, from start: Double, to end: Double) {
+  /// `agents` of `group`, `remote` of them remote, logged in over [start, end) seconds,
+  /// split over the hours it spans.
+  mutating func loggedIn(_ agents: Int, remote: Int, group: Int, from start: Double, to end: Double) {
     guard agents > 0 else { return }
     forEachHour(from: start, to: end) { tally, h, seconds in
       tally.groupHours[h * tally.groups + group].availableAgentSeconds += Double(agents) * seconds
+      tally.groupHours[h * tally.groups + group].remoteAvailableAgentSeconds += Double(remote) * seconds
     }
   }
 
-  /// Agents the plan puts on duty in hour `h` in `group`.
-  mutating func scheduled(_ agents: Int, group: Int, hour h: Int) {
-    groupHours[h * groups + group].scheduledAgentSeconds = Double(agents) * 3600
+  /// `agents` (a time-average) scheduled in `group` in hour `h`.
+  mutating func scheduled(_ agents: Double, group: Int, hour h: Int) {
+    groupHours[h * groups + group].scheduledAgentSeconds = agents * 3600
+  }
+
+  /// `seconds` of paid agent time of `group`, counted in hour `h`.
+  mutating func paid(_ seconds: Double, group: Int, hour h: Int) {
+    guard h < hours else { return }
+    groupHours[h * groups + group].paidAgentSeconds += seconds
+  }
+
+  /// An agent of `group` finishing a call over [start, end) seconds after its shift ended.
+  mutating func overtime(group: Int, from start: Double, to end: Double) {
+    forEachHour(from: start, to: end) { tally, h, seconds in
+      tally.groupHours[h * tally.groups + group].overtimeAgentSeconds += seconds
+    }
   }
 
   /// Calls `body` with each hour that [start, min(end, horizon)) seconds overlaps and the

@@ -1,92 +1,165 @@
-/// One group's agents, who log in and out as its staffing plan changes; a call goes to the
-/// agent idle longest.
+/// One group's agents: who is logged in, idle or busy, and the line of idle agents (a call
+/// goes to the agent idle longest).
 ///
-/// When the plan lowers the number on duty, idle agents log out at once; if too few are idle,
-/// busy agents log out when they finish their current call (nobody is cut off mid-call).
+/// Agents are numbered from 0. The idle line is a doubly linked list through the agents, in
+/// the order they became idle, so the longest idle is at its head and any agent can leave it
+/// in constant time (a rostered agent going on a break).
+///
+/// Agents `0..<hourlyCapacity` follow the group's hourly plan, which changes their *number*
+/// on duty (``setOnDuty(_:now:report:)``): idle ones log out at once, and if too few are
+/// idle, busy ones log out when they finish their current call (nobody is cut off
+/// mid-call). The agents after them are rostered: the simulation logs each in and out
+/// (``logIn(_:remote:now:)``, ``logOut(_:)``) by its shift. A group uses one kind or the
+/// other on a given day; a timeline may switch it.
 struct AgentPool {
-  var busy: [Bool]
-  /// Ring of idle logged-in agent indices, longest idle at `head`.
-  var idle: [UInt32]
-  /// Seconds at which each agent in `idle` became idle (parallel to it).
-  var idleSince: [Double]
-  var head = 0
-  var idleCount = 0
-  /// Logged-out agents, available to log in.
-  var loggedOut: [UInt32]
+  private var busy: [Bool]
+  private var isIdle: [Bool]
+  private var next: [Int32]
+  private var previous: [Int32]
+  /// Seconds at which each idle agent became idle.
+  private var idleSinceByAgent: [Double]
+  /// Whether each agent works remotely (for per-location counts).
+  private(set) var remote: [Bool]
+  private var head: Int32 = -1
+  private var tail: Int32 = -1
+  private(set) var idleCount = 0
+  /// Logged-out agents available to ``setOnDuty(_:now:)``.
+  private var loggedOut: [UInt32]
   /// Agents logged in: idle, busy, and busy ones about to leave.
   private(set) var loggedIn = 0
-  /// Busy agents who log out when their call ends.
+  /// Remote agents among `loggedIn`.
+  private(set) var loggedInRemote = 0
+  /// Busy agents of the hourly plan who log out when their call ends.
   private(set) var leaving = 0
+  /// Agents of the hourly plan logged in (counted in `loggedIn` too).
+  private(set) var hourlyLoggedIn = 0
+  /// Agents `0..<hourlyCapacity` follow the hourly plan.
+  let hourlyCapacity: Int
 
-  init(capacity: Int) {
+  init(hourly: Int, rostered: Int) {
+    hourlyCapacity = hourly
+    let capacity = hourly + rostered
     busy = Array(repeating: false, count: capacity)
-    idle = Array(repeating: 0, count: max(1, capacity))
-    idleSince = Array(repeating: 0, count: max(1, capacity))
-    loggedOut = (0..<UInt32(capacity)).reversed().map { $0 }
+    isIdle = Array(repeating: false, count: capacity)
+    next = Array(repeating: -1, count: capacity)
+    previous = Array(repeating: -1, count: capacity)
+    idleSinceByAgent = Array(repeating: 0, count: capacity)
+    remote = Array(repeating: false, count: capacity)
+    loggedOut = (0..<UInt32(hourly)).reversed().map { $0 }
   }
 
   var hasIdle: Bool { idleCount > 0 }
 
   /// Seconds since which the longest-idle agent has been idle; one must be idle.
   @inline(__always)
-  var longestIdleSince: Double { idleSince[head] }
+  var longestIdleSince: Double { idleSinceByAgent[Int(head)] }
+
+  func isBusy(_ a: UInt32) -> Bool { busy[Int(a)] }
+
+  func isIdle(_ a: UInt32) -> Bool { isIdle[Int(a)] }
 
   /// Takes the longest-idle agent; one must be idle.
   @inline(__always)
   mutating func seize() -> UInt32 {
-    let a = idle[head]
-    head += 1
-    if head == idle.count { head = 0 }
-    idleCount -= 1
+    let a = UInt32(head)
+    unlink(a)
     precondition(!busy[Int(a)], "agent \(a) is already in a call")
     busy[Int(a)] = true
     return a
   }
 
-  /// Agent `a` has finished its work. Returns `false` when it logged out instead of becoming idle.
+  /// Agent `a` has finished its work. Returns `false` when it logged out instead (hourly
+  /// staffing lowered while it was busy); otherwise it stays marked busy until it takes its
+  /// next call, becomes idle (``makeIdle(_:now:)``) or logs out (``logOut(_:)``).
   @inline(__always)
   mutating func finish(_ a: UInt32) -> Bool {
-    busy[Int(a)] = false
-    if leaving > 0 {
+    if leaving > 0 && Int(a) < hourlyCapacity {
+      busy[Int(a)] = false
       leaving -= 1
       loggedIn -= 1
+      hourlyLoggedIn -= 1
       loggedOut.append(a)
       return false
     }
     return true
   }
 
-  /// Puts agent `a` (logged in, not busy) at the back of the idle line, idle since `now`.
+  /// Puts agent `a` (logged in, not idle) at the back of the idle line, idle since `now`.
   @inline(__always)
   mutating func makeIdle(_ a: UInt32, now: Double) {
-    var tail = head + idleCount
-    if tail >= idle.count { tail -= idle.count }
-    idle[tail] = a
-    idleSince[tail] = now
+    let i = Int(a)
+    assert(!isIdle[i], "agent \(a) is already idle")
+    busy[i] = false
+    isIdle[i] = true
+    idleSinceByAgent[i] = now
+    previous[i] = tail
+    next[i] = -1
+    if tail >= 0 { next[Int(tail)] = Int32(a) } else { head = Int32(a) }
+    tail = Int32(a)
     idleCount += 1
   }
 
-  /// Changes the number of agents on duty to `target` at `now` seconds.
-  mutating func setOnDuty(_ target: Int, now: Double) {
-    var effective = loggedIn - leaving
+  @inline(__always)
+  private mutating func unlink(_ a: UInt32) {
+    let i = Int(a)
+    let p = previous[i]
+    let n = next[i]
+    if p >= 0 { next[Int(p)] = n } else { head = n }
+    if n >= 0 { previous[Int(n)] = p } else { tail = p }
+    isIdle[i] = false
+    idleCount -= 1
+  }
+
+  // MARK: - Rostered agents
+
+  /// Rostered agent `a` (at least `hourlyCapacity`), logged out, logs in and becomes idle.
+  mutating func logIn(_ a: UInt32, remote isRemote: Bool, now: Double) {
+    precondition(!busy[Int(a)] && !isIdle[Int(a)], "agent \(a) is already logged in")
+    remote[Int(a)] = isRemote
+    loggedIn += 1
+    if isRemote { loggedInRemote += 1 }
+    makeIdle(a, now: now)
+  }
+
+  /// Agent `a`, idle or just finished (``finish(_:)``), logs out.
+  mutating func logOut(_ a: UInt32) {
+    busy[Int(a)] = false
+    if isIdle[Int(a)] { unlink(a) }
+    loggedIn -= 1
+    if remote[Int(a)] { loggedInRemote -= 1 }
+  }
+
+  // MARK: - Hourly staffing
+
+  /// Changes the number of agents on duty to `target` at `now` seconds; `report` hears each
+  /// agent logging in (`true`) or out (`false`) now.
+  mutating func setOnDuty(_ target: Int, now: Double, report: (UInt32, Bool) -> Void) {
+    var effective = hourlyLoggedIn - leaving
     if target > effective {
       let cancelled = min(leaving, target - effective)
       leaving -= cancelled
       effective += cancelled
       while effective < target, let a = loggedOut.popLast() {
         loggedIn += 1
+        hourlyLoggedIn += 1
         effective += 1
         makeIdle(a, now: now)
+        report(a, true)
       }
     } else {
-      while effective > target && idleCount > 0 {
-        // The most recently idle agent leaves first.
-        var tail = head + idleCount - 1
-        if tail >= idle.count { tail -= idle.count }
-        loggedOut.append(idle[tail])
-        idleCount -= 1
-        loggedIn -= 1
-        effective -= 1
+      // The most recently idle agents of the plan leave first.
+      var a = tail
+      while effective > target && a >= 0 {
+        let before = previous[Int(a)]
+        if Int(a) < hourlyCapacity {
+          unlink(UInt32(a))
+          loggedOut.append(UInt32(a))
+          loggedIn -= 1
+          hourlyLoggedIn -= 1
+          effective -= 1
+          report(UInt32(a), false)
+        }
+        a = before
       }
       leaving += effective - target
     }

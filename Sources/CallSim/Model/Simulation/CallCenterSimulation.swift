@@ -22,16 +22,37 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   /// copy-on-write checks on an outer array.
   let queues: UnsafeMutableBufferPointer<CallQueue>
   let pools: UnsafeMutableBufferPointer<AgentPool>
-  let routing: RoutingPolicy
+  /// The routing in force; `routings[epoch]`.
+  var routing: RoutingPolicy
+  /// The routing of the base model and of each timeline change.
+  let routings: [RoutingPolicy]
+  /// The first day of each routing in `routings` (0 for the base model).
+  let epochStarts: [Int]
+  var epoch = 0
   var linesInUse = 0
   let lineLimit: Int
   /// Per group: time up to which logged-in agent time has been added to the hourly counts.
   var loggedInAccruedUntil: [Double]
-  /// Hours at which some group's staffing changes, from hour 0.
+  /// Per group: agents on duty in each hour of the horizon, for groups staffed by the hour.
+  let hourlyPlan: [[Int]]
+  /// Hours at which some group's hourly staffing changes, from hour 0.
   let staffingChanges: [Int]
+  /// Rostered agents of every group, from `rosterOffset[g]` for group `g`.
+  var rostered: [RosteredAgent]
+  let rosterOffset: [Int]
+  /// Per group: whether the roster staffs it (its agents are all in `rostered`).
+  let isRostered: [Bool]
+  /// Today's roster duties (a `dutyStart` event names one by index).
+  var dayDuties: [Roster.Duty] = []
+  /// Per group: the talk-time factor of its remote agents today.
+  var remoteHandleFactor: [Double]
+  /// Whether the model needs a `dayStart` event each midnight (a roster or a timeline).
+  let hasDays: Bool
+  /// Absence and log-in gap draws, one substream per agent.
+  let agentDraws: SubstreamFamily
   var tally: ReplicationTally
   /// The extra observer, readable after ``run(stop:)``.
-  public private(set) var observer: Observer
+  public internal(set) var observer: Observer
   var nextCallID: UInt32 = 0
   /// Number of the next first attempt: the caller number that keys its substreams.
   var nextCallerID: UInt32 = 0
@@ -57,13 +78,34 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     horizon = settings.horizon
     queues = .allocate(capacity: model.callTypes.count)
     queues.initialize(repeating: CallQueue())
-    pools = .allocate(capacity: model.agentGroups.count)
-    _ = pools.initialize(from: model.agentGroups.map { AgentPool(capacity: $0.staffing.peak) })
-    routing = RoutingPolicy(model: model)
+    let groupCount = model.agentGroups.count
+    let hourlyPlan = (0..<groupCount).map { g in (0..<settings.hours).map { model.hourlyAgents(group: g, hour: $0) } }
+    self.hourlyPlan = hourlyPlan
+    let rosteredCounts = (0..<groupCount).map { model.rosteredAgents(group: $0) }
+    pools = .allocate(capacity: groupCount)
+    _ = pools.initialize(from: (0..<groupCount).map { g in
+      AgentPool(hourly: hourlyPlan[g].max() ?? 0, rostered: rosteredCounts[g])
+    })
+    var offsets: [Int] = []
+    var rostered: [RosteredAgent] = []
+    for g in 0..<groupCount {
+      offsets.append(rostered.count)
+      let first = pools[g].hourlyCapacity
+      rostered += (0..<rosteredCounts[g]).map { RosteredAgent(group: g, agent: UInt32(first + $0)) }
+    }
+    self.rostered = rostered
+    rosterOffset = offsets
+    isRostered = rosteredCounts.map { $0 > 0 }
+    remoteHandleFactor = model.agentGroups.map { $0.remote?.handleFactor ?? 1 }
+    routings = [RoutingPolicy(model: model)] + model.timeline.map { RoutingPolicy(model: $0.model) }
+    epochStarts = [0] + model.timeline.map(\.fromDay)
+    routing = routings[0]
+    hasDays = !rostered.isEmpty || !model.timeline.isEmpty
+    agentDraws = streams.substreams("agents")
     lineLimit = model.trunks ?? Int.max
-    loggedInAccruedUntil = Array(repeating: 0, count: model.agentGroups.count)
+    loggedInAccruedUntil = Array(repeating: 0, count: groupCount)
     staffingChanges = (0..<settings.hours).filter { h in
-      h == 0 || model.agentGroups.contains { $0.staffing.agentsByHour[h] != $0.staffing.agentsByHour[h - 1] }
+      h == 0 || hourlyPlan.contains { $0[h] != $0[h - 1] }
     }
     tally = ReplicationTally(
       hours: settings.hours, callTypes: model.callTypes.count, groups: model.agentGroups.count,
@@ -91,6 +133,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   public mutating func run(stop: StopRequest? = nil) -> ReplicationResult? {
     recordScheduledStaffing()
     changeStaffing(0, now: 0)
+    if hasDays { dayStart(0, now: 0) }
     if let first = arrivals.next(after: 0, arrivalStream) {
       calendar.schedule(at: first, kind: EventKind.arrival.rawValue)
     }
@@ -100,6 +143,10 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
       let now = event.time
       switch EventKind(rawValue: event.kind).unsafelyUnwrapped {
       case .staffingChange: changeStaffing(Int(event.id), now: now)
+      case .dayStart: dayStart(Int(event.id), now: now)
+      case .dutyStart: dutyStart(Int(event.id), now: now)
+      case .agentOff: agentOff(Int(event.id), token: event.tag, now: now)
+      case .agentOn: agentOn(Int(event.id), token: event.tag, now: now)
       case .agentFree: agentFree(event.id, group: Int(event.tag), now: now)
       case .lineRelease: linesInUse -= 1
       case .transferEnd: transferEnd(slot: event.id, generation: event.tag, now: now)
@@ -256,7 +303,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     let wait = now - record.queuedAt
     if routing.misrouteShare > 0, !routing.serves(group: g, type: type), let misroute = model.routing.misroute {
       let handle = misroute.transfer.sample(callerStream(.transfer, slot: slot))
-      report(.transferred(group: g, wait: wait, handle: handle), slot: slot, now: now)
+      report(.transferred(group: g, agent: Int(agent), remote: pools[g].remote[Int(agent)], wait: wait, handle: handle), slot: slot, now: now)
       calls.records[Int(slot)].state = .inTransfer
       calls.records[Int(slot)].transferGroup = Int16(g)
       // Time with the wrong agent is not waiting: the wait's start moves forward by it.
@@ -265,8 +312,10 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
       calendar.schedule(at: now + handle, kind: EventKind.transferEnd.rawValue, id: slot, tag: record.generation)
       return
     }
-    let talk = record.talk * routing.talkFactor(group: g, type: type, now: now)
-    report(.answered(group: g, wait: wait, talk: talk, wrap: record.wrap), slot: slot, now: now)
+    let remote = pools[g].remote[Int(agent)]
+    var talk = record.talk * routing.talkFactor(group: g, type: type, now: now)
+    if remote { talk *= remoteHandleFactor[g] }
+    report(.answered(group: g, agent: Int(agent), remote: remote, wait: wait, talk: talk, wrap: record.wrap), slot: slot, now: now)
     calendar.schedule(at: now + talk + record.wrap, kind: EventKind.agentFree.rawValue, id: agent, tag: UInt32(g))
     if lineLimit != Int.max {
       // The line is held until the talk ends; wrap-up happens off the line.
@@ -289,7 +338,16 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
 
   mutating func agentFree(_ agent: UInt32, group g: Int, now: Double) {
     if pools[g].leaving > 0 { accrueLoggedInTime(group: g, until: now) }
-    guard pools[g].finish(agent) else { return }
+    guard pools[g].finish(agent) else {
+      observer.agentChanged(.loggedOut(.staffing), group: g, agent: Int(agent), at: now)
+      return
+    }
+    if isRostered[g], Int(agent) >= pools[g].hourlyCapacity,
+      case let r = rosterOffset[g] + Int(agent) - pools[g].hourlyCapacity, rostered[r].pending != .none
+    {
+      leave(r, now: now)
+      return
+    }
     if !answerNextWaiting(group: g, agent: agent, now: now) { pools[g].makeIdle(agent, now: now) }
   }
 
@@ -359,31 +417,38 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   /// take waiting calls, and schedules the next change.
   mutating func changeStaffing(_ index: Int, now: Double) {
     let hour = staffingChanges[index]
-    for g in pools.indices {
+    for g in pools.indices where hourlyPlan[g][hour] != pools[g].hourlyLoggedIn - pools[g].leaving {
       accrueLoggedInTime(group: g, until: now)
-      pools[g].setOnDuty(model.agentGroups[g].staffing.agentsByHour[hour], now: now)
-    }
-    for g in pools.indices {
-      while pools[g].hasIdle, let q = routing.queue(for: g, now: now, queues: queues, calls: calls) {
-        let entry = queues[q].popFront()
-        answer(slot: entry.slot, group: g, agent: pools[g].seize(), now: now)
+      pools[g].setOnDuty(hourlyPlan[g][hour], now: now) { agent, loggedIn in
+        observer.agentChanged(loggedIn ? .loggedIn(remote: false) : .loggedOut(.staffing), group: g, agent: Int(agent), at: now)
       }
     }
+    for g in pools.indices { serveWaiting(group: g, now: now) }
     if index + 1 < staffingChanges.count {
       calendar.schedule(
         at: Double(staffingChanges[index + 1]) * 3600, kind: EventKind.staffingChange.rawValue, id: UInt32(index + 1))
     }
   }
 
+  /// Idle agents of group `g` take the waiting calls the routing gives them.
+  mutating func serveWaiting(group g: Int, now: Double) {
+    while pools[g].hasIdle, let q = routing.queue(for: g, now: now, queues: queues, calls: calls) {
+      let entry = queues[q].popFront()
+      answer(slot: entry.slot, group: g, agent: pools[g].seize(), now: now)
+    }
+  }
+
   /// Adds group `g`'s logged-in agent time since its last change to the hour bins.
   mutating func accrueLoggedInTime(group g: Int, until now: Double) {
-    tally.loggedIn(pools[g].loggedIn, group: g, from: loggedInAccruedUntil[g], to: now)
+    tally.loggedIn(pools[g].loggedIn, remote: pools[g].loggedInRemote, group: g, from: loggedInAccruedUntil[g], to: now)
     loggedInAccruedUntil[g] = now
   }
 
+  /// Agents scheduled per hour, and the paid time of hourly plans (rosters add theirs per shift).
   mutating func recordScheduledStaffing() {
-    for (g, group) in model.agentGroups.enumerated() {
-      for (h, n) in group.staffing.agentsByHour.enumerated() { tally.scheduled(n, group: g, hour: h) }
+    for (g, hours) in model.scheduledAgents().enumerated() {
+      for (h, n) in hours.enumerated() { tally.scheduled(n, group: g, hour: h) }
+      for (h, n) in hourlyPlan[g].enumerated() where n > 0 { tally.paid(Double(n) * 3600, group: g, hour: h) }
     }
   }
 

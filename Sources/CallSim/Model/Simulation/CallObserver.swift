@@ -9,12 +9,12 @@ public enum CallEvent: Sendable {
   case selfServed
   /// The call reached the agent queue (it counts in `inflow` from here on).
   case queued
-  /// An agent of `group` answered after `wait`; it talks `talk` (after any generalist
-  /// factor) and then works `wrap` more.
-  case answered(group: Int, wait: Double, talk: Double, wrap: Double)
-  /// An agent of a wrong `group` answered after `wait`, spent `handle`, and sends the call to
-  /// the back of its right queue.
-  case transferred(group: Int, wait: Double, handle: Double)
+  /// Agent `agent` of `group` answered after `wait`; it talks `talk` (after any generalist
+  /// and remote factor) and then works `wrap` more.
+  case answered(group: Int, agent: Int, remote: Bool, wait: Double, talk: Double, wrap: Double)
+  /// Agent `agent` of a wrong `group` answered after `wait`, spent `handle`, and sends the
+  /// call to the back of its right queue.
+  case transferred(group: Int, agent: Int, remote: Bool, wait: Double, handle: Double)
   /// The caller hung up after waiting `wait`.
   case abandoned(wait: Double)
   /// Still waiting when the horizon ended.
@@ -49,6 +49,34 @@ public struct CallFacts: Sendable {
 /// nothing for it.
 public protocol CallObserver: ~Copyable {
   mutating func observe(_ event: CallEvent, call: CallFacts, at time: Double)
+  /// Agent `agent` of `group` changed state at `time` seconds. Optional: the default ignores it.
+  mutating func agentChanged(_ change: AgentChange, group: Int, agent: Int, at time: Double)
+}
+
+extension CallObserver where Self: ~Copyable {
+  @inlinable @inline(__always)
+  public mutating func agentChanged(_ change: AgentChange, group: Int, agent: Int, at time: Double) {}
+}
+
+/// What happened to an agent, as the event loop reports it to its observers.
+public enum AgentChange: Sendable, Equatable {
+  /// Logged in and free to take calls (start of a shift, back from a pause or a log-in gap).
+  case loggedIn(remote: Bool)
+  /// Stopped taking calls, for `reason`; an agent in a call stops when the call ends.
+  case loggedOut(AgentLeave)
+  /// Rostered for a shift starting at this time but absent that day.
+  case absent
+}
+
+/// Why an agent logged out.
+public enum AgentLeave: String, Sendable, Equatable {
+  case lunch
+  case shortBreak = "break"
+  /// A remote agent's random log-in gap.
+  case gap
+  case endOfShift = "end_of_shift"
+  /// An hourly staffing plan lowered the number on duty.
+  case staffing
 }
 
 /// The observer of a run that needs nothing beyond the tally.
