@@ -193,6 +193,38 @@ import Testing
     #expect(second.callTypes == m.callTypes && second.arrivals == m.arrivals && second.roster.lines == m.roster.lines)
   }
 
+  @Test func scheduledAgentsAddUpTheDuties() throws {
+    let m = try Self.model("""
+      reinforcement: [{days: [mon, fri], hours: "08:30-10:15", agents: 7, group: traffic_team}]
+      strike: {days: [2024-09-05], staffing_factor: 0.5}
+      timeline: [{from: 2024-09-06, set: {"roster[1].agents": 6}}]
+      """)
+    var expected = m.agentGroups.map { _ in Array(repeating: 0.0, count: m.settings.hours) }
+    for day in 0..<m.settings.days {
+      for duty in m.duties(day: day) {
+        let g = m.model(onDay: day).roster.lines[duty.line].group
+        for h in 0..<m.settings.hours {
+          let overlap = min(duty.end, Double(h + 1) * 3600) - max(duty.start, Double(h) * 3600)
+          if overlap > 0 { expected[g][h] += overlap / 3600 }
+        }
+      }
+    }
+    let scheduled = m.scheduledAgents()
+    for g in expected.indices {
+      for h in expected[g].indices { #expect(abs(scheduled[g][h] - expected[g][h]) < 1e-9, "group \(g) hour \(h)") }
+    }
+    // Friday 2024-09-06 20:00: the timeline's 6 night agents.
+    #expect(scheduled[0][4 * 24 + 20] == 6)
+  }
+
+  @Test func seedAndReplicationOverridesReachTheTimelinesModels() throws {
+    var s = try ScenarioFixture().load("s.yaml", Self.base + "timeline: [{from: 2024-09-06, set: {absence: 0.1}}]\n")
+    s.setSeed(99)
+    try s.setReplications(3)
+    #expect(s.model.timeline[0].model.settings == s.model.settings)
+    #expect(s.model.timeline[0].model.settings.seed == 99 && s.model.timeline[0].model.settings.replications == 3)
+  }
+
   @Test func timelineCanReplaceRosterLinesAndRemoveKeys() throws {
     let m = try Self.model("""
       remote: {share: 0.5}
@@ -218,6 +250,17 @@ import Testing
     let w = s.warnings.map(\.description)
     #expect(w.count == 1, "\(w)")
     #expect(w.first == "warning: \(s.file):9: agent_groups.water_team: nobody who may take call type 'water' (home type of group 'water_team') is on duty in 82 counted hours when such calls arrive: 2024-09-02 18:00-2024-09-03 09:00, 2024-09-03 18:00-2024-09-04 09:00, 2024-09-05 02:00-09:00 and 3 more")
+  }
+
+  @Test func warnsAboutDatesOutsideTheHorizon() throws {
+    let s = try ScenarioFixture().load(
+      "s.yaml",
+      Self.base.replacingOccurrences(of: "days: [2024-09-04, sun]", with: "days: [2024-09-04, sun, 2023-09-05, 2025-01-01]")
+        + "strike: {days: [2024-09-05, 2024-10-05], staffing_factor: 0.6}\n")
+    #expect(s.warnings.map(\.description) == [
+      "warning: \(s.file):19: roster[3].days: 2023-09-05, 2025-01-01 are outside the simulated days (2024-09-02 to 2024-09-08) and never used",
+      "warning: \(s.file):23: strike.days: 2024-10-05 is outside the simulated days (2024-09-02 to 2024-09-08) and never used",
+    ])
   }
 
   @Test func theWarningListsUpToThreeRanges() throws {

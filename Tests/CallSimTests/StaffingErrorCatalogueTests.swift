@@ -60,6 +60,9 @@ import Testing
          expected: ["reinforcement[0].hours: expected hours as \"HH:MM-HH:MM\""]),
     Case(name: "reinforcement for an unknown group", replace: ("agents: 2, group: traffic_team}", "agents: 2, group: sewer_team}"),
          expected: ["reinforcement[0].group: 'sewer_team' is not an agent group; did you mean 'water_team'? (agent groups: traffic_team, water_team)"]),
+    Case(name: "more rostered agents than the limit",
+         replace: ("agents: 10, days: all}\n  - {group: traffic_team, shift: night, agents: 3,", "agents: 600000, days: all}\n  - {group: traffic_team, shift: night, agents: 500000,"),
+         expected: ["bad.yaml:15: roster: group 'traffic_team' has 1100002 agents on its roster and reinforcement lines, more than the limit of 1000000"]),
     // shifts
     Case(name: "start that does not parse", replace: ("{start: \"09:00\", end: \"18:00\"", "{start: \"9h\", end: \"18:00\""),
          expected: ["bad.yaml:12: shifts.day.start: expected a clock time HH:MM from 00:00 to 23:59, found '9h'"]),

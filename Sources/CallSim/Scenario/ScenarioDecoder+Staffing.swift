@@ -11,6 +11,10 @@ extension ScenarioDecoder {
     var groups: [AgentGroup]
   }
 
+  /// Most agents the roster and reinforcement lines of one group may name together (each
+  /// is a person the simulation keeps), as `agents` allows per hour.
+  static let maxRosteredAgents = 1_000_000
+
   static let shiftKeys = ["start", "end", "lunch", "breaks", "stagger"]
   static let rosterKeys = ["group", "shift", "agents", "days"]
   static let reinforcementKeys = ["days", "hours", "agents", "group"]
@@ -46,6 +50,13 @@ extension ScenarioDecoder {
     let topRemote = top["remote"].map { remote($0) }
     guard let lines, let absence, strike != .some(nil), topRemote != .some(nil), let groups else { return nil }
     guard let roster = top.field.build({ () throws(ModelError) in try Roster(lines: lines, absence: absence) }) else { return nil }
+    var tooMany = false
+    for (g, group) in groups.enumerated() where roster.agents(group: g) > ScenarioDecoder.maxRosteredAgents {
+      (top["roster"] ?? top["reinforcement"] ?? top.field).error(
+        "group '\(group.name)' has \(roster.agents(group: g)) agents on its roster and reinforcement lines, more than the limit of \(ScenarioDecoder.maxRosteredAgents)")
+      tooMany = true
+    }
+    guard !tooMany else { return nil }
     guard let withRemote = splitRemote(top: topRemote ?? nil, roster: roster, groups: groups, fields: top) else { return nil }
     return Staffing(roster: roster, strike: strike ?? nil, groups: withRemote)
   }

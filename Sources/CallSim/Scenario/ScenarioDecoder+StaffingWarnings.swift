@@ -16,6 +16,35 @@ extension ScenarioDecoder {
       "holidays are listed but arrivals.weekday.holiday is not set: a holiday is its own day type, its calls use factor 1, and roster lines for weekdays, weekends or named days do not work on it")
   }
 
+  /// Warns about dates in roster and reinforcement `days` and in `strike.days` outside the
+  /// simulated days: valid, but never used (often a year typed wrong).
+  func warnAboutDatesOutsideTheHorizon(_ model: CallCenterModel, top: ScenarioMapping) {
+    let settings = model.settings
+    let first = settings.start, last = settings.date(ofDay: settings.days - 1)
+    func check(_ field: ScenarioField?) {
+      guard let field else { return }
+      let values: [ScenarioValue]
+      if case .sequence(let items, _) = field.value { values = items } else { values = [field.value] }
+      let outside = values.compactMap { v -> CalendarDate? in
+        guard case .scalar(let s, _, _) = v, let d = CalendarDate(iso: s), d < first || d > last else { return nil }
+        return d
+      }
+      guard !outside.isEmpty else { return }
+      let dates = ScenarioDecoder.list(outside.map(\.description))
+      field.warning("\(dates) \(outside.count == 1 ? "is" : "are") outside the simulated days (\(first) to \(last)) and never used")
+    }
+    for key in ["roster", "reinforcement"] {
+      guard case .sequence(let items, _)? = top[key]?.value else { continue }
+      for (i, item) in items.enumerated() {
+        guard let days = item["days"] else { continue }
+        check(ScenarioField(value: days, path: "\(key)[\(i)].days", diagnostics: diagnostics))
+      }
+    }
+    if let strike = top["strike"], let days = strike.value["days"] {
+      check(ScenarioField(value: days, path: strike.child("days"), diagnostics: diagnostics))
+    }
+  }
+
   /// Warns, per call type that arrives, about the counted hours in which calls of the type
   /// arrive and nobody who may take it (its home groups under `split`, its skilled groups
   /// otherwise) is scheduled; reported at the first group whose home type it is.

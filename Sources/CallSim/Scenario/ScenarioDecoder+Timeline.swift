@@ -141,7 +141,11 @@ extension ScenarioDecoder {
       for issue in own.issues where issue.severity == .error {
         report(issue, of: entry)
       }
-      guard let changed, !own.hasErrors else { return nil }
+      guard var changed, !own.hasErrors else { return nil }
+      // What a timeline cannot change is decoded equal to the base; sharing the base's
+      // storage keeps a long timeline from holding one copy of the arrivals per entry.
+      if changed.arrivals == model.arrivals { changed.arrivals = model.arrivals }
+      if changed.callTypes == model.callTypes { changed.callTypes = model.callTypes }
       result.append(DatedChange(fromDay: entry.fromDay, model: changed))
     }
     return result

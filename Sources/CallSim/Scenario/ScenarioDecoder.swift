@@ -109,6 +109,7 @@ struct ScenarioDecoder {
       let groupsField = top["agents"] ?? top["agent_groups"]
       warnAboutLoad(model, field: groupsField)
       warnAboutHolidays(top)
+      warnAboutDatesOutsideTheHorizon(model, top: top)
       if let groupsField { warnAboutEmptyHours(model, field: groupsField) }
     }
     return model
