@@ -105,7 +105,7 @@ import Testing
     let m = try Self.model("""
       reinforcement:
         - {days: [mon, fri], hours: "08:00-10:00", agents: 20, group: traffic_team}
-        - {days: weekdays, hours: "22:00-02:00", agents: 2, group: water_team}
+        - {days: weekdays, hours: "22:00 - 02:00", agents: 2, group: water_team}
       """)
     let rules = m.roster.lines.filter(\.isReinforcement)
     #expect(rules.count == 2 && m.roster.lines.count == 9)

@@ -164,6 +164,21 @@ import Testing
     }
   }
 
+  /// 365 changes of an hourly-staffed group over a ten-year horizon would keep 365 plans of
+  /// 87,840 hours (703 kB each): past the timeline's 256 MB.
+  @Test func aTimelineKeepingTooManyPlansIsRefused() throws {
+    var timeline = "timeline:\n"
+    for i in 0..<400 {
+      timeline += "  - {from: \(CalendarDate(year: 2024, month: 9, day: 3)!.adding(days: i)), set: {agent_groups.water_team.agents: \(i + 4)}}\n"
+    }
+    let text = Self.valid.replacingOccurrences(of: "days: 7,", with: "days: 3660,")
+      .replacingOccurrences(of: "timeline:\n  - {from: 2024-09-04, set: {routing.mode: integrated}}", with: timeline)
+    let problems = try ScenarioFixture().problems(text)
+    #expect(problems.count == 1, "\(problems)")
+    #expect(problems.first?.contains(
+      "bad.yaml:387: timeline[364]: the timeline's changed scenarios up to this entry would keep more than 256 MB of hourly staffing plans and roster lines in memory; use fewer entries, a shorter horizon, or groups staffed by roster lines rather than by the hour") == true, "\(problems)")
+  }
+
   @Test func theValidScenarioIsValidWithoutWarnings() throws {
     let scenario = try ScenarioFixture().load("ok.yaml", Self.valid)
     #expect(scenario.warnings.isEmpty, "\(scenario.warnings)")

@@ -73,9 +73,10 @@ extension ScenarioDecoder {
     return Double(h * 3600 + m * 60)
   }
 
-  /// `HH:MM-HH:MM` as two clock times in seconds from midnight (each 0…86 400).
+  /// `HH:MM-HH:MM` (spaces allowed around the `-`) as two clock times in seconds from
+  /// midnight (each 0…86 400).
   static func clockRange(_ text: String) -> (Double, Double)? {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+    let parts = text.filter { $0 != " " }.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 2, let a = clockSeconds(String(parts[0])), let b = clockSeconds(String(parts[1])) else { return nil }
     return (a, b)
   }

@@ -123,6 +123,7 @@ extension ScenarioDecoder {
   func changes(_ entries: [TimelineEntry], tree: ScenarioValue, model: CallCenterModel) -> [DatedChange]? {
     var current = tree.removing("timeline")
     var result: [DatedChange] = []
+    var bytes = 0.0
     for entry in entries {
       var applied = true
       for set in entry.sets {
@@ -142,13 +143,51 @@ extension ScenarioDecoder {
         report(issue, of: entry)
       }
       guard var changed, !own.hasErrors else { return nil }
-      // What a timeline cannot change is decoded equal to the base; sharing the base's
-      // storage keeps a long timeline from holding one copy of the arrivals per entry.
-      if changed.arrivals == model.arrivals { changed.arrivals = model.arrivals }
-      if changed.callTypes == model.callTypes { changed.callTypes = model.callTypes }
+      bytes += ScenarioDecoder.share(&changed, with: result.last?.model ?? model, base: model)
+      guard bytes <= Double(ScenarioDecoder.maxTimelineBytes) else {
+        entry.field.error(
+          "the timeline's changed scenarios up to this entry would keep more than \(ScenarioDecoder.maxTimelineBytes / 1_000_000) MB of hourly staffing plans and roster lines in memory; use fewer entries, a shorter horizon, or groups staffed by roster lines rather than by the hour")
+        return nil
+      }
       result.append(DatedChange(fromDay: entry.fromDay, model: changed))
     }
     return result
+  }
+
+  /// Most bytes of hourly staffing plans and roster lines the timeline's changed models may
+  /// keep beyond what they share with the base model or the previous change: 256 MB, a tenth
+  /// of the run's own limit (``RunMemoryEstimate/maxBytes``). Each entry is a whole model, and
+  /// a 4 MiB file could otherwise ask for thousands of copies of a ten-year horizon's plans.
+  static let maxTimelineBytes = 256_000_000
+
+  /// Makes `changed` share the storage of what it has equal to `previous` (the model before
+  /// it) or `base` — the arrivals and call types always, staffing plans and roster lines when
+  /// unchanged — and returns the bytes it keeps of its own (staffing plans and roster lines).
+  static func share(_ changed: inout CallCenterModel, with previous: CallCenterModel, base: CallCenterModel) -> Double {
+    if changed.arrivals == base.arrivals { changed.arrivals = base.arrivals }
+    if changed.callTypes == base.callTypes { changed.callTypes = base.callTypes }
+    var bytes = 0.0
+    let sameGroups = changed.agentGroups.count == previous.agentGroups.count && changed.agentGroups.count == base.agentGroups.count
+    for g in changed.agentGroups.indices where !sameGroups {
+      bytes += Double(changed.agentGroups[g].staffing.agentsByHour.count * MemoryLayout<Int>.stride)
+    }
+    for g in changed.agentGroups.indices where sameGroups {
+      if changed.agentGroups[g].staffing == previous.agentGroups[g].staffing {
+        changed.agentGroups[g].staffing = previous.agentGroups[g].staffing
+      } else if changed.agentGroups[g].staffing == base.agentGroups[g].staffing {
+        changed.agentGroups[g].staffing = base.agentGroups[g].staffing
+      } else {
+        bytes += Double(changed.agentGroups[g].staffing.agentsByHour.count * MemoryLayout<Int>.stride)
+      }
+    }
+    if changed.roster.lines == previous.roster.lines {
+      changed.roster.lines = previous.roster.lines
+    } else if changed.roster.lines == base.roster.lines {
+      changed.roster.lines = base.roster.lines
+    } else {
+      bytes += Double(changed.roster.lines.count * MemoryLayout<RosterLine>.stride)
+    }
+    return bytes
   }
 
   /// Reports a problem of `entry`'s changed model at the entry.
