@@ -237,6 +237,30 @@ import Testing
     #expect(m.rosteredAgents(group: 0) == 18)
   }
 
+  /// A group staffed by the hour before a date and by roster lines after it: the change
+  /// removes its `agents` (`~`) and restates the roster with a line for it.
+  @Test func timelineCanMoveAGroupFromHourlyStaffingToTheRoster() throws {
+    let text = StaffingErrorCatalogueTests.valid.replacingOccurrences(
+      of: "  - {from: 2024-09-04, set: {routing.mode: integrated}}",
+      with: """
+          - from: 2024-09-04
+            set:
+              agent_groups.water_team.agents: ~
+              roster:
+                - {group: traffic_team, shift: day, agents: 10, days: all}
+                - {group: traffic_team, shift: night, agents: 3, days: all}
+                - {group: water_team, shift: day, agents: 4, days: all}
+        """)
+    let m = try ScenarioFixture().load("s.yaml", text).model
+    #expect(m.agentGroups[1].staffing.peak == 3 && !m.roster.staffs(group: 1))
+    let changed = try #require(m.timeline.first?.model)
+    #expect(changed.agentGroups[1].staffing.peak == 0 && changed.roster.agents(group: 1) == 4)
+    #expect(m.rosteredAgents(group: 1) == 4)
+    // Tuesday 10:00: 3 by the hour; Wednesday 10:00: the 4 rostered; Wednesday 20:00: nobody.
+    let scheduled = m.scheduledAgents()
+    #expect(scheduled[1][24 + 10] == 3 && scheduled[1][48 + 10] == 4 && scheduled[1][48 + 20] == 0)
+  }
+
   @Test func warnsAboutHolidaysWithoutAHolidayFactor() throws {
     let s = try ScenarioFixture().load("s.yaml", Self.base.replacingOccurrences(of: ", weekday: {holiday: 0.6}", with: ""))
     let w = s.warnings.map(\.description)
