@@ -28,18 +28,26 @@ extension CallCenterModel {
 
   /// Agents scheduled per hour of the horizon (time-average), by group: the hourly plans and
   /// the roster's shifts (pauses included), after strikes, before absence.
+  /// - Complexity: O(days × roster lines × hours per shift), whatever the lines' agents
+  ///   (the same sums as adding up ``duties(day:)`` agent by agent).
   public func scheduledAgents() -> [[Double]] {
     let hours = settings.hours
     var result = agentGroups.indices.map { g in (0..<hours).map { Double(hourlyAgents(group: g, hour: $0)) } }
     for day in 0..<settings.days {
-      for duty in duties(day: day) {
-        let g = model(onDay: day).roster.lines[duty.line].group
-        var t = duty.start
-        let stop = min(duty.end, settings.horizon)
+      let m = model(onDay: day)
+      let date = settings.date(ofDay: day)
+      let holiday = settings.holidays.contains(date)
+      let factor = m.strike?.factor(on: date) ?? 1
+      let midnight = Double(day) * 86_400
+      for line in m.roster.lines where line.days.contains(date, isHoliday: holiday) {
+        let agents = Double(Strike.agents(line.agents, factor: factor))
+        guard agents > 0 else { continue }
+        var t = midnight + line.shift.start
+        let stop = min(midnight + line.shift.end, settings.horizon)
         while t < stop {
           let h = Int(t / 3600)
           let hourEnd = Double(h + 1) * 3600
-          result[g][h] += (min(stop, hourEnd) - t) / 3600
+          result[line.group][h] += agents * (min(stop, hourEnd) - t) / 3600
           t = hourEnd
         }
       }

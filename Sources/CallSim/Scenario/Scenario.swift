@@ -43,12 +43,15 @@ public struct Scenario: Sendable {
       throw ScenarioError(file: file, keyPath: "simulation.replications", message: problem + " (--replications \(n))")
     }
     model.settings.replications = n
+    // A timeline's models share the calendar and seeding of the base (the model checks it).
+    for i in model.timeline.indices { model.timeline[i].model.settings.replications = n }
     resolved = resolved.setting(["simulation", "replications"], to: .scalar(String(n), quoted: false, origin: resolved.origin))
   }
 
   /// Overrides the seed (as `--seed` does), in the model and the tree.
   public mutating func setSeed(_ seed: UInt64) {
     model.settings.seed = seed
+    for i in model.timeline.indices { model.timeline[i].model.settings.seed = seed }
     resolved = resolved.setting(["simulation", "seed"], to: .scalar(String(seed), quoted: false, origin: resolved.origin))
   }
 }

@@ -2,8 +2,12 @@ import CallSimEngine
 
 /// `agent_groups`, `routing` and the checks that tie them to the call types.
 extension ScenarioDecoder {
-  /// `agent_groups: {NAME: {skills: [types…], agents: N | {hourly: [24]}}}`.
-  func agentGroups(_ field: ScenarioField, typeNames: [String]?, settings: SimulationSettings?) -> [AgentGroup]? {
+  static let groupKeys = ["skills", "agents", "remote"]
+
+  /// `agent_groups: {NAME: {skills: [types…], agents: N | {hourly: [24]}, remote: {…}}}`;
+  /// a group that `rostered` names (roster or reinforcement lines staff it) has no
+  /// `agents`, and its staffing plan is all zeros.
+  func agentGroups(_ field: ScenarioField, typeNames: [String]?, settings: SimulationSettings?, rostered: Set<String>) -> [AgentGroup]? {
     guard let entries = field.entries(what: "a mapping of group names to {skills: […], agents: …}") else { return nil }
     guard !entries.isEmpty else { field.expected("at least one agent group"); return nil }
     var groups: [AgentGroup] = []
@@ -14,11 +18,22 @@ extension ScenarioDecoder {
         ok = false
         continue
       }
-      guard let map = f.mapping(["skills", "agents"]) else { ok = false; continue }
+      guard let map = f.mapping(ScenarioDecoder.groupKeys) else { ok = false; continue }
       let skills = map.required("skills", "the call types the group takes, home type first").flatMap { skillList($0, typeNames: typeNames) }
-      let staffing = map.required("agents", "the number of agents on duty, or {hourly: [24 numbers]}").flatMap { self.staffing($0, settings: settings) }
-      guard let skills, let staffing else { ok = false; continue }
-      groups.append(AgentGroup(name: name, skills: skills, staffing: staffing))
+      var staffing: StaffingPlan?
+      if rostered.contains(name) {
+        if let a = map["agents"] {
+          a.error("group '\(name)' is staffed by roster or reinforcement lines; remove agents here, or remove the lines that name it")
+        } else if let settings {
+          staffing = f.build { () throws(ModelError) in try .constant(0, hours: settings.hours) }
+        }
+      } else {
+        staffing = map.required("agents", "the number of agents on duty, or {hourly: [24 numbers]}, or roster lines naming the group")
+          .flatMap { self.staffing($0, settings: settings) }
+      }
+      let remote = map["remote"].map { self.remote($0) }
+      guard let skills, let staffing, remote != .some(nil) else { ok = false; continue }
+      groups.append(AgentGroup(name: name, skills: skills, staffing: staffing, remote: remote ?? nil))
     }
     return ok ? groups : nil
   }

@@ -9,19 +9,21 @@ struct ScenarioDecoder {
 
   static let topKeys = [
     "scenario", "description", "simulation", "arrivals", "trunks", "ivr", "call_types", "agents", "agent_groups",
-    "routing", "targets",
+    "routing", "targets", "shifts", "roster", "reinforcement", "remote", "absence", "strike", "timeline",
   ]
   /// Keys of DESIGN.md that a later version will model; named so the error says so.
   static let plannedKeys = [
-    "shifts", "roster", "remote", "reinforcement", "absence", "strike", "call_cap",
-    "abusive_callers",
+    "call_cap", "abusive_callers",
   ]
   static let maxDays = 3660
   static let maxReplications = 10_000
 
   var distributions: DistributionDecoder { DistributionDecoder(root: folder, allowOutside: allowOutside) }
 
-  func decode(_ root: ScenarioField) -> CallCenterModel? {
+  /// The model of the scenario tree `root`, with its `timeline`; `nil` after reporting every
+  /// problem. With `isChange` the tree is one of the timeline's changed scenarios (it has no
+  /// `timeline`), decoded without warnings.
+  func decode(_ root: ScenarioField, isChange: Bool = false) -> CallCenterModel? {
     guard case .mapping(let pairs, _) = root.value else {
       root.expected("a mapping of scenario keys")
       return nil
@@ -48,14 +50,22 @@ struct ScenarioDecoder {
     let names = decodedTypes?.types.map(\.name) ?? top["call_types"].flatMap(typeNames)
     let ivr = top["ivr"].flatMap { self.ivr($0, names: names) }
     var groups: [AgentGroup]?
+    let rostered = ScenarioDecoder.rosteredGroupNames(top)
+    var groupNames: [String]?
     if let groupsField = top["agent_groups"] {
-      groups = agentGroups(groupsField, typeNames: names, settings: settings)
+      groups = agentGroups(groupsField, typeNames: names, settings: settings, rostered: rostered)
+      groupNames = groups?.map(\.name) ?? typeNames(groupsField)
       top["agents"]?.error("use either agents (one pool of generalists) or agent_groups, not both")
     } else if let agentsField = top.required("agents", "the number of agents on duty (or agent_groups)") {
+      groupNames = [CallCenterModel.singleGroupName]
+      if rostered.contains(CallCenterModel.singleGroupName) {
+        agentsField.error("the one group of agents: N is staffed by the hour; to staff groups by roster or reinforcement lines, use agent_groups without agents")
+      }
       groups = staffing(agentsField, settings: settings).flatMap { plan in
         names.map { [AgentGroup(name: CallCenterModel.singleGroupName, skills: Array($0.indices), staffing: plan)] }
       }
     }
+    let staffing = self.staffing(top, groups: groups, groupNames: groupNames)
     let routing = top["routing"].map { self.routing($0, settings: settings, typeCount: names?.count) } ?? Routing()
     let trunks = top["trunks"].map { $0.integer(1...10_000_000, what: "a number of lines") }
     let targets = top["targets"].map(self.targets) ?? Targets()
@@ -80,15 +90,28 @@ struct ScenarioDecoder {
     if let groups, let routing {
       checkServed(types: types, groups: groups, routing: routing, field: top["agent_groups"] ?? top["routing"] ?? filtered)
     }
-    guard let name, let settings, decodedTypes != nil, let groups, let routing, let arrivals, let targets, !diagnostics.hasErrors
+    let timeline = top["timeline"].map { self.timeline($0, settings: settings, groupNames: groupNames) }
+    guard let name, let settings, decodedTypes != nil, groups != nil, let routing, let arrivals, let targets, let staffing,
+      timeline.map({ $0 != nil }) ?? true, !diagnostics.hasErrors
     else { return nil }
     let built = filtered.build { () throws(ModelError) in
       try CallCenterModel(
-        name: name, settings: settings, arrivals: arrivals, callTypes: types, agentGroups: groups, routing: routing,
-        trunks: trunks ?? nil, ivr: ivr, targets: targets)
+        name: name, settings: settings, arrivals: arrivals, callTypes: types, agentGroups: staffing.groups, routing: routing,
+        trunks: trunks ?? nil, ivr: ivr, targets: targets, roster: staffing.roster, strike: staffing.strike)
     }
-    guard let model = built else { return nil }
-    warnAboutLoad(model, field: top["agents"] ?? top["agent_groups"])
+    guard var model = built else { return nil }
+    if let entries = timeline ?? nil, let timelineField = top["timeline"] {
+      guard let changes = self.changes(entries, tree: root.value, model: model) else { return nil }
+      guard let withTimeline = timelineField.build({ () throws(ModelError) in try model.with(timeline: changes) }) else { return nil }
+      model = withTimeline
+    }
+    if !isChange {
+      let groupsField = top["agents"] ?? top["agent_groups"]
+      warnAboutLoad(model, field: groupsField)
+      warnAboutHolidays(top)
+      warnAboutDatesOutsideTheHorizon(model, top: top)
+      if let groupsField { warnAboutEmptyHours(model, field: groupsField) }
+    }
     return model
   }
 
