@@ -49,6 +49,7 @@ struct BenchCommand: ParsableCommand {
     if !quick {
       rows.append(try bench.groupsOverflow(calls: calls / 5))
       rows.append(try bench.seoulYear())
+      rows += try bench.seoulRosterWeek()
       rows += try bench.threadScaling()
     }
     print(Benchmark.table(rows: rows, c: c, simpy: simpy))

@@ -71,6 +71,46 @@ struct Benchmark {
     return try fastest(name: "Seoul base, 1 year × 10 replications", file: file, threads: 2, extra: ["--allow-outside"])
   }
 
+  /// One Seoul week with a roster of about 400 agents in shifts with breaks
+  /// (`Scenarios/seoul-120/bench-week.yaml`), then the same week and center with
+  /// `agents: {hourly: …}` set to the roster's mean agents on the phones by hour of day:
+  /// what rosters, pauses, absence and remote gaps cost per call. 10 replications, 1 thread.
+  func seoulRosterWeek() throws -> [Row] {
+    let folder = URL(fileURLWithPath: "Scenarios/seoul-120").standardizedFileURL
+    let week = folder.appendingPathComponent("bench-week.yaml").path
+    guard FileManager.default.fileExists(atPath: week) else {
+      throw ValidationError("run callsim bench from the project folder (Scenarios/seoul-120/bench-week.yaml not found)")
+    }
+    let roster = try fastest(name: "Seoul week, 443 agents in shifts", file: week, threads: 1, extra: ["--allow-outside"])
+    let hourly = try Benchmark.meanAgentsByHour(of: self.folder.appendingPathComponent("out-0/hourly.csv"))
+    let center = folder.appendingPathComponent("parts/center.yaml").path
+    let twin = try write(
+      "seoul-week-hourly.yaml",
+      "extends: \(center)\nscenario: bench-seoul-week-hourly\nsimulation: {days: 8, replications: 10}\n"
+        + "arrivals: {per_day: 21700}\nagents: {hourly: [\(hourly.map(String.init).joined(separator: ", "))]}\n")
+    var same = try fastest(name: "same week, agents by the hour", file: twin, threads: 1, extra: ["--allow-outside"])
+    same.note = String(format: "roster at %.2f× its calls/s", roster.callsPerSecond / same.callsPerSecond)
+    return [roster, same]
+  }
+
+  /// Mean `agents_on_phones` by hour of day in an `hourly.csv`, rounded to whole agents.
+  static func meanAgentsByHour(of url: URL) throws -> [Int] {
+    let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+    let header = lines[0].split(separator: ",").map(String.init)
+    guard let hour = header.firstIndex(of: "hour"), let agents = header.firstIndex(of: "agents_on_phones") else {
+      throw ValidationError("\(url.path): no hour or agents_on_phones column")
+    }
+    var sums = Array(repeating: 0.0, count: 24)
+    var counts = Array(repeating: 0.0, count: 24)
+    for line in lines.dropFirst() {
+      let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+      guard let h = Int(cells[hour]), let n = Double(cells[agents]) else { continue }
+      sums[h] += n
+      counts[h] += 1
+    }
+    return (0..<24).map { counts[$0] > 0 ? Int((sums[$0] / counts[$0]).rounded()) : 0 }
+  }
+
   /// 8 replications of the reference model on 1 and on 2 threads.
   func threadScaling() throws -> [Row] {
     let file = try write("scaling.yaml", Benchmark.referenceYAML(days: 60, replications: 8))
@@ -210,8 +250,13 @@ struct Benchmark {
     if let base = rows.first(where: { $0.name.hasSuffix("baseline build") }) {
       lines.append(String(format: "reference / baseline build: %.3f (goal ≥ 0.95)", reference.callsPerSecond / base.callsPerSecond))
     }
-    if let seoul = rows.first(where: { $0.name.hasPrefix("Seoul") }) {
+    if let seoul = rows.first(where: { $0.name.hasPrefix("Seoul base") }) {
       lines.append(String(format: "Seoul year × 10: %.1f s (goal < 30 s)", seoul.seconds))
+    }
+    if let roster = rows.first(where: { $0.name.hasPrefix("Seoul week") }),
+      let same = rows.first(where: { $0.name.hasPrefix("same week") })
+    {
+      lines.append(String(format: "Seoul week, roster / agents by the hour: %.2f (goal ≥ 0.8)", roster.callsPerSecond / same.callsPerSecond))
     }
     if let one = rows.first(where: { $0.name.hasSuffix("1 thread") }), let two = rows.first(where: { $0.name.hasSuffix("2 threads") }) {
       lines.append(String(format: "2 threads / 1 thread on 8 replications: %.2f× (goal ≥ 1.8)", one.seconds / two.seconds))

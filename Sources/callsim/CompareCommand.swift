@@ -17,10 +17,19 @@ struct CompareCommand: ParsableCommand {
   @Option(help: "Folder for compare.json and compare.csv (default: Results/compare-<baseline name>); replaced whole.")
   var out: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Compare only these hours of each day, such as 11-13 for 11:00-13:00 (the lunch hours): calls counted by the hour they arrive, agent time by the hour it was spent.",
+      valueName: "HH-HH"))
+  var hours: String?
+
   @OptionGroup var options: SimulationOptions
 
   func validate() throws {
     if scenarios.count < 2 { throw ValidationError("compare needs a baseline and at least one other scenario (got \(scenarios.count) file)") }
+    if let hours, HourWindow(hours) == nil {
+      throw ValidationError("--hours: expected whole hours of the day as HH-HH, such as 11-13, found '\(hours)'")
+    }
   }
 
   func run() throws {
@@ -73,7 +82,7 @@ struct CompareCommand: ParsableCommand {
       }
       results.append(result)
     }
-    let report = CompareReport(comparisons: results.dropFirst().map { PairedComparison(baseline: results[0], other: $0) })
+    let report = CompareReport(comparisons: results.dropFirst().map { PairedComparison(baseline: results[0], other: $0, window: hours.flatMap(HourWindow.init)) })
     do {
       try CompareFolder(location: location).write(report, stop: interruption.stopForWriting(simulationStopped: false))
     } catch is StopRequest.Stopped {

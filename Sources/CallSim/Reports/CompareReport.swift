@@ -45,6 +45,7 @@ public struct CompareReport {
       "warmup_seconds": Double(settings.firstMeasuredHour) * 3600,
       "service_level_within_seconds": baseline.model.targets.serviceLevelWithin,
       "scenarios": scenarios,
+      "hours": comparisons[0].window.map { "\($0)" } ?? NSNull(),
     ]
     let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
     return String(decoding: data, as: UTF8.self) + "\n"

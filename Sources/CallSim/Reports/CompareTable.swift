@@ -46,7 +46,7 @@ public struct CompareTable {
   ]
   static let groupRows: [(String, GroupMetric, Unit)] = [
     ("answered (calls)", .answered, .count), ("occupancy", .occupancy, .share),
-    ("mean talk", .meanTalkSeconds, .seconds),
+    ("mean talk", .meanTalkSeconds, .seconds), ("agents on the phones", .agentsOnPhones, .count),
   ]
 
   public func render() -> String {
@@ -56,6 +56,7 @@ public struct CompareTable {
       "\(report.comparisons.count + 1) scenarios on common random numbers: \(base.replications.count) replications × \(s.days) days (warm-up \(s.firstMeasuredHour) h), seed \(s.seed)",
       "baseline: \(base.model.name); columns: other − baseline ± 95 % CI (paired); * the interval excludes 0",
     ]
+    if let window = report.comparisons[0].window { lines.append("hours \(window) of each day only (calls by arrival, agent time as spent)") }
     var table: [[String]] = [["overall", base.model.name] + report.comparisons.map(\.other.model.name)]
     for (label, metric, unit) in Self.overallRows {
       table.append(
@@ -66,7 +67,8 @@ public struct CompareTable {
       table.append([""])
       table.append(["call type \(type.name)"])
       for (label, metric, unit) in Self.typeRows {
-        let baseValue = base.estimates(callType: i)[metric]?.mean
+        let baseValue = report.comparisons[0].callTypes.first { $0.name == type.name }?.differences[metric]?.baseMean
+          ?? base.estimates(callType: i)[metric]?.mean
         table.append(
           ["  " + label, unit.value(baseValue)]
             + report.comparisons.map { c in
@@ -80,7 +82,7 @@ public struct CompareTable {
       table.append([""])
       table.append(["agent group \(group.name)"])
       for (label, metric, unit) in Self.groupRows {
-        let baseValue = base.estimates(group: i)[metric]?.mean
+        let baseValue = shared.lazy.compactMap { $0?.differences[metric]?.baseMean }.first ?? base.estimates(group: i)[metric]?.mean
         table.append(["  " + label, unit.value(baseValue)] + shared.map { $0?.differences[metric].map(unit.difference) ?? "–" })
       }
     }

@@ -13,6 +13,8 @@ public struct PairedComparison: Sendable {
 
   public let baseline: RunResult
   public let other: RunResult
+  /// The hours of the day compared, or `nil` for all.
+  public let window: HourWindow?
   public let overall: [Metric: PairedDifference]
   /// In the baseline's order.
   public let callTypes: [Scope<Metric>]
@@ -22,12 +24,32 @@ public struct PairedComparison: Sendable {
   public static let agentTimeMetrics: Set<Metric> = [.occupancy, .agentsOnPhones, .agentsScheduled, .paidHours, .overtimeHours]
 
   /// `baseline` and `other` must have run the same replications (index `r` in both on the
-  /// same random numbers).
-  public init(baseline: RunResult, other: RunResult) {
+  /// same random numbers). With a `window`, every metric counts only the measured hours in
+  /// it (calls by the hour of their arrival, agent time by the hour it was spent).
+  public init(baseline: RunResult, other: RunResult, window: HourWindow? = nil) {
     precondition(baseline.replications.count == other.replications.count, "paired runs need the same replications")
     self.baseline = baseline
     self.other = other
-    let period = baseline.measuredSeconds
+    self.window = window
+    let settings = baseline.model.settings
+    let hours = (settings.firstMeasuredHour..<settings.hours).filter { window?.contains(hour: $0) ?? true }
+    let period = Double(hours.count) * 3600
+    func sum<C>(_ r: ReplicationResult, _ zero: C, _ add: (inout C, Int) -> Void) -> C {
+      var c = zero
+      for h in hours { add(&c, h) }
+      return c
+    }
+    func totals(_ run: RunResult) -> [CallCounts] {
+      window == nil ? run.totals : run.replications.map { r in sum(r, CallCounts()) { $0 += r.hourly[$1] } }
+    }
+    func byType(_ run: RunResult, _ t: Int) -> [CallCounts] {
+      window == nil
+        ? run.replications.map { $0.byCallType[t] } : run.replications.map { r in sum(r, CallCounts()) { $0 += r.counts(hour: $1, type: t) } }
+    }
+    func byGroup(_ run: RunResult, _ g: Int) -> [GroupCounts] {
+      window == nil
+        ? run.replications.map { $0.byGroup[g] } : run.replications.map { r in sum(r, GroupCounts()) { $0 += r.counts(hour: $1, group: g) } }
+    }
     func differences(_ b: [CallCounts], _ o: [CallCounts], metrics: [Metric]) -> [Metric: PairedDifference] {
       var out: [Metric: PairedDifference] = [:]
       for m in metrics {
@@ -36,24 +58,23 @@ public struct PairedComparison: Sendable {
       }
       return out
     }
-    overall = differences(baseline.totals, other.totals, metrics: Metric.allCases)
+    overall = differences(totals(baseline), totals(other), metrics: Metric.allCases)
     let typeMetrics = Metric.allCases.filter { !Self.agentTimeMetrics.contains($0) }
     let otherTypes = Dictionary(uniqueKeysWithValues: other.model.callTypes.enumerated().map { ($1.name, $0) })
     callTypes = baseline.model.callTypes.enumerated().compactMap { i, t in
       guard let j = otherTypes[t.name] else { return nil }
       return Scope(
         name: t.name,
-        differences: differences(
-          baseline.replications.map { $0.byCallType[i] }, other.replications.map { $0.byCallType[j] }, metrics: typeMetrics))
+        differences: differences(byType(baseline, i), byType(other, j), metrics: typeMetrics))
     }
     let otherGroups = Dictionary(uniqueKeysWithValues: other.model.agentGroups.enumerated().map { ($1.name, $0) })
     agentGroups = baseline.model.agentGroups.enumerated().compactMap { i, g in
       guard let j = otherGroups[g.name] else { return nil }
       var out: [GroupMetric: PairedDifference] = [:]
+      let (b, o) = (byGroup(baseline, i), byGroup(other, j))
       for m in GroupMetric.allCases {
         out[m] = PairedDifference(
-          base: baseline.replications.map { m.value(of: $0.byGroup[i], periodSeconds: period) },
-          other: other.replications.map { m.value(of: $0.byGroup[j], periodSeconds: period) })
+          base: b.map { m.value(of: $0, periodSeconds: period) }, other: o.map { m.value(of: $0, periodSeconds: period) })
       }
       return Scope(name: g.name, differences: out)
     }

@@ -44,6 +44,9 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   let isRostered: [Bool]
   /// Today's roster duties (a `dutyStart` event names one by index).
   var dayDuties: [Roster.Duty] = []
+  /// The roster, absence and remote work of the base model and of each timeline change
+  /// (index `epoch`).
+  let staffingEpochs: [StaffingEpoch]
   /// Per group: the talk-time factor of its remote agents today.
   var remoteHandleFactor: [Double]
   /// Whether the model needs a `dayStart` event each midnight (a roster or a timeline).
@@ -96,7 +99,8 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     self.rostered = rostered
     rosterOffset = offsets
     isRostered = rosteredCounts.map { $0 > 0 }
-    remoteHandleFactor = model.agentGroups.map { $0.remote?.handleFactor ?? 1 }
+    staffingEpochs = [StaffingEpoch(model)] + model.timeline.map { StaffingEpoch($0.model) }
+    remoteHandleFactor = staffingEpochs[0].remoteHandleFactor
     routings = [RoutingPolicy(model: model)] + model.timeline.map { RoutingPolicy(model: $0.model) }
     epochStarts = [0] + model.timeline.map(\.fromDay)
     routing = routings[0]
