@@ -15,11 +15,15 @@ public struct CallCenterModel: Sendable, Equatable {
   public var trunks: Int?
   public var ivr: IVRStage?
   public var targets: Targets
+  /// A limit on talk time; `nil` for none.
+  public var callCap: CallCap?
+  /// Known abusive callers; `nil` for none.
+  public var abusiveCallers: AbusiveCallers?
 
   public init(
     name: String, settings: SimulationSettings, arrivals: ArrivalProfile, callTypes: [CallType],
     agentGroups: [AgentGroup], routing: Routing = Routing(), trunks: Int? = nil, ivr: IVRStage? = nil,
-    targets: Targets = Targets()
+    targets: Targets = Targets(), callCap: CallCap? = nil, abusiveCallers: AbusiveCallers? = nil
   ) throws(ModelError) {
     try ModelError.require(!callTypes.isEmpty, "a model needs at least one call type")
     try ModelError.require(Set(callTypes.map(\.name)).count == callTypes.count, "call type names must differ")
@@ -41,6 +45,18 @@ public struct CallCenterModel: Sendable, Equatable {
         "the IVR needs one menu share and one self-service share per call type")
     }
     try ModelError.require(trunks.map { $0 >= 1 } ?? true, "a model needs at least one line")
+    if let cap = callCap, cap.callBack > 0 {
+      // A call-back's event carries the call type in 15 bits beside its call-back flag.
+      try ModelError.require(callTypes.count <= 0x7fff, "call-backs support at most 32767 call types")
+    }
+    if let g = abusiveCallers?.routeTo {
+      try ModelError.require(agentGroups.indices.contains(g), "abusive callers are routed to a group that does not exist")
+      try ModelError.require(
+        agentGroups[g].skills.isEmpty, "the abusive callers' group \(agentGroups[g].name) must have no skills (it takes only abusive callers)")
+    }
+    for (i, g) in agentGroups.enumerated() where g.skills.isEmpty {
+      try ModelError.require(abusiveCallers?.routeTo == i, "group \(g.name) has no skills and takes no abusive callers: it could take no call")
+    }
     self.name = name
     self.settings = settings
     self.arrivals = arrivals
@@ -50,6 +66,8 @@ public struct CallCenterModel: Sendable, Equatable {
     self.trunks = trunks
     self.ivr = ivr
     self.targets = targets
+    self.callCap = callCap
+    self.abusiveCallers = abusiveCallers
   }
 
   /// A model with one integrated group of generalists, named `agents`, who take every call

@@ -12,10 +12,17 @@ public struct CallTrace: CallObserver {
   /// the caller's number (its first attempt's among first attempts, kept by its redials);
   /// `talk_drawn_seconds` and `patience_seconds` are the caller's draws at arrival, before any
   /// generalist factor (empty patience: never abandons) — the same in every scenario on the
-  /// same seed.
+  /// same seed. `handle_seconds` is after any call cap.
   public static let header =
     "replication,call_id,type,is_redial,arrival,outcome,group,transferred_by,wait_seconds,handle_seconds,"
     + "caller,talk_drawn_seconds,patience_seconds"
+
+  /// The header for `model`: ``header``, then `capped` (true/false: an answered call's talk
+  /// was cut at the cap) when the model has a call cap, and `abusive` (true/false: a known
+  /// abusive caller) when it has abusive callers — columns only where they can say something.
+  public static func header(for model: CallCenterModel) -> String {
+    header + (model.callCap != nil ? ",capped" : "") + (model.abusiveCallers != nil ? ",abusive" : "")
+  }
 
   /// Estimated bytes per row, for the size announced before a traced run.
   public static let bytesPerRow = 96.0
@@ -25,6 +32,8 @@ public struct CallTrace: CallObserver {
   private let typeNames: [String]
   private let groupNames: [String]
   private let firstMeasuredHour: Int
+  private let hasCap: Bool
+  private let hasAbusive: Bool
 
   /// A trace of replication `replication` of `model` into the part file `url`.
   public init(model: CallCenterModel, replication: Int, url: URL) throws {
@@ -33,6 +42,8 @@ public struct CallTrace: CallObserver {
     typeNames = model.callTypes.map(\.name)
     groupNames = model.agentGroups.map(\.name)
     firstMeasuredHour = model.settings.firstMeasuredHour
+    hasCap = model.callCap != nil
+    hasAbusive = model.abusiveCallers != nil
   }
 
   public mutating func observe(_ event: CallEvent, call: CallFacts, at time: Double) {
@@ -40,7 +51,7 @@ public struct CallTrace: CallObserver {
     let outcome: String
     var group = "", wait = "", handle = ""
     switch event {
-    case .arrived, .queued, .transferred: return
+    case .arrived, .queued, .transferred, .recovery: return
     case .blocked: outcome = "blocked"
     case .ivrHangUp: outcome = "ivr_hang_up"
     case .selfServed: outcome = "self_served"
@@ -54,19 +65,23 @@ public struct CallTrace: CallObserver {
       wait = CSVNumber.format(w)
     case .inQueueAtEnd, .inIVRAtEnd: outcome = "in_system_at_end"
     }
-    let row = [
+    var row = [
       replication, String(call.id), typeNames[call.type], call.isRedial ? "true" : "false",
       CSVNumber.format(call.arrival), outcome, group, call.transferGroup.map { groupNames[$0] } ?? "", wait, handle,
       String(call.caller), CSVNumber.format(call.drawnTalk), call.patience.isFinite ? CSVNumber.format(call.patience) : "",
     ]
+    if hasCap { row.append(call.capped ? "true" : "false") }
+    if hasAbusive { row.append(call.isAbusive ? "true" : "false") }
     sink.append(row.joined(separator: ",") + "\n")
   }
 
   /// Writes what is still buffered and closes the part file.
   public func close() throws { try sink.close() }
 
-  /// Writes `calls.csv` to `url` atomically: the header, then each part in order, streamed.
-  public static func merge(parts: [URL], into url: URL, stop: StopRequest? = nil) throws {
+  /// Writes `calls.csv` to `url` atomically: the header (``header``, or
+  /// ``header(for:)`` when given `model`), then each part in order, streamed.
+  public static func merge(parts: [URL], into url: URL, model: CallCenterModel? = nil, stop: StopRequest? = nil) throws {
+    let header = model.map(CallTrace.header(for:)) ?? header
     try AtomicFile.write(to: url, stop: stop) { out in
       try out.append(header + "\n")
       for part in parts {

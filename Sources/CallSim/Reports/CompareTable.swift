@@ -40,6 +40,14 @@ public struct CompareTable {
     ("service level", .serviceLevel, .share), ("abandon rate", .abandonRate, .share),
     ("ASA", .asaSeconds, .seconds), ("mean wait", .meanWaitSeconds, .seconds), ("occupancy", .occupancy, .share),
   ]
+  /// Overall rows shown when some scenario has a call cap.
+  static let capRows: [(String, Metric, Unit)] = [
+    ("capped (calls)", .capped, .count), ("call-backs (calls)", .callBacks, .count),
+  ]
+  /// Overall rows shown when some scenario has abusive callers.
+  static let abusiveRows: [(String, Metric, Unit)] = [
+    ("abusive answered (calls)", .abusiveAnswered, .count), ("recovery (agent-hours)", .recoveryHours, .count),
+  ]
   static let typeRows: [(String, Metric, Unit)] = [
     ("answer rate", .answerRate, .share), ("service level", .serviceLevel, .share),
     ("abandon rate", .abandonRate, .share), ("ASA", .asaSeconds, .seconds),
@@ -57,7 +65,11 @@ public struct CompareTable {
       "baseline: \(base.model.name); columns: other − baseline ± 95 % CI (paired); * the interval excludes 0",
     ]
     var table: [[String]] = [["overall", base.model.name] + report.comparisons.map(\.other.model.name)]
-    for (label, metric, unit) in Self.overallRows {
+    let models = [base.model] + report.comparisons.map(\.other.model)
+    let policyRows =
+      (models.contains { $0.callCap != nil } ? Self.capRows : [])
+      + (models.contains { $0.abusiveCallers != nil } ? Self.abusiveRows : [])
+    for (label, metric, unit) in Self.overallRows + policyRows {
       table.append(
         [label, unit.value(report.comparisons[0].overall[metric]?.baseMean)]
           + report.comparisons.map { c in c.overall[metric].map(unit.difference) ?? "–" })

@@ -41,7 +41,7 @@ public struct ResultsFolder {
       }
       try AtomicFile.write(WaitTable(result: result).csv(), to: staging.appendingPathComponent("waits.csv"), stop: stop)
       if let traceParts {
-        try CallTrace.merge(parts: traceParts, into: staging.appendingPathComponent(ResultsFolder.traceFile), stop: stop)
+        try CallTrace.merge(parts: traceParts, into: staging.appendingPathComponent(ResultsFolder.traceFile), model: result.model, stop: stop)
       }
       try stop?.check()
       let summary = try SummaryReport(result: result, wallSeconds: wallSeconds, version: version).json()

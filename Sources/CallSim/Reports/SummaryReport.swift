@@ -45,7 +45,7 @@ public struct SummaryReport {
   }
 
   static func metricsObject(_ estimates: [Metric: Estimate], perCallType: Bool) -> [String: Any] {
-    let agentTime: [Metric] = [.occupancy, .agentsOnPhones, .agentsScheduled]
+    let agentTime: [Metric] = [.occupancy, .agentsOnPhones, .agentsScheduled, .recoveryHours]
     return estimateObjects(estimates.filter { !perCallType || !agentTime.contains($0.key) }.map { ($0.key.rawValue, $0.value) })
   }
 

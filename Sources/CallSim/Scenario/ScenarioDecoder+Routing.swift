@@ -2,8 +2,11 @@ import CallSimEngine
 
 /// `agent_groups`, `routing` and the checks that tie them to the call types.
 extension ScenarioDecoder {
-  /// `agent_groups: {NAME: {skills: [types…], agents: N | {hourly: [24]}}}`.
-  func agentGroups(_ field: ScenarioField, typeNames: [String]?, settings: SimulationSettings?) -> [AgentGroup]? {
+  /// `agent_groups: {NAME: {skills: [types…], agents: N | {hourly: [24]}}}`; the group
+  /// `abuseGroup` (the one `abusive_callers.route_to` names) may, and must, have `skills: []`.
+  func agentGroups(
+    _ field: ScenarioField, typeNames: [String]?, settings: SimulationSettings?, abuseGroup: String? = nil
+  ) -> [AgentGroup]? {
     guard let entries = field.entries(what: "a mapping of group names to {skills: […], agents: …}") else { return nil }
     guard !entries.isEmpty else { field.expected("at least one agent group"); return nil }
     var groups: [AgentGroup] = []
@@ -15,7 +18,9 @@ extension ScenarioDecoder {
         continue
       }
       guard let map = f.mapping(["skills", "agents"]) else { ok = false; continue }
-      let skills = map.required("skills", "the call types the group takes, home type first").flatMap { skillList($0, typeNames: typeNames) }
+      let skills = map.required("skills", "the call types the group takes, home type first").flatMap {
+        skillList($0, typeNames: typeNames, allowEmpty: name == abuseGroup)
+      }
       let staffing = map.required("agents", "the number of agents on duty, or {hourly: [24 numbers]}").flatMap { self.staffing($0, settings: settings) }
       guard let skills, let staffing else { ok = false; continue }
       groups.append(AgentGroup(name: name, skills: skills, staffing: staffing))
@@ -23,10 +28,11 @@ extension ScenarioDecoder {
     return ok ? groups : nil
   }
 
-  /// A non-empty list of distinct call type names, as indices.
-  func skillList(_ field: ScenarioField, typeNames: [String]?) -> [Int]? {
+  /// A non-empty list of distinct call type names, as indices (empty allowed with
+  /// `allowEmpty`: the abusive callers' dedicated group).
+  func skillList(_ field: ScenarioField, typeNames: [String]?, allowEmpty: Bool = false) -> [Int]? {
     guard let items = field.list() else { return nil }
-    guard !items.isEmpty else {
+    guard !items.isEmpty || allowEmpty else {
       field.expected("at least one call type (a group with no skills could take no call)")
       return nil
     }

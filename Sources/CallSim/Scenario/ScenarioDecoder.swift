@@ -9,12 +9,11 @@ struct ScenarioDecoder {
 
   static let topKeys = [
     "scenario", "description", "simulation", "arrivals", "trunks", "ivr", "call_types", "agents", "agent_groups",
-    "routing", "targets",
+    "routing", "targets", "call_cap", "abusive_callers",
   ]
   /// Keys of DESIGN.md that a later version will model; named so the error says so.
   static let plannedKeys = [
-    "shifts", "roster", "remote", "reinforcement", "absence", "strike", "call_cap",
-    "abusive_callers",
+    "shifts", "roster", "remote", "reinforcement", "absence", "strike",
   ]
   static let maxDays = 3660
   static let maxReplications = 10_000
@@ -49,7 +48,8 @@ struct ScenarioDecoder {
     let ivr = top["ivr"].flatMap { self.ivr($0, names: names) }
     var groups: [AgentGroup]?
     if let groupsField = top["agent_groups"] {
-      groups = agentGroups(groupsField, typeNames: names, settings: settings)
+      groups = agentGroups(
+        groupsField, typeNames: names, settings: settings, abuseGroup: abusiveGroupName(top["abusive_callers"]))
       top["agents"]?.error("use either agents (one pool of generalists) or agent_groups, not both")
     } else if let agentsField = top.required("agents", "the number of agents on duty (or agent_groups)") {
       groups = staffing(agentsField, settings: settings).flatMap { plan in
@@ -59,6 +59,8 @@ struct ScenarioDecoder {
     let routing = top["routing"].map { self.routing($0, settings: settings, typeCount: names?.count) } ?? Routing()
     let trunks = top["trunks"].map { $0.integer(1...10_000_000, what: "a number of lines") }
     let targets = top["targets"].map(self.targets) ?? Targets()
+    let callCap = top["call_cap"].map(self.callCap)
+    let abusive = top["abusive_callers"].map { abusiveCallers($0, groups: groups) }
     var types = decodedTypes?.types ?? []
     if let settings,
       let problem = settings.memory(callTypes: max(1, names?.count ?? 1), groups: max(1, groups?.count ?? 1)).problem
@@ -80,12 +82,13 @@ struct ScenarioDecoder {
     if let groups, let routing {
       checkServed(types: types, groups: groups, routing: routing, field: top["agent_groups"] ?? top["routing"] ?? filtered)
     }
-    guard let name, let settings, decodedTypes != nil, let groups, let routing, let arrivals, let targets, !diagnostics.hasErrors
+    guard let name, let settings, decodedTypes != nil, let groups, let routing, let arrivals, let targets,
+      callCap != .some(nil), abusive != .some(nil), !diagnostics.hasErrors
     else { return nil }
     let built = filtered.build { () throws(ModelError) in
       try CallCenterModel(
         name: name, settings: settings, arrivals: arrivals, callTypes: types, agentGroups: groups, routing: routing,
-        trunks: trunks ?? nil, ivr: ivr, targets: targets)
+        trunks: trunks ?? nil, ivr: ivr, targets: targets, callCap: callCap ?? nil, abusiveCallers: abusive ?? nil)
     }
     guard let model = built else { return nil }
     warnAboutLoad(model, field: top["agents"] ?? top["agent_groups"])

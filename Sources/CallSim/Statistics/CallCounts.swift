@@ -35,6 +35,15 @@ public struct CallCounts: Sendable, Equatable, BitwiseCopyable {
   public var availableAgentSeconds = 0.0
   /// Agent-seconds scheduled (before absence and availability).
   public var scheduledAgentSeconds = 0.0
+  /// Answered calls whose talk was cut at the call cap.
+  public var capped = 0.0
+  /// Call-backs of callers cut at the call cap, among `redials`.
+  public var callBacks = 0.0
+  /// Answered calls of known abusive callers.
+  public var abusiveAnswered = 0.0
+  /// Agent-seconds of recovery after abusive calls: logged in, but neither busy nor
+  /// available (``Metric/occupancy`` leaves them out).
+  public var recoveryAgentSeconds = 0.0
 
   public init() {}
 
@@ -42,7 +51,8 @@ public struct CallCounts: Sendable, Equatable, BitwiseCopyable {
   nonisolated(unsafe) static let fields: [WritableKeyPath<CallCounts, Double>] = [
     \.totalInflow, \.inflow, \.answered, \.abandoned, \.blocked, \.ivrHangUps, \.selfServed, \.redials, \.transferred,
     \.inQueueAtEnd, \.inIVRAtEnd, \.answeredWithinTarget, \.answeredWaitSeconds, \.abandonedWaitSeconds,
-    \.busyAgentSeconds, \.availableAgentSeconds, \.scheduledAgentSeconds,
+    \.busyAgentSeconds, \.availableAgentSeconds, \.scheduledAgentSeconds, \.capped, \.callBacks, \.abusiveAnswered,
+    \.recoveryAgentSeconds,
   ]
 
   public static func += (a: inout CallCounts, b: CallCounts) {
@@ -54,6 +64,7 @@ public struct CallCounts: Sendable, Equatable, BitwiseCopyable {
     busyAgentSeconds += g.busyAgentSeconds
     availableAgentSeconds += g.availableAgentSeconds
     scheduledAgentSeconds += g.scheduledAgentSeconds
+    recoveryAgentSeconds += g.recoveryAgentSeconds
   }
 
   /// `nil` when every call is accounted for exactly once; otherwise which identity fails.

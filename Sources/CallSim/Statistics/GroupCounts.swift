@@ -13,6 +13,12 @@ public struct GroupCounts: Sendable, Equatable, BitwiseCopyable {
   public var availableAgentSeconds = 0.0
   /// Agent-seconds scheduled.
   public var scheduledAgentSeconds = 0.0
+  /// Calls in `answered` whose talk was cut at the call cap.
+  public var capped = 0.0
+  /// Calls in `answered` of known abusive callers.
+  public var abusiveAnswered = 0.0
+  /// Agent-seconds of recovery after abusive calls (logged in, neither busy nor available).
+  public var recoveryAgentSeconds = 0.0
 
   public init() {}
 
@@ -23,6 +29,9 @@ public struct GroupCounts: Sendable, Equatable, BitwiseCopyable {
     a.busyAgentSeconds += b.busyAgentSeconds
     a.availableAgentSeconds += b.availableAgentSeconds
     a.scheduledAgentSeconds += b.scheduledAgentSeconds
+    a.capped += b.capped
+    a.abusiveAnswered += b.abusiveAnswered
+    a.recoveryAgentSeconds += b.recoveryAgentSeconds
   }
 
   /// Every field multiplied by `factor`.
@@ -34,6 +43,9 @@ public struct GroupCounts: Sendable, Equatable, BitwiseCopyable {
     c.busyAgentSeconds *= factor
     c.availableAgentSeconds *= factor
     c.scheduledAgentSeconds *= factor
+    c.capped *= factor
+    c.abusiveAnswered *= factor
+    c.recoveryAgentSeconds *= factor
     return c
   }
 }
@@ -42,7 +54,7 @@ public struct GroupCounts: Sendable, Equatable, BitwiseCopyable {
 public enum GroupMetric: String, Sendable, CaseIterable {
   case answered
   case transferred
-  /// Busy (talk, wrap-up, transfers) over logged-in agent time.
+  /// Busy (talk, wrap-up, transfers) over logged-in agent time outside recovery.
   case occupancy
   /// Time-average number of agents logged in.
   case agentsOnPhones = "agents_on_phones"
@@ -50,6 +62,12 @@ public enum GroupMetric: String, Sendable, CaseIterable {
   case agentsScheduled = "agents_scheduled"
   /// Mean talk time of the calls answered.
   case meanTalkSeconds = "mean_talk_seconds"
+  /// Answered calls cut at the call cap.
+  case capped
+  /// Answered calls of known abusive callers.
+  case abusiveAnswered = "abusive_answered"
+  /// Agent-hours of recovery after abusive calls.
+  case recoveryHours = "recovery_hours"
 
   /// The value for `c` over `periodSeconds`; `nil` where undefined.
   public func value(of c: GroupCounts, periodSeconds: Double) -> Double? {
@@ -57,10 +75,13 @@ public enum GroupMetric: String, Sendable, CaseIterable {
     switch self {
     case .answered: return c.answered
     case .transferred: return c.transferred
-    case .occupancy: return ratio(c.busyAgentSeconds, c.availableAgentSeconds)
+    case .occupancy: return ratio(c.busyAgentSeconds, c.availableAgentSeconds - c.recoveryAgentSeconds)
     case .agentsOnPhones: return ratio(c.availableAgentSeconds, periodSeconds)
     case .agentsScheduled: return ratio(c.scheduledAgentSeconds, periodSeconds)
     case .meanTalkSeconds: return ratio(c.talkSeconds, c.answered)
+    case .capped: return c.capped
+    case .abusiveAnswered: return c.abusiveAnswered
+    case .recoveryHours: return c.recoveryAgentSeconds / 3600
     }
   }
 }

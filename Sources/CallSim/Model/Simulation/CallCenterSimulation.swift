@@ -45,6 +45,11 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   let types: [CallTypeSampler]
   /// Cumulative type shares used to pick a call's type at arrival (IVR menu or `share`).
   let typeCumulative: [Double]
+  /// Seconds of talk above which a call may be cut at the call cap; infinite without a cap,
+  /// so a scenario without one pays a single comparison per answered call.
+  let capLimit: Double
+  /// Share of callers who are known abusive callers; 0 without ``AbusiveCallers``.
+  let abusiveShare: Double
 
   /// Prepares replication `replication` (0-based) of `model`, reporting calls to `observer`.
   public init(model: CallCenterModel, replication: Int, observer: Observer) {
@@ -55,11 +60,14 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     let streams = RandomStreamSet(seed: settings.seed, replication: replication, algorithm: settings.generator)
     self.streams = streams
     horizon = settings.horizon
-    queues = .allocate(capacity: model.callTypes.count)
+    let routing = RoutingPolicy(model: model)
+    self.routing = routing
+    queues = .allocate(capacity: routing.queueCount)
     queues.initialize(repeating: CallQueue())
     pools = .allocate(capacity: model.agentGroups.count)
     _ = pools.initialize(from: model.agentGroups.map { AgentPool(capacity: $0.staffing.peak) })
-    routing = RoutingPolicy(model: model)
+    capLimit = model.callCap?.effectiveLimit ?? .infinity
+    abusiveShare = model.abusiveCallers?.share ?? 0
     lineLimit = model.trunks ?? Int.max
     loggedInAccruedUntil = Array(repeating: 0, count: model.agentGroups.count)
     staffingChanges = (0..<settings.hours).filter { h in
@@ -101,6 +109,8 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
       switch EventKind(rawValue: event.kind).unsafelyUnwrapped {
       case .staffingChange: changeStaffing(Int(event.id), now: now)
       case .agentFree: agentFree(event.id, group: Int(event.tag), now: now)
+      // The recovery after an abusive call is over: the agent is free as after any call.
+      case .recoveryEnd: agentFree(event.id, group: Int(event.tag), now: now)
       case .lineRelease: linesInUse -= 1
       case .transferEnd: transferEnd(slot: event.id, generation: event.tag, now: now)
       case .overflow: overflow(slot: event.id, generation: event.tag, now: now)
@@ -114,7 +124,9 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
         nextCallerID &+= 1
         arrive(caller: caller, attempt: 0, type: nil, now: now)
       case .redial:
-        arrive(caller: event.id, attempt: UInt16(truncatingIfNeeded: event.tag >> 16), type: Int(event.tag & 0xffff), now: now)
+        arrive(
+          caller: event.id, attempt: UInt16(truncatingIfNeeded: event.tag >> 16), type: Int(event.tag & 0x7fff),
+          now: now, callBack: event.tag & CallCenterSimulation.callBackBit != 0)
       }
     }
     for g in pools.indices { accrueLoggedInTime(group: g, until: horizon) }
@@ -128,7 +140,8 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     let r = calls.records[Int(slot)]
     let facts = CallFacts(
       id: r.id, caller: r.caller, type: Int(r.type), hour: Int(r.hour), isRedial: r.attempt > 0, arrival: r.arrival,
-      transferGroup: r.transferGroup < 0 ? nil : Int(r.transferGroup), drawnTalk: r.talk, patience: r.patience)
+      transferGroup: r.transferGroup < 0 ? nil : Int(r.transferGroup), drawnTalk: r.talk, patience: r.patience,
+      isCallBack: r.callBack, isAbusive: r.abusive, capped: r.capped)
     tally.observe(event, call: facts, at: now)
     observer.observe(event, call: facts, at: now)
   }
@@ -154,9 +167,10 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   }
 
   /// Attempt `attempt` of caller `caller` reaches the number: a first call (`type` drawn
-  /// here) or a redial of a caller of `type`. Its random attributes are drawn here, from the
-  /// caller's substreams, whatever becomes of it.
-  mutating func arrive(caller: UInt32, attempt: UInt16, type knownType: Int?, now: Double) {
+  /// here) or a redial of a caller of `type` (`callBack`: after being cut at the call cap).
+  /// Its random attributes are drawn here, from the caller's substreams, whatever becomes
+  /// of it.
+  mutating func arrive(caller: UInt32, attempt: UInt16, type knownType: Int?, now: Double, callBack: Bool = false) {
     let slot = calls.allocate()
     var record = CallRecord()
     record.generation = calls.records[Int(slot)].generation
@@ -164,7 +178,9 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     record.queuedAt = now
     let key = callers.key(caller: caller)
     let type = knownType ?? pickType(caller: key)
-    let draws = draw(type, caller: key, attempt: attempt)
+    var draws = draw(type, caller: key, attempt: attempt)
+    if abusiveShare > 0 { record.abusive = drawAbusive(caller: key, attempt: attempt, draws: &draws) }
+    record.callBack = callBack
     record.talk = draws.talk
     record.wrap = draws.wrap
     record.patience = draws.patience
@@ -194,6 +210,20 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     }
   }
 
+  /// Whether the caller is a known abusive caller — drawn from block 0 of its substream, so
+  /// every attempt of the caller agrees — and if so, its talk time and patience from the
+  /// abusive callers' laws (on the caller's same talk and patience substreams).
+  func drawAbusive(caller key: UInt64, attempt: UInt16, draws: inout CallerDraws) -> Bool {
+    guard let abusive = model.abusiveCallers,
+      callers.stream(.abusive, caller: key, attempt: 0).uniform() < abusive.share
+    else { return false }
+    draws.talk = abusive.handle.sample(callers.stream(.talk, caller: key, attempt: attempt))
+    if let patience = abusive.patience {
+      draws.patience = patience.sample(callers.stream(.patience, caller: key, attempt: attempt))
+    }
+    return true
+  }
+
   mutating func ivrEnd(slot: UInt32, now: Double) {
     guard let ivr = model.ivr else { return }
     let type = Int(calls.records[Int(slot)].type)
@@ -214,7 +244,9 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   mutating func enterQueue(slot: UInt32, now: Double) {
     report(.queued, slot: slot, now: now)
     calls.records[Int(slot)].queuedAt = now
-    if routing.misrouteShare > 0, case let s = callerStream(.misroute, slot: slot), s.uniform() < routing.misrouteShare {
+    if routing.abuseQueue >= 0 && calls.records[Int(slot)].abusive {
+      calls.records[Int(slot)].queue = UInt16(routing.abuseQueue)
+    } else if routing.misrouteShare > 0, case let s = callerStream(.misroute, slot: slot), s.uniform() < routing.misrouteShare {
       let type = Int(calls.records[Int(slot)].type)
       if let wrong = routing.wrongQueue(for: type, u: s.uniform()) {
         calls.records[Int(slot)].queue = UInt16(wrong)
@@ -265,9 +297,21 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
       calendar.schedule(at: now + handle, kind: EventKind.transferEnd.rawValue, id: slot, tag: record.generation)
       return
     }
-    let talk = record.talk * routing.talkFactor(group: g, type: type, now: now)
+    var talk = record.talk * routing.talkFactor(group: g, type: type, now: now)
+    if talk > capLimit && cutsAtCap(slot: slot) {
+      talk = capLimit
+      calls.records[Int(slot)].capped = true
+      maybeCallBack(slot: slot, at: now + talk)
+    }
     report(.answered(group: g, wait: wait, talk: talk, wrap: record.wrap), slot: slot, now: now)
-    calendar.schedule(at: now + talk + record.wrap, kind: EventKind.agentFree.rawValue, id: agent, tag: UInt32(g))
+    let done = now + talk + record.wrap
+    if record.abusive, let recovery = model.abusiveCallers?.recovery {
+      let seconds = recovery.sample(callerStream(.recovery, slot: slot))
+      report(.recovery(group: g, start: done, seconds: seconds), slot: slot, now: now)
+      calendar.schedule(at: done + seconds, kind: EventKind.recoveryEnd.rawValue, id: agent, tag: UInt32(g))
+    } else {
+      calendar.schedule(at: done, kind: EventKind.agentFree.rawValue, id: agent, tag: UInt32(g))
+    }
     if lineLimit != Int.max {
       // The line is held until the talk ends; wrap-up happens off the line.
       calendar.schedule(at: now + talk, kind: EventKind.lineRelease.rawValue)
@@ -334,6 +378,33 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
       calendar.schedule(
         at: at, kind: EventKind.redial.rawValue, id: record.caller,
         tag: UInt32(record.attempt + 1) << 16 | UInt32(record.type))
+    }
+  }
+
+  /// Tags a redial event as a call-back (the call type, below it, needs at most 15 bits).
+  static var callBackBit: UInt32 { 0x8000 }
+
+  /// Whether the call in `slot`, whose talk would run past the cap, ends at it: always when
+  /// forced; when recommended, with probability `compliance`, drawn from the caller's own
+  /// substream (so the same calls comply in every scenario on the same seed).
+  func cutsAtCap(slot: UInt32) -> Bool {
+    guard let cap = model.callCap else { return false }
+    return cap.mode == .forced || callerStream(.capCompliance, slot: slot).uniform() < cap.compliance
+  }
+
+  /// Schedules the call-back of the caller in `slot`, cut at the cap at `end` seconds, if
+  /// the caller draws one and it falls in the horizon: its next attempt, with the call type.
+  mutating func maybeCallBack(slot: UInt32, at end: Double) {
+    guard let cap = model.callCap, cap.callBack > 0, let delay = cap.callBackDelay else { return }
+    let record = calls.records[Int(slot)]
+    guard record.attempt < UInt16.max else { return }
+    let s = callerStream(.callBack, slot: slot)
+    guard s.uniform() < cap.callBack else { return }
+    let at = end + delay.sample(s)
+    if at <= horizon {
+      calendar.schedule(
+        at: at, kind: EventKind.redial.rawValue, id: record.caller,
+        tag: UInt32(record.attempt + 1) << 16 | CallCenterSimulation.callBackBit | UInt32(record.type))
     }
   }
 
