@@ -53,9 +53,9 @@ extension ScenarioDecoder {
   }
 
   /// `abusive_callers: {share: S, handle: DIST, patience: DIST, route_to: GROUP | general,
-  /// recovery: DURATION | DIST}`; `groups` are the decoded agent groups (`nil` when they
-  /// could not be read, and then `route_to` is not checked).
-  func abusiveCallers(_ field: ScenarioField, groups: [AgentGroup]?) -> AbusiveCallers? {
+  /// recovery: DURATION | DIST}`; `groups` are the decoded agent groups, `nil` when some
+  /// could not be read: `route_to` is then checked against `groupNames`, the names written.
+  func abusiveCallers(_ field: ScenarioField, groups: [AgentGroup]?, groupNames: [String]?) -> AbusiveCallers? {
     guard let map = field.mapping(["share", "handle", "patience", "route_to", "recovery"]) else { return nil }
     let share = map.required("share", "the share of callers who are known abusive callers")?.share()
     let handle = map.required("handle", "a talk-time distribution of abusive calls").flatMap { distributions.decode($0) }
@@ -67,18 +67,15 @@ extension ScenarioDecoder {
       if let name = f.string() {
         if name == "general" {
           routeTo = .some(nil)
-        } else if let groups {
-          if let g = groups.firstIndex(where: { $0.name == name }) {
-            if groups[g].skills.isEmpty {
-              routeTo = g
-            } else {
-              f.error("group '\(name)' must be declared with skills: [] (its agents take only abusive callers)")
-            }
+        } else if let names = groups?.map(\.name) ?? groupNames, !names.contains(name) {
+          var message = "'\(name)' is not an agent group"
+          if let s = KeySuggestion.closest(to: name, among: names) { message += "; did you mean '\(s)'?" }
+          f.error(message + " (expected general or one of: \(ScenarioDecoder.list(names)))")
+        } else if let groups, let g = groups.firstIndex(where: { $0.name == name }) {
+          if groups[g].skills.isEmpty {
+            routeTo = g
           } else {
-            var message = "'\(name)' is not an agent group"
-            let names = groups.map(\.name)
-            if let s = KeySuggestion.closest(to: name, among: names) { message += "; did you mean '\(s)'?" }
-            f.error(message + " (expected general or one of: \(ScenarioDecoder.list(names)))")
+            f.error("group '\(name)' must be declared with skills: [] (its agents take only abusive callers)")
           }
         }
       }

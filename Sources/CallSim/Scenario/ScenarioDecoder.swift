@@ -60,7 +60,10 @@ struct ScenarioDecoder {
     let trunks = top["trunks"].map { $0.integer(1...10_000_000, what: "a number of lines") }
     let targets = top["targets"].map(self.targets) ?? Targets()
     let callCap = top["call_cap"].map(self.callCap)
-    let abusive = top["abusive_callers"].map { abusiveCallers($0, groups: groups) }
+    let abusive = top["abusive_callers"].map {
+      // The names under agent_groups, read like the call types' names.
+      abusiveCallers($0, groups: groups, groupNames: top["agent_groups"].flatMap(typeNames))
+    }
     var types = decodedTypes?.types ?? []
     if let settings,
       let problem = settings.memory(callTypes: max(1, names?.count ?? 1), groups: max(1, groups?.count ?? 1)).problem
