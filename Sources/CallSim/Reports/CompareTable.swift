@@ -48,6 +48,11 @@ public struct CompareTable {
   static let abusiveRows: [(String, Metric, Unit)] = [
     ("abusive answered (calls)", .abusiveAnswered, .count), ("recovery (agent-hours)", .recoveryHours, .count),
   ]
+  /// Group rows shown when some scenario has a call cap, and when some has abusive callers.
+  static let groupCapRows: [(String, GroupMetric, Unit)] = [("capped (calls)", .capped, .count)]
+  static let groupAbusiveRows: [(String, GroupMetric, Unit)] = [
+    ("abusive answered (calls)", .abusiveAnswered, .count), ("recovery (agent-hours)", .recoveryHours, .count),
+  ]
   static let typeRows: [(String, Metric, Unit)] = [
     ("answer rate", .answerRate, .share), ("service level", .serviceLevel, .share),
     ("abandon rate", .abandonRate, .share), ("ASA", .asaSeconds, .seconds),
@@ -66,9 +71,10 @@ public struct CompareTable {
     ]
     var table: [[String]] = [["overall", base.model.name] + report.comparisons.map(\.other.model.name)]
     let models = [base.model] + report.comparisons.map(\.other.model)
-    let policyRows =
-      (models.contains { $0.callCap != nil } ? Self.capRows : [])
-      + (models.contains { $0.abusiveCallers != nil } ? Self.abusiveRows : [])
+    let hasCap = models.contains { $0.callCap != nil }
+    let hasAbusive = models.contains { $0.abusiveCallers != nil }
+    let policyRows = (hasCap ? Self.capRows : []) + (hasAbusive ? Self.abusiveRows : [])
+    let groupPolicyRows = (hasCap ? Self.groupCapRows : []) + (hasAbusive ? Self.groupAbusiveRows : [])
     for (label, metric, unit) in Self.overallRows + policyRows {
       table.append(
         [label, unit.value(report.comparisons[0].overall[metric]?.baseMean)]
@@ -91,7 +97,7 @@ public struct CompareTable {
       guard shared.contains(where: { $0 != nil }) else { continue }
       table.append([""])
       table.append(["agent group \(group.name)"])
-      for (label, metric, unit) in Self.groupRows {
+      for (label, metric, unit) in Self.groupRows + groupPolicyRows {
         let baseValue = base.estimates(group: i)[metric]?.mean
         table.append(["  " + label, unit.value(baseValue)] + shared.map { $0?.differences[metric].map(unit.difference) ?? "–" })
       }
