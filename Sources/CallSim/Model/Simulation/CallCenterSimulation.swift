@@ -50,6 +50,10 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   let capLimit: Double
   /// Share of callers who are known abusive callers; 0 without ``AbusiveCallers``.
   let abusiveShare: Double
+  /// The bits of a redial event's tag below the attempt that hold the call type: 15 when
+  /// call-backs are on (the 16th flags a call-back; the model then has at most 32767 types),
+  /// else all 16.
+  let redialTypeMask: UInt32
 
   /// Prepares replication `replication` (0-based) of `model`, reporting calls to `observer`.
   public init(model: CallCenterModel, replication: Int, observer: Observer) {
@@ -68,6 +72,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     _ = pools.initialize(from: model.agentGroups.map { AgentPool(capacity: $0.staffing.peak) })
     capLimit = model.callCap?.effectiveLimit ?? .infinity
     abusiveShare = model.abusiveCallers?.share ?? 0
+    redialTypeMask = (model.callCap?.callBack ?? 0) > 0 ? CallCenterSimulation.callBackBit - 1 : 0xffff
     lineLimit = model.trunks ?? Int.max
     loggedInAccruedUntil = Array(repeating: 0, count: model.agentGroups.count)
     staffingChanges = (0..<settings.hours).filter { h in
@@ -125,8 +130,8 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
         arrive(caller: caller, attempt: 0, type: nil, now: now)
       case .redial:
         arrive(
-          caller: event.id, attempt: UInt16(truncatingIfNeeded: event.tag >> 16), type: Int(event.tag & 0x7fff),
-          now: now, callBack: event.tag & CallCenterSimulation.callBackBit != 0)
+          caller: event.id, attempt: UInt16(truncatingIfNeeded: event.tag >> 16), type: Int(event.tag & redialTypeMask),
+          now: now, callBack: event.tag & ~redialTypeMask & 0xffff != 0)
       }
     }
     for g in pools.indices { accrueLoggedInTime(group: g, until: horizon) }
