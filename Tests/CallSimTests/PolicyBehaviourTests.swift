@@ -89,6 +89,20 @@ import Testing
     #expect(try #require(result.estimates()[.callBacks]?.mean) == 0)
   }
 
+  /// A call type's own cap replaces the model's: here type b is exempt from a forced cap.
+  @Test func callTypesOwnCapReplacesTheModels() throws {
+    let yaml = Self.scenario(cap: "{mode: forced, limit: 3m}").replacingOccurrences(
+      of: "b: {share: 0.3, handle: {dist: exponential, mean: 4m},",
+      with: "b: {share: 0.3, handle: {dist: exponential, mean: 4m}, call_cap: {mode: none},")
+    let (result, rows) = try Self.traced(yaml)
+    let answered = rows.filter { $0.outcome == "answered" }
+    #expect(answered.filter { $0.type == "a" }.allSatisfy { $0.capped! == ($0.talkDrawn > 180) })
+    #expect(answered.filter { $0.type == "b" }.allSatisfy { !$0.capped! && $0.handle! == $0.talkDrawn })
+    #expect(answered.contains { $0.type == "b" && $0.talkDrawn > 180 })
+    #expect(try #require(result.estimates(callType: 0)[.capped]?.mean) > 0)
+    #expect(result.estimates(callType: 1)[.capped]?.mean == 0)
+  }
+
   @Test func noCapCutsNothingAndKeepsTheOldColumnsFirst() throws {
     let (result, rows) = try Self.traced(Self.scenario(cap: "{mode: none}"))
     #expect(rows.allSatisfy { $0.capped == false })

@@ -52,6 +52,9 @@ import Testing
           expected: ["abusive_callers.recovery: expected a duration such as 10m (0 for none) or a distribution such as {dist: exponential, mean: 10m}, found '-1m'"]),
     .init(name: "abusive callers without handle", replace: ("handle: {dist: lognormal, mean: 14m, sd: 10m}, ", ""),
           expected: ["abusive_callers.handle: missing; expected a talk-time distribution of abusive calls"]),
+    .init(name: "call type's own cap with a zero limit",
+          replace: ("mean: 4m}}", "mean: 4m}, call_cap: {mode: forced, limit: 0s}}"),
+          expected: ["bad.yaml:6: call_types.water.call_cap.limit: expected a duration above 0, found '0s'"]),
     .init(name: "unknown abusive key", replace: ("recovery: 10m", "recovery: 10m, recover: 5m"),
           expected: ["abusive_callers.recover: unknown key; did you mean 'recovery'?"]),
   ]

@@ -15,7 +15,7 @@ public struct CallCenterModel: Sendable, Equatable {
   public var trunks: Int?
   public var ivr: IVRStage?
   public var targets: Targets
-  /// A limit on talk time; `nil` for none.
+  /// A limit on talk time; `nil` for none. A call type's own ``CallType/callCap`` replaces it.
   public var callCap: CallCap?
   /// Known abusive callers; `nil` for none.
   public var abusiveCallers: AbusiveCallers?
@@ -45,7 +45,7 @@ public struct CallCenterModel: Sendable, Equatable {
         "the IVR needs one menu share and one self-service share per call type")
     }
     try ModelError.require(trunks.map { $0 >= 1 } ?? true, "a model needs at least one line")
-    if let cap = callCap, cap.callBack > 0 {
+    if callTypes.contains(where: { (($0.callCap ?? callCap)?.callBack ?? 0) > 0 }) {
       // A call-back's event carries the call type in 15 bits beside its call-back flag.
       try ModelError.require(callTypes.count <= 0x7fff, "call-backs support at most 32767 call types")
     }
@@ -91,6 +91,12 @@ public struct CallCenterModel: Sendable, Equatable {
       name: name, settings: settings, arrivals: arrivals, callTypes: callTypes,
       staffing: .constant(agents, hours: settings.hours), trunks: trunks, ivr: ivr, targets: targets)
   }
+
+  /// The call cap of each call type: its own, or the model's.
+  public var callCaps: [CallCap?] { callTypes.map { $0.callCap ?? callCap } }
+
+  /// Whether any call type has a call cap (of any mode): `calls.csv` then has `capped`.
+  public var hasCallCap: Bool { callCaps.contains { $0 != nil } }
 
   /// The name of the one group that `agents: N` describes.
   public static let singleGroupName = "agents"

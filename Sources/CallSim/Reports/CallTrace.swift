@@ -21,7 +21,7 @@ public struct CallTrace: CallObserver {
   /// was cut at the cap) when the model has a call cap, and `abusive` (true/false: a known
   /// abusive caller) when it has abusive callers — columns only where they can say something.
   public static func header(for model: CallCenterModel) -> String {
-    header + (model.callCap != nil ? ",capped" : "") + (model.abusiveCallers != nil ? ",abusive" : "")
+    header + (model.hasCallCap ? ",capped" : "") + (model.abusiveCallers != nil ? ",abusive" : "")
   }
 
   /// Estimated bytes per row, for the size announced before a traced run.
@@ -42,7 +42,7 @@ public struct CallTrace: CallObserver {
     typeNames = model.callTypes.map(\.name)
     groupNames = model.agentGroups.map(\.name)
     firstMeasuredHour = model.settings.firstMeasuredHour
-    hasCap = model.callCap != nil
+    hasCap = model.hasCallCap
     hasAbusive = model.abusiveCallers != nil
   }
 

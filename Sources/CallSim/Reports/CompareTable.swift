@@ -71,7 +71,7 @@ public struct CompareTable {
     ]
     var table: [[String]] = [["overall", base.model.name] + report.comparisons.map(\.other.model.name)]
     let models = [base.model] + report.comparisons.map(\.other.model)
-    let hasCap = models.contains { $0.callCap != nil }
+    let hasCap = models.contains { $0.hasCallCap }
     let hasAbusive = models.contains { $0.abusiveCallers != nil }
     let policyRows = (hasCap ? Self.capRows : []) + (hasAbusive ? Self.abusiveRows : [])
     let groupPolicyRows = (hasCap ? Self.groupCapRows : []) + (hasAbusive ? Self.groupAbusiveRows : [])

@@ -175,21 +175,27 @@ struct ScenarioDecoder {
         ok = false
         continue
       }
-      guard let map = f.mapping(["share", "handle", "wrap_up", "patience", "redial", "priority"]) else { ok = false; continue }
+      guard let map = f.mapping(["share", "handle", "wrap_up", "patience", "redial", "priority", "call_cap"]) else {
+        ok = false
+        continue
+      }
       let share = map["share"].map { $0.share() }
       let handle = map.required("handle", "a talk-time distribution such as {dist: exponential, mean: 5m}").flatMap { distributions.decode($0) }
       let wrap = map["wrap_up"].map { distributions.decode($0) }
       let patience = map["patience"].map { distributions.decode($0) }
       let redial = map["redial"].map(self.redial)
       let priority = map["priority"].map { $0.integer(-1_000_000...1_000_000, what: "a whole-number priority (lower is served first)") } ?? 0
-      guard share != .some(nil), let handle, wrap != .some(nil), patience != .some(nil), redial != .some(nil), let priority else {
+      let cap = map["call_cap"].map(callCap)
+      guard share != .some(nil), let handle, wrap != .some(nil), patience != .some(nil), redial != .some(nil), let priority,
+        cap != .some(nil)
+      else {
         ok = false
         continue
       }
       types.append(
         CallType(
           name: name, share: 0, handle: handle, wrapUp: wrap ?? nil, patience: patience ?? nil, redial: redial ?? nil,
-          priority: priority))
+          priority: priority, callCap: cap ?? nil))
       shares.append(share ?? nil)
     }
     return ok ? (types, shares) : nil

@@ -45,9 +45,12 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   let types: [CallTypeSampler]
   /// Cumulative type shares used to pick a call's type at arrival (IVR menu or `share`).
   let typeCumulative: [Double]
-  /// Seconds of talk above which a call may be cut at the call cap; infinite without a cap,
-  /// so a scenario without one pays a single comparison per answered call.
+  /// Seconds of talk above which a call may be cut at the call cap — the lowest of the call
+  /// types' limits; infinite without a cap, so a scenario without one pays a single
+  /// comparison per answered call.
   let capLimit: Double
+  /// Each call type's cap (its own or the model's), read only past `capLimit`.
+  let typeCaps: [CallCap?]
   /// Share of callers who are known abusive callers; 0 without ``AbusiveCallers``.
   let abusiveShare: Double
   /// The bits of a redial event's tag below the attempt that hold the call type: 15 when
@@ -70,9 +73,10 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     queues.initialize(repeating: CallQueue())
     pools = .allocate(capacity: model.agentGroups.count)
     _ = pools.initialize(from: model.agentGroups.map { AgentPool(capacity: $0.staffing.peak) })
-    capLimit = model.callCap?.effectiveLimit ?? .infinity
+    typeCaps = model.callCaps
+    capLimit = typeCaps.map { $0?.effectiveLimit ?? .infinity }.min() ?? .infinity
     abusiveShare = model.abusiveCallers?.share ?? 0
-    redialTypeMask = (model.callCap?.callBack ?? 0) > 0 ? CallCenterSimulation.callBackBit - 1 : 0xffff
+    redialTypeMask = typeCaps.contains { ($0?.callBack ?? 0) > 0 } ? CallCenterSimulation.callBackBit - 1 : 0xffff
     lineLimit = model.trunks ?? Int.max
     loggedInAccruedUntil = Array(repeating: 0, count: model.agentGroups.count)
     staffingChanges = (0..<settings.hours).filter { h in
@@ -303,8 +307,8 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
       return
     }
     var talk = record.talk * routing.talkFactor(group: g, type: type, now: now)
-    if talk > capLimit && cutsAtCap(slot: slot) {
-      talk = capLimit
+    if talk > capLimit, let limit = cutsAtCap(slot: slot, talk: talk) {
+      talk = limit
       calls.records[Int(slot)].capped = true
       maybeCallBack(slot: slot, at: now + talk)
     }
@@ -389,19 +393,21 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   /// Tags a redial event as a call-back (the call type, below it, needs at most 15 bits).
   static var callBackBit: UInt32 { 0x8000 }
 
-  /// Whether the call in `slot`, whose talk would run past the cap, ends at it: always when
-  /// forced; when recommended, with probability `compliance`, drawn from the caller's own
-  /// substream (so the same calls comply in every scenario on the same seed).
-  func cutsAtCap(slot: UInt32) -> Bool {
-    guard let cap = model.callCap else { return false }
-    return cap.mode == .forced || callerStream(.capCompliance, slot: slot).uniform() < cap.compliance
+  /// The limit, seconds, at which the call in `slot` ends if its `talk` seconds run past its
+  /// type's cap and it is cut: always when forced; when recommended, with probability
+  /// `compliance`, drawn from the caller's own substream (so the same calls comply in every
+  /// scenario on the same seed). `nil` when the call talks on.
+  func cutsAtCap(slot: UInt32, talk: Double) -> Double? {
+    guard let cap = typeCaps[Int(calls.records[Int(slot)].type)], talk > cap.effectiveLimit else { return nil }
+    let cut = cap.mode == .forced || callerStream(.capCompliance, slot: slot).uniform() < cap.compliance
+    return cut ? cap.limit : nil
   }
 
   /// Schedules the call-back of the caller in `slot`, cut at the cap at `end` seconds, if
   /// the caller draws one and it falls in the horizon: its next attempt, with the call type.
   mutating func maybeCallBack(slot: UInt32, at end: Double) {
-    guard let cap = model.callCap, cap.callBack > 0, let delay = cap.callBackDelay else { return }
     let record = calls.records[Int(slot)]
+    guard let cap = typeCaps[Int(record.type)], cap.callBack > 0, let delay = cap.callBackDelay else { return }
     guard record.attempt < UInt16.max else { return }
     let s = callerStream(.callBack, slot: slot)
     guard s.uniform() < cap.callBack else { return }
