@@ -53,8 +53,8 @@ import Testing
       name: "NUL byte", yaml: base.replacingOccurrences(of: "agents: 48", with: "agents: 48\u{0}"),
       expect: ["s.yaml:8:", "YAML syntax error: control characters are not allowed (character code 0)"]),
     Case(
-      name: "not yet supported key", yaml: base + "\ncall_cap: {mode: forced, limit: 20m}",
-      expect: ["call_cap:", "not supported by this version"]),
+      name: "misspelt staffing key", yaml: base + "\nshift: {day: {start: \"09:00\", end: \"18:00\"}}",
+      expect: ["shift", "shifts"]),
   ]
 
   @Test(arguments: cases)

@@ -74,6 +74,23 @@ import Testing
     #expect(r.status == 1 && r.stderr.hasPrefix("error: \(bad)") && !r.stderr.contains("Fatal"), "\(r.stderr)")
     #expect(!FileManager.default.fileExists(atPath: out.path))
   }
+  /// The cap's rows appear when a scenario has a cap (and not otherwise), and a forced cap
+  /// cuts calls the baseline does not: a positive, significant `capped` difference.
+  @Test func capRowsOnlyWithACap() throws {
+    let dir = try CLI.temporaryFolder()
+    let a = try CLI.write(CompareCommandTests.scenario(name: "base", agents: 48), to: "a.yaml", in: dir)
+    let b = try CLI.write(
+      CompareCommandTests.scenario(name: "capped", agents: 48) + "\ncall_cap: {mode: forced, limit: 10m, call_back: 0.5, call_back_delay: {dist: exponential, mean: 15m}}\n",
+      to: "b.yaml", in: dir)
+    let plain = try CLI.run(["compare", a, a, "--out", dir.appendingPathComponent("plain").path])
+    #expect(plain.status == 0, "\(plain.stderr)")
+    #expect(!plain.stdout.contains("capped") && !plain.stdout.contains("recovery"))
+    let r = try CLI.run(["compare", a, b, "--out", dir.appendingPathComponent("cmp").path])
+    #expect(r.status == 0, "\(r.stderr)")
+    let line = try #require(r.stdout.split(separator: "\n").first { $0.hasPrefix("capped (calls)") })
+    #expect(line.contains(" *"), "\(line)")
+    #expect(r.stdout.contains("call-backs (calls)") && !r.stdout.contains("recovery"))
+  }
 }
 
 /// The README's answer to the integration question holds on the Seoul scenarios (with fewer
@@ -99,4 +116,5 @@ import Testing
     let groups = try #require(scenarios[1]["agent_groups"] as? [String: Any])
     #expect(Set(groups.keys) == ["traffic_team", "water_team", "general_team", "foreign_team"])
   }
+
 }

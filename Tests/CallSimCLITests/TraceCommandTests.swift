@@ -49,4 +49,48 @@ import Testing
     }
     #expect(traces[0] == traces[1], "calls.csv depends on --threads")
   }
+
+  /// With a forced cap and abusive callers, calls.csv gains `capped` and `abusive`; no
+  /// answered call talks past the limit; the counts reach summary.json and the hourly tables.
+  @Test func capAndAbusiveColumnsInTheTrace() throws {
+    let dir = try CLI.temporaryFolder()
+    let scenario = """
+      scenario: traced-policies
+      simulation: {days: 2, warmup: 6h, replications: 2, seed: 5}
+      arrivals: {per_hour: 200}
+      call_types:
+        traffic: {share: 0.6, handle: {dist: lognormal, mean: 5m, sd: 6m}, patience: {dist: exponential, mean: 2m}}
+        water: {share: 0.4, handle: {dist: exponential, mean: 4m}, patience: {dist: exponential, mean: 2m}}
+      agent_groups:
+        general: {skills: [traffic, water], agents: 20}
+        abuse_team: {skills: [], agents: 2}
+      call_cap: {mode: forced, limit: 10m, call_back: 0.5, call_back_delay: {dist: exponential, mean: 20m}}
+      abusive_callers: {share: 0.03, handle: {dist: exponential, mean: 12m}, route_to: abuse_team, recovery: 5m}
+      """
+    let file = try CLI.write(scenario, to: "policies.yaml", in: dir)
+    let out = dir.appendingPathComponent("out")
+    let r = try CLI.run(["run", file, "--out", out.path, "--trace"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let lines = try String(contentsOf: out.appendingPathComponent("calls.csv"), encoding: .utf8).split(separator: "\n")
+    #expect(lines[0].hasSuffix(",patience_seconds,agent,remote,capped,abusive"), "\(lines[0])")
+    let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    let answered = rows.filter { $0[5] == "answered" }
+    #expect(answered.allSatisfy { Double($0[9])! <= 600 })
+    #expect(answered.contains { $0[15] == "true" } && answered.allSatisfy { ($0[15] == "true") == (Double($0[9])! == 600 && Double($0[11])! > 600) })
+    #expect(answered.allSatisfy { ($0[6] == "abuse_team") == ($0[16] == "true") })
+    let summary = try CLI.json(out.appendingPathComponent("summary.json"))
+    let metrics = try #require(summary["metrics"] as? [String: [String: Any]])
+    let capped = try #require(metrics["capped"]?["mean"] as? Double)
+    #expect(capped * 2 == Double(answered.filter { $0[15] == "true" }.count))
+    #expect(try #require(metrics["call_backs"]?["mean"] as? Double) > 0)
+    #expect(try #require(metrics["recovery_hours"]?["mean"] as? Double) > 0)
+    let groups = try #require(summary["agent_groups"] as? [String: [String: [String: Any]]])
+    #expect(groups["abuse_team"]?["abusive_answered"]?["mean"] as? Double == metrics["abusive_answered"]?["mean"] as? Double)
+    let hourly = try String(contentsOf: out.appendingPathComponent("hourly.csv"), encoding: .utf8)
+    #expect(hourly.hasPrefix("date,") && hourly.split(separator: "\n")[0].hasSuffix(",occupancy,capped,call_backs,abusive_answered,recovery_hours"))
+    let byGroup = try String(contentsOf: out.appendingPathComponent("hourly_groups.csv"), encoding: .utf8)
+    #expect(byGroup.split(separator: "\n")[0].hasSuffix(",mean_talk_seconds,overtime_hours,capped,abusive_answered,recovery_hours"))
+    let byType = try String(contentsOf: out.appendingPathComponent("hourly_types.csv"), encoding: .utf8)
+    #expect(byType.split(separator: "\n")[0].hasSuffix(",mean_wait_seconds,capped,call_backs,abusive_answered"))
+  }
 }

@@ -129,7 +129,7 @@ extension HostileInputTests {
       agents: 6
       """
     let (problems, seconds) = try timedProblems(text)
-    #expect(problems == ["error: bad.yaml:2: simulation: 1 day × 10000 call types × 10000 replications would keep about 380.08 GB of counts in memory (hourly rows per type and group, totals, wait histograms), more than the limit of 2.56 GB; use fewer days, call types, groups or replications"])
+    #expect(problems == ["error: bad.yaml:2: simulation: 1 day × 10000 call types × 10000 replications would keep about 460.09 GB of counts in memory (hourly rows per type and group, totals, wait histograms), more than the limit of 2.56 GB; use fewer days, call types, groups or replications"])
     #expect(seconds < Self.quick)
   }
 

@@ -20,11 +20,16 @@ public struct CallCenterModel: Sendable, Equatable {
   public var strike: Strike?
   /// The model from later dates on, in date order (a scenario's `timeline`).
   public var timeline: [DatedChange]
+  /// A limit on talk time; `nil` for none. A call type's own ``CallType/callCap`` replaces it.
+  public var callCap: CallCap?
+  /// Known abusive callers; `nil` for none.
+  public var abusiveCallers: AbusiveCallers?
 
   public init(
     name: String, settings: SimulationSettings, arrivals: ArrivalProfile, callTypes: [CallType],
     agentGroups: [AgentGroup], routing: Routing = Routing(), trunks: Int? = nil, ivr: IVRStage? = nil,
-    targets: Targets = Targets(), roster: Roster? = nil, strike: Strike? = nil, timeline: [DatedChange] = []
+    targets: Targets = Targets(), roster: Roster? = nil, strike: Strike? = nil, timeline: [DatedChange] = [],
+    callCap: CallCap? = nil, abusiveCallers: AbusiveCallers? = nil
   ) throws(ModelError) {
     let roster = roster ?? Roster.empty
     try ModelError.require(!callTypes.isEmpty, "a model needs at least one call type")
@@ -69,6 +74,20 @@ public struct CallCenterModel: Sendable, Equatable {
         "a timeline change can change staffing and routing only, not the call types, calendar, arrivals, IVR or lines")
       try ModelError.require(
         m.agentGroups.map(\.name) == agentGroups.map(\.name), "a timeline change must keep the same agent groups")
+      try ModelError.require(
+        m.callCap == callCap && m.abusiveCallers == abusiveCallers, "a timeline change cannot change call caps or abusive callers")
+    }
+    if callTypes.contains(where: { (($0.callCap ?? callCap)?.callBack ?? 0) > 0 }) {
+      // A call-back's event carries the call type in 15 bits beside its call-back flag.
+      try ModelError.require(callTypes.count <= 0x7fff, "call-backs support at most 32767 call types")
+    }
+    if let g = abusiveCallers?.routeTo {
+      try ModelError.require(agentGroups.indices.contains(g), "abusive callers are routed to a group that does not exist")
+      try ModelError.require(
+        agentGroups[g].skills.isEmpty, "the abusive callers' group \(agentGroups[g].name) must have no skills (it takes only abusive callers)")
+    }
+    for (i, g) in agentGroups.enumerated() where g.skills.isEmpty {
+      try ModelError.require(abusiveCallers?.routeTo == i, "group \(g.name) has no skills and takes no abusive callers: it could take no call")
     }
     self.name = name
     self.settings = settings
@@ -82,6 +101,8 @@ public struct CallCenterModel: Sendable, Equatable {
     self.roster = roster
     self.strike = strike
     self.timeline = timeline
+    self.callCap = callCap
+    self.abusiveCallers = abusiveCallers
   }
 
   /// A model with one integrated group of generalists, named `agents`, who take every call
@@ -105,6 +126,12 @@ public struct CallCenterModel: Sendable, Equatable {
       name: name, settings: settings, arrivals: arrivals, callTypes: callTypes,
       staffing: .constant(agents, hours: settings.hours), trunks: trunks, ivr: ivr, targets: targets)
   }
+
+  /// The call cap of each call type: its own, or the model's.
+  public var callCaps: [CallCap?] { callTypes.map { $0.callCap ?? callCap } }
+
+  /// Whether any call type has a call cap (of any mode): `calls.csv` then has `capped`.
+  public var hasCallCap: Bool { callCaps.contains { $0 != nil } }
 
   /// The name of the one group that `agents: N` describes.
   public static let singleGroupName = "agents"

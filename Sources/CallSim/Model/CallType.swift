@@ -15,10 +15,13 @@ public struct CallType: Sendable, Equatable {
   public var redial: Redial?
   /// Lower is served first; equal priorities in arrival order; never preempts a call in service.
   public var priority: Int
+  /// This type's own call cap, in place of the model's ``CallCenterModel/callCap``; `nil`
+  /// follows the model's.
+  public var callCap: CallCap?
 
   public init(
     name: String, share: Double = 1, handle: Distribution, wrapUp: Distribution? = nil,
-    patience: Distribution? = nil, redial: Redial? = nil, priority: Int = 0
+    patience: Distribution? = nil, redial: Redial? = nil, priority: Int = 0, callCap: CallCap? = nil
   ) {
     self.name = name
     self.share = share
@@ -27,6 +30,7 @@ public struct CallType: Sendable, Equatable {
     self.patience = patience
     self.redial = redial
     self.priority = priority
+    self.callCap = callCap
   }
 }
 

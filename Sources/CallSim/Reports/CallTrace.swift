@@ -4,7 +4,7 @@ import Foundation
 /// warm-up — written when the call's outcome is known; and `agents.csv`: one row per change
 /// of an agent's state over the whole horizon (warm-up included, so each agent's state is
 /// known throughout). Each replication writes its own part files, streamed in 64 KiB blocks;
-/// ``CallTrace/merge(parts:into:header:stop:)`` joins the parts in replication order, so the
+/// ``CallTrace/merge(parts:into:header:model:stop:)`` joins the parts in replication order, so the
 /// files do not depend on the thread count.
 public struct CallTrace: CallObserver {
   /// The columns. `arrival` is seconds from the start of the horizon; `group` is the group
@@ -14,8 +14,9 @@ public struct CallTrace: CallObserver {
   /// the caller's number (its first attempt's among first attempts, kept by its redials);
   /// `talk_drawn_seconds` and `patience_seconds` are the caller's draws at arrival, before any
   /// generalist factor (empty patience: never abandons) — the same in every scenario on the
-  /// same seed. `agent` is the number of the answering agent in its group (from 0; rostered
-  /// agents in roster order) and `remote` whether that agent works remotely.
+  /// same seed. `handle_seconds` is after any call cap. `agent` is the number of the answering
+  /// agent in its group (from 0; rostered agents in roster order) and `remote` whether that
+  /// agent works remotely.
   public static let header =
     "replication,call_id,type,is_redial,arrival,outcome,group,transferred_by,wait_seconds,handle_seconds,"
     + "caller,talk_drawn_seconds,patience_seconds,agent,remote"
@@ -28,6 +29,13 @@ public struct CallTrace: CallObserver {
 
   public static let agentFile = "agents.csv"
 
+  /// The header for `model`: ``header``, then `capped` (true/false: an answered call's talk
+  /// was cut at the cap) when the model has a call cap, and `abusive` (true/false: a known
+  /// abusive caller) when it has abusive callers — columns only where they can say something.
+  public static func header(for model: CallCenterModel) -> String {
+    header + (model.hasCallCap ? ",capped" : "") + (model.abusiveCallers != nil ? ",abusive" : "")
+  }
+
   /// Estimated bytes per row, for the size announced before a traced run.
   public static let bytesPerRow = 96.0
 
@@ -37,6 +45,8 @@ public struct CallTrace: CallObserver {
   private let typeNames: [String]
   private let groupNames: [String]
   private let firstMeasuredHour: Int
+  private let hasCap: Bool
+  private let hasAbusive: Bool
 
   /// A trace of replication `replication` of `model` into the part file `url` (and its
   /// agent changes into ``agentPart(of:)``).
@@ -47,6 +57,8 @@ public struct CallTrace: CallObserver {
     typeNames = model.callTypes.map(\.name)
     groupNames = model.agentGroups.map(\.name)
     firstMeasuredHour = model.settings.firstMeasuredHour
+    hasCap = model.hasCallCap
+    hasAbusive = model.abusiveCallers != nil
   }
 
   public mutating func observe(_ event: CallEvent, call: CallFacts, at time: Double) {
@@ -54,7 +66,7 @@ public struct CallTrace: CallObserver {
     let outcome: String
     var group = "", wait = "", handle = "", agent = "", remote = ""
     switch event {
-    case .arrived, .queued, .transferred: return
+    case .arrived, .queued, .transferred, .recovery: return
     case .blocked: outcome = "blocked"
     case .ivrHangUp: outcome = "ivr_hang_up"
     case .selfServed: outcome = "self_served"
@@ -70,12 +82,14 @@ public struct CallTrace: CallObserver {
       wait = CSVNumber.format(w)
     case .inQueueAtEnd, .inIVRAtEnd: outcome = "in_system_at_end"
     }
-    let row = [
+    var row = [
       replication, String(call.id), typeNames[call.type], call.isRedial ? "true" : "false",
       CSVNumber.format(call.arrival), outcome, group, call.transferGroup.map { groupNames[$0] } ?? "", wait, handle,
       String(call.caller), CSVNumber.format(call.drawnTalk), call.patience.isFinite ? CSVNumber.format(call.patience) : "",
       agent, remote,
     ]
+    if hasCap { row.append(call.capped ? "true" : "false") }
+    if hasAbusive { row.append(call.isAbusive ? "true" : "false") }
     sink.append(row.joined(separator: ",") + "\n")
   }
 
@@ -98,8 +112,12 @@ public struct CallTrace: CallObserver {
     try agentSink.close()
   }
 
-  /// Writes a trace file to `url` atomically: `header`, then each part in order, streamed.
-  public static func merge(parts: [URL], into url: URL, header: String = CallTrace.header, stop: StopRequest? = nil) throws {
+  /// Writes a trace file to `url` atomically: `header` (by default `calls.csv`'s: ``header``,
+  /// or ``header(for:)`` when given `model`), then each part in order, streamed.
+  public static func merge(
+    parts: [URL], into url: URL, header: String? = nil, model: CallCenterModel? = nil, stop: StopRequest? = nil
+  ) throws {
+    let header = header ?? model.map(CallTrace.header(for:)) ?? CallTrace.header
     try AtomicFile.write(to: url, stop: stop) { out in
       try out.append(header + "\n")
       for part in parts {

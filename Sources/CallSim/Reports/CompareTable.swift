@@ -40,6 +40,19 @@ public struct CompareTable {
     ("service level", .serviceLevel, .share), ("abandon rate", .abandonRate, .share),
     ("ASA", .asaSeconds, .seconds), ("mean wait", .meanWaitSeconds, .seconds), ("occupancy", .occupancy, .share),
   ]
+  /// Overall rows shown when some scenario has a call cap.
+  static let capRows: [(String, Metric, Unit)] = [
+    ("capped (calls)", .capped, .count), ("call-backs (calls)", .callBacks, .count),
+  ]
+  /// Overall rows shown when some scenario has abusive callers.
+  static let abusiveRows: [(String, Metric, Unit)] = [
+    ("abusive answered (calls)", .abusiveAnswered, .count), ("recovery (agent-hours)", .recoveryHours, .count),
+  ]
+  /// Group rows shown when some scenario has a call cap, and when some has abusive callers.
+  static let groupCapRows: [(String, GroupMetric, Unit)] = [("capped (calls)", .capped, .count)]
+  static let groupAbusiveRows: [(String, GroupMetric, Unit)] = [
+    ("abusive answered (calls)", .abusiveAnswered, .count), ("recovery (agent-hours)", .recoveryHours, .count),
+  ]
   static let typeRows: [(String, Metric, Unit)] = [
     ("answer rate", .answerRate, .share), ("service level", .serviceLevel, .share),
     ("abandon rate", .abandonRate, .share), ("ASA", .asaSeconds, .seconds),
@@ -58,7 +71,12 @@ public struct CompareTable {
     ]
     if let window = report.comparisons[0].window { lines.append("hours \(window) of each day only (calls by arrival, agent time as spent)") }
     var table: [[String]] = [["overall", base.model.name] + report.comparisons.map(\.other.model.name)]
-    for (label, metric, unit) in Self.overallRows {
+    let models = [base.model] + report.comparisons.map(\.other.model)
+    let hasCap = models.contains { $0.hasCallCap }
+    let hasAbusive = models.contains { $0.abusiveCallers != nil }
+    let policyRows = (hasCap ? Self.capRows : []) + (hasAbusive ? Self.abusiveRows : [])
+    let groupPolicyRows = (hasCap ? Self.groupCapRows : []) + (hasAbusive ? Self.groupAbusiveRows : [])
+    for (label, metric, unit) in Self.overallRows + policyRows {
       table.append(
         [label, unit.value(report.comparisons[0].overall[metric]?.baseMean)]
           + report.comparisons.map { c in c.overall[metric].map(unit.difference) ?? "–" })
@@ -81,7 +99,7 @@ public struct CompareTable {
       guard shared.contains(where: { $0 != nil }) else { continue }
       table.append([""])
       table.append(["agent group \(group.name)"])
-      for (label, metric, unit) in Self.groupRows {
+      for (label, metric, unit) in Self.groupRows + groupPolicyRows {
         let baseValue = shared.lazy.compactMap { $0?.differences[metric]?.baseMean }.first ?? base.estimates(group: i)[metric]?.mean
         table.append(["  " + label, unit.value(baseValue)] + shared.map { $0?.differences[metric].map(unit.difference) ?? "–" })
       }

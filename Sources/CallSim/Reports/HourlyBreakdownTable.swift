@@ -13,11 +13,12 @@ public struct HourlyBreakdownTable: CSVTable {
   public static let typeColumns: [Metric] = [
     .totalInflow, .inflow, .answered, .abandoned, .blocked, .ivrHangUps, .selfServed, .redials, .transferred,
     .answerRate, .answerRateTotal, .serviceLevel, .abandonRate, .asaSeconds, .meanWaitSeconds,
+    .capped, .callBacks, .abusiveAnswered,
   ]
   /// Columns of `hourly_groups.csv` after `date, weekday, hour, group`.
   public static let groupColumns: [GroupMetric] = [
     .agentsScheduled, .agentsOnPhones, .agentsOnPhonesRemote, .answered, .transferred, .occupancy, .occupancyOffice,
-    .occupancyRemote, .meanTalkSeconds, .overtimeHours,
+    .occupancyRemote, .meanTalkSeconds, .overtimeHours, .capped, .abusiveAnswered, .recoveryHours,
   ]
 
   public let result: RunResult

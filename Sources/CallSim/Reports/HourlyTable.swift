@@ -11,6 +11,8 @@ public struct HourlyTable: CSVTable {
     ("answer_rate", .answerRate), ("answer_rate_total", .answerRateTotal), ("service_level", .serviceLevel),
     ("abandon_rate", .abandonRate), ("asa_seconds", .asaSeconds), ("mean_wait_seconds", .meanWaitSeconds),
     ("occupancy", .occupancy),
+    ("capped", .capped), ("call_backs", .callBacks), ("abusive_answered", .abusiveAnswered),
+    ("recovery_hours", .recoveryHours),
   ]
 
   public let result: RunResult

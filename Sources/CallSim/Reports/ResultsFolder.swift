@@ -43,7 +43,7 @@ public struct ResultsFolder {
       }
       try AtomicFile.write(WaitTable(result: result).csv(), to: staging.appendingPathComponent("waits.csv"), stop: stop)
       if let traceParts {
-        try CallTrace.merge(parts: traceParts, into: staging.appendingPathComponent(ResultsFolder.traceFile), stop: stop)
+        try CallTrace.merge(parts: traceParts, into: staging.appendingPathComponent(ResultsFolder.traceFile), model: result.model, stop: stop)
         try CallTrace.merge(
           parts: traceParts.map(CallTrace.agentPart(of:)), into: staging.appendingPathComponent(CallTrace.agentFile),
           header: CallTrace.agentHeader, stop: stop)

@@ -45,7 +45,7 @@ public struct SummaryReport {
   }
 
   static func metricsObject(_ estimates: [Metric: Estimate], perCallType: Bool) -> [String: Any] {
-    let agentTime: [Metric] = [.occupancy, .agentsOnPhones, .agentsScheduled, .paidHours, .overtimeHours]
+    let agentTime: [Metric] = [.occupancy, .agentsOnPhones, .agentsScheduled, .paidHours, .overtimeHours, .recoveryHours]
     return estimateObjects(estimates.filter { !perCallType || !agentTime.contains($0.key) }.map { ($0.key.rawValue, $0.value) })
   }
 

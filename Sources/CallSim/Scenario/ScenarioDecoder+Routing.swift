@@ -6,8 +6,11 @@ extension ScenarioDecoder {
 
   /// `agent_groups: {NAME: {skills: [types…], agents: N | {hourly: [24]}, remote: {…}}}`;
   /// a group that `rostered` names (roster or reinforcement lines staff it) has no
-  /// `agents`, and its staffing plan is all zeros.
-  func agentGroups(_ field: ScenarioField, typeNames: [String]?, settings: SimulationSettings?, rostered: Set<String>) -> [AgentGroup]? {
+  /// `agents`, and its staffing plan is all zeros. The group `abuseGroup` (the one
+  /// `abusive_callers.route_to` names) may, and must, have `skills: []`.
+  func agentGroups(
+    _ field: ScenarioField, typeNames: [String]?, settings: SimulationSettings?, rostered: Set<String>, abuseGroup: String? = nil
+  ) -> [AgentGroup]? {
     guard let entries = field.entries(what: "a mapping of group names to {skills: […], agents: …}") else { return nil }
     guard !entries.isEmpty else { field.expected("at least one agent group"); return nil }
     var groups: [AgentGroup] = []
@@ -19,7 +22,9 @@ extension ScenarioDecoder {
         continue
       }
       guard let map = f.mapping(ScenarioDecoder.groupKeys) else { ok = false; continue }
-      let skills = map.required("skills", "the call types the group takes, home type first").flatMap { skillList($0, typeNames: typeNames) }
+      let skills = map.required("skills", "the call types the group takes, home type first").flatMap {
+        skillList($0, typeNames: typeNames, allowEmpty: name == abuseGroup)
+      }
       var staffing: StaffingPlan?
       if rostered.contains(name) {
         if let a = map["agents"] {
@@ -38,10 +43,11 @@ extension ScenarioDecoder {
     return ok ? groups : nil
   }
 
-  /// A non-empty list of distinct call type names, as indices.
-  func skillList(_ field: ScenarioField, typeNames: [String]?) -> [Int]? {
+  /// A non-empty list of distinct call type names, as indices (empty allowed with
+  /// `allowEmpty`: the abusive callers' dedicated group).
+  func skillList(_ field: ScenarioField, typeNames: [String]?, allowEmpty: Bool = false) -> [Int]? {
     guard let items = field.list() else { return nil }
-    guard !items.isEmpty else {
+    guard !items.isEmpty || allowEmpty else {
       field.expected("at least one call type (a group with no skills could take no call)")
       return nil
     }

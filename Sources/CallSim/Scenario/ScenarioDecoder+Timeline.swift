@@ -95,7 +95,7 @@ extension ScenarioDecoder {
     guard case .key(let first)? = path.components.first else { return "expected a key path (\(allowed))" }
     if ScenarioDecoder.timelineKeys.contains(first) { return nil }
     guard first == "agent_groups" else {
-      if ScenarioDecoder.topKeys.contains(first) || ScenarioDecoder.plannedKeys.contains(first) {
+      if ScenarioDecoder.topKeys.contains(first) {
         return "'\(first)' cannot change during a run (\(allowed))"
       }
       var message = "'\(first)' is not a scenario key that can change during a run"
@@ -210,6 +210,7 @@ extension CallCenterModel {
   func with(timeline: [DatedChange]) throws(ModelError) -> CallCenterModel {
     try CallCenterModel(
       name: name, settings: settings, arrivals: arrivals, callTypes: callTypes, agentGroups: agentGroups, routing: routing,
-      trunks: trunks, ivr: ivr, targets: targets, roster: roster, strike: strike, timeline: timeline)
+      trunks: trunks, ivr: ivr, targets: targets, roster: roster, strike: strike, timeline: timeline,
+      callCap: callCap, abusiveCallers: abusiveCallers)
   }
 }

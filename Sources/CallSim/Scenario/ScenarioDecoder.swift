@@ -9,11 +9,8 @@ struct ScenarioDecoder {
 
   static let topKeys = [
     "scenario", "description", "simulation", "arrivals", "trunks", "ivr", "call_types", "agents", "agent_groups",
-    "routing", "targets", "shifts", "roster", "reinforcement", "remote", "absence", "strike", "timeline",
-  ]
-  /// Keys of DESIGN.md that a later version will model; named so the error says so.
-  static let plannedKeys = [
-    "call_cap", "abusive_callers",
+    "routing", "targets", "shifts", "roster", "reinforcement", "remote", "absence", "strike", "timeline", "call_cap",
+    "abusive_callers",
   ]
   static let maxDays = 3660
   static let maxReplications = 10_000
@@ -24,18 +21,11 @@ struct ScenarioDecoder {
   /// problem. With `isChange` the tree is one of the timeline's changed scenarios (it has no
   /// `timeline`), decoded without warnings.
   func decode(_ root: ScenarioField, isChange: Bool = false) -> CallCenterModel? {
-    guard case .mapping(let pairs, _) = root.value else {
+    guard case .mapping = root.value else {
       root.expected("a mapping of scenario keys")
       return nil
     }
-    for (key, value) in pairs where ScenarioDecoder.plannedKeys.contains(key) {
-      diagnostics.error(value.origin, key, "is not supported by this version of callsim yet (supported keys: \(ScenarioDecoder.topKeys.joined(separator: ", ")))")
-    }
-    let known = ScenarioDecoder.topKeys
-    let filtered = ScenarioField(
-      value: .mapping(pairs.filter { !ScenarioDecoder.plannedKeys.contains($0.key) }, origin: root.origin),
-      path: "", diagnostics: diagnostics)
-    guard let top = filtered.mapping(known) else { return nil }
+    guard let top = root.mapping(ScenarioDecoder.topKeys) else { return nil }
 
     let name = top.required("scenario", "the scenario's name")?.string()
     if let name, name.contains("/") || name.hasPrefix(".") {
@@ -53,7 +43,9 @@ struct ScenarioDecoder {
     let rostered = ScenarioDecoder.rosteredGroupNames(top)
     var groupNames: [String]?
     if let groupsField = top["agent_groups"] {
-      groups = agentGroups(groupsField, typeNames: names, settings: settings, rostered: rostered)
+      groups = agentGroups(
+        groupsField, typeNames: names, settings: settings, rostered: rostered,
+        abuseGroup: abusiveGroupName(top["abusive_callers"]))
       groupNames = groups?.map(\.name) ?? typeNames(groupsField)
       top["agents"]?.error("use either agents (one pool of generalists) or agent_groups, not both")
     } else if let agentsField = top.required("agents", "the number of agents on duty (or agent_groups)") {
@@ -69,6 +61,11 @@ struct ScenarioDecoder {
     let routing = top["routing"].map { self.routing($0, settings: settings, typeCount: names?.count) } ?? Routing()
     let trunks = top["trunks"].map { $0.integer(1...10_000_000, what: "a number of lines") }
     let targets = top["targets"].map(self.targets) ?? Targets()
+    let callCap = top["call_cap"].map(self.callCap)
+    let abusive = top["abusive_callers"].map {
+      // The names under agent_groups, read like the call types' names.
+      abusiveCallers($0, groups: groups, groupNames: top["agent_groups"].flatMap(typeNames))
+    }
     var types = decodedTypes?.types ?? []
     if let settings,
       let problem = settings.memory(callTypes: max(1, names?.count ?? 1), groups: max(1, groups?.count ?? 1)).problem
@@ -88,16 +85,17 @@ struct ScenarioDecoder {
     }
     let arrivals = top.required("arrivals", "{per_hour: N} or {per_day: N, hourly: [24 weights]}").flatMap { self.arrivals($0, settings: settings) }
     if let groups, let routing {
-      checkServed(types: types, groups: groups, routing: routing, field: top["agent_groups"] ?? top["routing"] ?? filtered)
+      checkServed(types: types, groups: groups, routing: routing, field: top["agent_groups"] ?? top["routing"] ?? root)
     }
     let timeline = top["timeline"].map { self.timeline($0, settings: settings, groupNames: groupNames) }
     guard let name, let settings, decodedTypes != nil, groups != nil, let routing, let arrivals, let targets, let staffing,
-      timeline.map({ $0 != nil }) ?? true, !diagnostics.hasErrors
+      timeline.map({ $0 != nil }) ?? true, callCap != .some(nil), abusive != .some(nil), !diagnostics.hasErrors
     else { return nil }
-    let built = filtered.build { () throws(ModelError) in
+    let built = root.build { () throws(ModelError) in
       try CallCenterModel(
         name: name, settings: settings, arrivals: arrivals, callTypes: types, agentGroups: staffing.groups, routing: routing,
-        trunks: trunks ?? nil, ivr: ivr, targets: targets, roster: staffing.roster, strike: staffing.strike)
+        trunks: trunks ?? nil, ivr: ivr, targets: targets, roster: staffing.roster, strike: staffing.strike,
+        callCap: callCap ?? nil, abusiveCallers: abusive ?? nil)
     }
     guard var model = built else { return nil }
     if let entries = timeline ?? nil, let timelineField = top["timeline"] {
@@ -192,21 +190,27 @@ struct ScenarioDecoder {
         ok = false
         continue
       }
-      guard let map = f.mapping(["share", "handle", "wrap_up", "patience", "redial", "priority"]) else { ok = false; continue }
+      guard let map = f.mapping(["share", "handle", "wrap_up", "patience", "redial", "priority", "call_cap"]) else {
+        ok = false
+        continue
+      }
       let share = map["share"].map { $0.share() }
       let handle = map.required("handle", "a talk-time distribution such as {dist: exponential, mean: 5m}").flatMap { distributions.decode($0) }
       let wrap = map["wrap_up"].map { distributions.decode($0) }
       let patience = map["patience"].map { distributions.decode($0) }
       let redial = map["redial"].map(self.redial)
       let priority = map["priority"].map { $0.integer(-1_000_000...1_000_000, what: "a whole-number priority (lower is served first)") } ?? 0
-      guard share != .some(nil), let handle, wrap != .some(nil), patience != .some(nil), redial != .some(nil), let priority else {
+      let cap = map["call_cap"].map(callCap)
+      guard share != .some(nil), let handle, wrap != .some(nil), patience != .some(nil), redial != .some(nil), let priority,
+        cap != .some(nil)
+      else {
         ok = false
         continue
       }
       types.append(
         CallType(
           name: name, share: 0, handle: handle, wrapUp: wrap ?? nil, patience: patience ?? nil, redial: redial ?? nil,
-          priority: priority))
+          priority: priority, callCap: cap ?? nil))
       shares.append(share ?? nil)
     }
     return ok ? (types, shares) : nil

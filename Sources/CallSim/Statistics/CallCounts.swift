@@ -39,6 +39,15 @@ public struct CallCounts: Sendable, Equatable, BitwiseCopyable {
   public var paidAgentSeconds = 0.0
   /// Agent-seconds finishing calls after a shift's end.
   public var overtimeAgentSeconds = 0.0
+  /// Answered calls whose talk was cut at the call cap.
+  public var capped = 0.0
+  /// Call-backs of callers cut at the call cap, among `redials`.
+  public var callBacks = 0.0
+  /// Answered calls of known abusive callers.
+  public var abusiveAnswered = 0.0
+  /// Agent-seconds of recovery after abusive calls: logged in, but neither busy nor
+  /// available (``Metric/occupancy`` leaves them out).
+  public var recoveryAgentSeconds = 0.0
 
   public init() {}
 
@@ -47,6 +56,7 @@ public struct CallCounts: Sendable, Equatable, BitwiseCopyable {
     \.totalInflow, \.inflow, \.answered, \.abandoned, \.blocked, \.ivrHangUps, \.selfServed, \.redials, \.transferred,
     \.inQueueAtEnd, \.inIVRAtEnd, \.answeredWithinTarget, \.answeredWaitSeconds, \.abandonedWaitSeconds,
     \.busyAgentSeconds, \.availableAgentSeconds, \.scheduledAgentSeconds, \.paidAgentSeconds, \.overtimeAgentSeconds,
+    \.capped, \.callBacks, \.abusiveAnswered, \.recoveryAgentSeconds,
   ]
 
   public static func += (a: inout CallCounts, b: CallCounts) {
@@ -60,6 +70,7 @@ public struct CallCounts: Sendable, Equatable, BitwiseCopyable {
     scheduledAgentSeconds += g.scheduledAgentSeconds
     paidAgentSeconds += g.paidAgentSeconds
     overtimeAgentSeconds += g.overtimeAgentSeconds
+    recoveryAgentSeconds += g.recoveryAgentSeconds
   }
 
   /// `nil` when every call is accounted for exactly once; otherwise which identity fails.

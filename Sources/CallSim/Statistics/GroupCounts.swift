@@ -23,13 +23,20 @@ public struct GroupCounts: Sendable, Equatable, BitwiseCopyable {
   public var paidAgentSeconds = 0.0
   /// Agent-seconds spent finishing calls after a shift's end.
   public var overtimeAgentSeconds = 0.0
+  /// Calls in `answered` whose talk was cut at the call cap.
+  public var capped = 0.0
+  /// Calls in `answered` of known abusive callers.
+  public var abusiveAnswered = 0.0
+  /// Agent-seconds of recovery after abusive calls (logged in, neither busy nor available).
+  public var recoveryAgentSeconds = 0.0
 
   public init() {}
 
   /// Every field, for element-wise sums and scaling.
   nonisolated(unsafe) static let fields: [WritableKeyPath<GroupCounts, Double>] = [
     \.answered, \.transferred, \.talkSeconds, \.busyAgentSeconds, \.availableAgentSeconds, \.scheduledAgentSeconds,
-    \.remoteBusyAgentSeconds, \.remoteAvailableAgentSeconds, \.paidAgentSeconds, \.overtimeAgentSeconds,
+    \.remoteBusyAgentSeconds, \.remoteAvailableAgentSeconds, \.paidAgentSeconds, \.overtimeAgentSeconds, \.capped,
+    \.abusiveAnswered, \.recoveryAgentSeconds,
   ]
 
   public static func += (a: inout GroupCounts, b: GroupCounts) {
@@ -48,11 +55,11 @@ public struct GroupCounts: Sendable, Equatable, BitwiseCopyable {
 public enum GroupMetric: String, Sendable, CaseIterable {
   case answered
   case transferred
-  /// Busy (talk, wrap-up, transfers) over logged-in agent time outside pauses.
+  /// Busy (talk, wrap-up, transfers) over logged-in agent time outside pauses and recovery.
   case occupancy
-  /// Occupancy of the office agents.
+  /// Occupancy of the office agents (recovery after abusive calls counted as available).
   case occupancyOffice = "occupancy_office"
-  /// Occupancy of the remote agents.
+  /// Occupancy of the remote agents (recovery after abusive calls counted as available).
   case occupancyRemote = "occupancy_remote"
   /// Time-average number of agents logged in and not on a pause.
   case agentsOnPhones = "agents_on_phones"
@@ -64,6 +71,12 @@ public enum GroupMetric: String, Sendable, CaseIterable {
   case meanTalkSeconds = "mean_talk_seconds"
   case paidHours = "paid_hours"
   case overtimeHours = "overtime_hours"
+  /// Answered calls cut at the call cap.
+  case capped
+  /// Answered calls of known abusive callers.
+  case abusiveAnswered = "abusive_answered"
+  /// Agent-hours of recovery after abusive calls.
+  case recoveryHours = "recovery_hours"
 
   /// The value for `c` over `periodSeconds`; `nil` where undefined.
   public func value(of c: GroupCounts, periodSeconds: Double) -> Double? {
@@ -71,16 +84,19 @@ public enum GroupMetric: String, Sendable, CaseIterable {
     switch self {
     case .answered: return c.answered
     case .transferred: return c.transferred
-    case .occupancy: return ratio(c.busyAgentSeconds, c.availableAgentSeconds)
     case .occupancyOffice:
       return ratio(c.busyAgentSeconds - c.remoteBusyAgentSeconds, c.availableAgentSeconds - c.remoteAvailableAgentSeconds)
     case .occupancyRemote: return ratio(c.remoteBusyAgentSeconds, c.remoteAvailableAgentSeconds)
+    case .occupancy: return ratio(c.busyAgentSeconds, c.availableAgentSeconds - c.recoveryAgentSeconds)
     case .agentsOnPhones: return ratio(c.availableAgentSeconds, periodSeconds)
     case .agentsOnPhonesRemote: return ratio(c.remoteAvailableAgentSeconds, periodSeconds)
     case .agentsScheduled: return ratio(c.scheduledAgentSeconds, periodSeconds)
     case .meanTalkSeconds: return ratio(c.talkSeconds, c.answered)
     case .paidHours: return c.paidAgentSeconds / 3600
     case .overtimeHours: return c.overtimeAgentSeconds / 3600
+    case .capped: return c.capped
+    case .abusiveAnswered: return c.abusiveAnswered
+    case .recoveryHours: return c.recoveryAgentSeconds / 3600
     }
   }
 }

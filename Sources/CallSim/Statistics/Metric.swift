@@ -26,7 +26,7 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
   case asaSeconds = "asa_seconds"
   /// Mean wait of answered and abandoned calls.
   case meanWaitSeconds = "mean_wait_seconds"
-  /// Busy (talk + wrap-up) over logged-in agent time.
+  /// Busy (talk + wrap-up) over logged-in agent time outside recovery after abusive calls.
   case occupancy
   /// Time-average number of agents logged in.
   case agentsOnPhones = "agents_on_phones"
@@ -36,6 +36,14 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
   case paidHours = "paid_hours"
   /// Agent-hours spent finishing calls after a shift's end.
   case overtimeHours = "overtime_hours"
+  /// Answered calls whose talk was cut at the call cap.
+  case capped
+  /// Call-backs of callers cut at the call cap (also among `redials` and `total_inflow`).
+  case callBacks = "call_backs"
+  /// Answered calls of known abusive callers.
+  case abusiveAnswered = "abusive_answered"
+  /// Agent-hours of recovery after abusive calls (neither busy nor available).
+  case recoveryHours = "recovery_hours"
 
   /// The value for `counts` over a period of `periodSeconds`; `nil` where undefined
   /// (a ratio with nothing to divide by).
@@ -59,18 +67,23 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
     case .blockedShare: return ratio(c.blocked, c.totalInflow)
     case .asaSeconds: return ratio(c.answeredWaitSeconds, c.answered)
     case .meanWaitSeconds: return ratio(c.answeredWaitSeconds + c.abandonedWaitSeconds, c.answered + c.abandoned)
-    case .occupancy: return ratio(c.busyAgentSeconds, c.availableAgentSeconds)
+    case .occupancy: return ratio(c.busyAgentSeconds, c.availableAgentSeconds - c.recoveryAgentSeconds)
     case .agentsOnPhones: return ratio(c.availableAgentSeconds, periodSeconds)
     case .agentsScheduled: return ratio(c.scheduledAgentSeconds, periodSeconds)
     case .paidHours: return c.paidAgentSeconds / 3600
     case .overtimeHours: return c.overtimeAgentSeconds / 3600
+    case .capped: return c.capped
+    case .callBacks: return c.callBacks
+    case .abusiveAnswered: return c.abusiveAnswered
+    case .recoveryHours: return c.recoveryAgentSeconds / 3600
     }
   }
 
   /// Whether the metric is a count of calls (summed over periods) rather than a ratio.
   public var isCount: Bool {
     switch self {
-    case .totalInflow, .inflow, .answered, .abandoned, .blocked, .ivrHangUps, .selfServed, .redials, .transferred, .inQueueAtEnd:
+    case .totalInflow, .inflow, .answered, .abandoned, .blocked, .ivrHangUps, .selfServed, .redials, .transferred, .inQueueAtEnd,
+      .capped, .callBacks, .abusiveAnswered:
       true
     default: false
     }

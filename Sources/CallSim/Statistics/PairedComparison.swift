@@ -21,7 +21,9 @@ public struct PairedComparison: Sendable {
   public let agentGroups: [Scope<GroupMetric>]
 
   /// Metrics of agent time, reported overall and per group but not per call type.
-  public static let agentTimeMetrics: Set<Metric> = [.occupancy, .agentsOnPhones, .agentsScheduled, .paidHours, .overtimeHours]
+  public static let agentTimeMetrics: Set<Metric> = [
+    .occupancy, .agentsOnPhones, .agentsScheduled, .paidHours, .overtimeHours, .recoveryHours,
+  ]
 
   /// `baseline` and `other` must have run the same replications (index `r` in both on the
   /// same random numbers). With a `window`, every metric counts only the measured hours in

@@ -42,7 +42,10 @@ struct ReplicationTally: ~Copyable, CallObserver {
     switch event {
     case .arrived:
       typeHours[cell].totalInflow += 1
-      if call.isRedial { typeHours[cell].redials += 1 }
+      if call.isRedial {
+        typeHours[cell].redials += 1
+        if call.isCallBack { typeHours[cell].callBacks += 1 }
+      }
     case .blocked: typeHours[cell].blocked += 1
     case .ivrHangUp: typeHours[cell].ivrHangUps += 1
     case .selfServed: typeHours[cell].selfServed += 1
@@ -55,6 +58,14 @@ struct ReplicationTally: ~Copyable, CallObserver {
       groupHours[g].answered += 1
       groupHours[g].talkSeconds += talk
       busy(group: group, remote: remote, from: time, to: time + talk + wrap)
+      if call.capped {
+        typeHours[cell].capped += 1
+        groupHours[g].capped += 1
+      }
+      if call.isAbusive {
+        typeHours[cell].abusiveAnswered += 1
+        groupHours[g].abusiveAnswered += 1
+      }
       if measured { answeredWaits[WaitHistogram.bin(of: wait)] += 1 }
     case .transferred(let group, _, let remote, _, let handle):
       typeHours[cell].transferred += 1
@@ -66,6 +77,10 @@ struct ReplicationTally: ~Copyable, CallObserver {
       if measured { abandonedWaits[WaitHistogram.bin(of: wait)] += 1 }
     case .inQueueAtEnd: typeHours[cell].inQueueAtEnd += 1
     case .inIVRAtEnd: typeHours[cell].inIVRAtEnd += 1
+    case .recovery(let group, let start, let seconds):
+      forEachHour(from: start, to: start + seconds) { tally, h, s in
+        tally.groupHours[h * tally.groups + group].recoveryAgentSeconds += s
+      }
     }
   }
 

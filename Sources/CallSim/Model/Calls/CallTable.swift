@@ -41,6 +41,12 @@ struct CallRecord {
   var state: CallState = .free
   /// 0 for the caller's first call, then 1, 2, … for each redial.
   var attempt: UInt16 = 0
+  /// A known abusive caller (``AbusiveCallers``).
+  var abusive = false
+  /// A call-back of a caller cut at the call cap (a redial of another cause otherwise).
+  var callBack = false
+  /// The talk was cut at the call cap (set when answered).
+  var capped = false
 }
 
 /// Storage for live calls without an allocation per call: a slab of records and a free list.

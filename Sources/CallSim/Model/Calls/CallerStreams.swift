@@ -6,6 +6,12 @@ import CallSimEngine
 /// caller's numbers.
 enum CallerAttribute: UInt64 {
   case type = 1, ivrDuration, ivrOutcome, talk, wrapUp, patience, redial, misroute, transfer
+  /// Whether a call over a recommended cap ends at it, and whether a cut caller calls back
+  /// (with the call-back delay).
+  case capCompliance, callBack
+  /// Whether the caller is a known abusive caller: always block 0, so every attempt of the
+  /// caller has the first attempt's flag; and the abusive caller's recovery-time draw.
+  case abusive, recovery
 }
 
 /// Caller `n`'s substreams in one replication: common random numbers across scenarios.

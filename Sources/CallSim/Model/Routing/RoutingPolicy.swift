@@ -8,6 +8,10 @@ import CallSimEngine
 /// priority number among the queues allowed, then the earliest to join (arrival order
 /// across types); under `overflow`, an agent's home queue before the overflowed calls of its
 /// other skills.
+///
+/// Known abusive callers routed to a dedicated group (``AbusiveCallers/routeTo``) wait in
+/// one extra queue, after the call types' queues, that only that group serves; the group
+/// serves no other queue and answers abusive callers of any type at their own talk time.
 struct RoutingPolicy {
   /// Per queue (call type): groups that may take a call as soon as it joins.
   let arrivalGroups: IndexLists
@@ -32,6 +36,12 @@ struct RoutingPolicy {
   /// inflow share among the other types that have a home group), with those types.
   let wrongTypes: [[(type: Int, cumulative: Double)]]
   let misrouteShare: Double
+  /// The queue of abusive callers routed to a dedicated group, or -1 (none, or `general`).
+  let abuseQueue: Int
+  /// The dedicated group of abusive callers, or -1.
+  let abuseGroup: Int
+  /// Queues: one per call type, plus the abusive callers' queue if they have a group.
+  var queueCount: Int { abuseQueue >= 0 ? types + 1 : types }
 
   init(model: CallCenterModel) {
     let mode = model.routing.mode
@@ -39,26 +49,50 @@ struct RoutingPolicy {
     let groups = model.agentGroups
     func homeGroups(_ t: Int) -> [Int] { groups.indices.filter { groups[$0].homeType == t } }
     func skilledGroups(_ t: Int) -> [Int] { groups.indices.filter { groups[$0].skills.contains(t) } }
+    var arrival: [[Int]]
+    var overflow: [[Int]]
+    var served: [[Int]]
+    // Per group, for each of its served queues: gated by `overflowAfter`.
+    var gates: [[Bool]]
     switch mode {
     case .split:
-      arrivalGroups = IndexLists((0..<n).map(homeGroups))
-      overflowGroups = IndexLists(Array(repeating: [], count: n))
-      servedQueues = IndexLists(groups.map { $0.homeType.map { [$0] } ?? [] })
-      gated = groups.compactMap { $0.homeType.map { _ in false } }
+      arrival = (0..<n).map(homeGroups)
+      overflow = Array(repeating: [], count: n)
+      served = groups.map { $0.homeType.map { [$0] } ?? [] }
+      gates = served.map { $0.map { _ in false } }
     case .integrated:
-      arrivalGroups = IndexLists((0..<n).map(skilledGroups))
-      overflowGroups = IndexLists(Array(repeating: [], count: n))
-      servedQueues = IndexLists(groups.map(\.skills))
-      gated = groups.flatMap { $0.skills.map { _ in false } }
+      arrival = (0..<n).map(skilledGroups)
+      overflow = Array(repeating: [], count: n)
+      served = groups.map(\.skills)
+      gates = served.map { $0.map { _ in false } }
     case .overflow:
-      arrivalGroups = IndexLists((0..<n).map(homeGroups))
-      overflowGroups = IndexLists((0..<n).map { t in skilledGroups(t).filter { groups[$0].homeType != t } })
-      servedQueues = IndexLists(groups.map(\.skills))
-      gated = groups.flatMap { g in g.skills.map { $0 != g.homeType } }
+      arrival = (0..<n).map(homeGroups)
+      overflow = (0..<n).map { t in skilledGroups(t).filter { groups[$0].homeType != t } }
+      served = groups.map(\.skills)
+      gates = groups.map { g in g.skills.map { $0 != g.homeType } }
     }
-    priority = model.callTypes.map(\.priority)
+    var serves = groups.flatMap { g in (0..<n).map { t in mode == .split ? g.homeType == t : g.skills.contains(t) } }
+    var priority = model.callTypes.map(\.priority)
+    if let g = model.abusiveCallers?.routeTo {
+      abuseQueue = n
+      abuseGroup = g
+      arrival.append([g])
+      overflow.append([])
+      served[g] = [n]
+      gates[g] = [false]
+      priority.append(0)
+      for t in 0..<n { serves[g * n + t] = true }
+    } else {
+      abuseQueue = -1
+      abuseGroup = -1
+    }
+    arrivalGroups = IndexLists(arrival)
+    overflowGroups = IndexLists(overflow)
+    servedQueues = IndexLists(served)
+    gated = gates.flatMap { $0 }
+    self.serves = serves
+    self.priority = priority
     types = n
-    serves = groups.flatMap { g in (0..<n).map { t in mode == .split ? g.homeType == t : g.skills.contains(t) } }
     homeType = groups.map { $0.homeType ?? -1 }
     overflowAfter = mode == .overflow ? model.routing.overflowAfter : .infinity
     generalist = model.routing.generalist
@@ -136,7 +170,7 @@ struct RoutingPolicy {
   /// The talk-time factor for an agent of `group` serving `type` at `now` seconds.
   @inline(__always)
   func talkFactor(group: Int, type: Int, now: Double) -> Double {
-    homeType[group] == type ? 1 : generalist.factor(at: now)
+    homeType[group] == type || group == abuseGroup ? 1 : generalist.factor(at: now)
   }
 
   /// The wrong queue a caller of `type` joins with uniform draw `u` in [0, 1); `nil` when no

@@ -69,6 +69,18 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   let types: [CallTypeSampler]
   /// Cumulative type shares used to pick a call's type at arrival (IVR menu or `share`).
   let typeCumulative: [Double]
+  /// Seconds of talk above which a call may be cut at the call cap — the lowest of the call
+  /// types' limits; infinite without a cap, so a scenario without one pays a single
+  /// comparison per answered call.
+  let capLimit: Double
+  /// Each call type's cap (its own or the model's), read only past `capLimit`.
+  let typeCaps: [CallCap?]
+  /// Share of callers who are known abusive callers; 0 without ``AbusiveCallers``.
+  let abusiveShare: Double
+  /// The bits of a redial event's tag below the attempt that hold the call type: 15 when
+  /// call-backs are on (the 16th flags a call-back; the model then has at most 32767 types),
+  /// else all 16.
+  let redialTypeMask: UInt32
 
   /// Prepares replication `replication` (0-based) of `model`, reporting calls to `observer`.
   public init(model: CallCenterModel, replication: Int, observer: Observer) {
@@ -79,7 +91,11 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     let streams = RandomStreamSet(seed: settings.seed, replication: replication, algorithm: settings.generator)
     self.streams = streams
     horizon = settings.horizon
-    queues = .allocate(capacity: model.callTypes.count)
+    let routings = [RoutingPolicy(model: model)] + model.timeline.map { RoutingPolicy(model: $0.model) }
+    self.routings = routings
+    routing = routings[0]
+    let queueCount = routings.map(\.queueCount).max()!
+    queues = .allocate(capacity: queueCount)
     queues.initialize(repeating: CallQueue())
     let groupCount = model.agentGroups.count
     let hourlyPlan = (0..<groupCount).map { g in (0..<settings.hours).map { model.hourlyAgents(group: g, hour: $0) } }
@@ -101,11 +117,13 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     isRostered = rosteredCounts.map { $0 > 0 }
     staffingEpochs = [StaffingEpoch(model)] + model.timeline.map { StaffingEpoch($0.model) }
     remoteHandleFactor = staffingEpochs[0].remoteHandleFactor
-    routings = [RoutingPolicy(model: model)] + model.timeline.map { RoutingPolicy(model: $0.model) }
     epochStarts = [0] + model.timeline.map(\.fromDay)
-    routing = routings[0]
     hasDays = !rostered.isEmpty || !model.timeline.isEmpty
     agentDraws = streams.substreams("agents")
+    typeCaps = model.callCaps
+    capLimit = typeCaps.map { $0?.effectiveLimit ?? .infinity }.min() ?? .infinity
+    abusiveShare = model.abusiveCallers?.share ?? 0
+    redialTypeMask = typeCaps.contains { ($0?.callBack ?? 0) > 0 } ? CallCenterSimulation.callBackBit - 1 : 0xffff
     lineLimit = model.trunks ?? Int.max
     loggedInAccruedUntil = Array(repeating: 0, count: groupCount)
     staffingChanges = (0..<settings.hours).filter { h in
@@ -152,6 +170,8 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
       case .agentOff: agentOff(Int(event.id), token: event.tag, now: now)
       case .agentOn: agentOn(Int(event.id), token: event.tag, now: now)
       case .agentFree: agentFree(event.id, group: Int(event.tag), now: now)
+      // The recovery after an abusive call is over: the agent is free as after any call.
+      case .recoveryEnd: agentFree(event.id, group: Int(event.tag), now: now)
       case .lineRelease: linesInUse -= 1
       case .transferEnd: transferEnd(slot: event.id, generation: event.tag, now: now)
       case .overflow: overflow(slot: event.id, generation: event.tag, now: now)
@@ -165,7 +185,9 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
         nextCallerID &+= 1
         arrive(caller: caller, attempt: 0, type: nil, now: now)
       case .redial:
-        arrive(caller: event.id, attempt: UInt16(truncatingIfNeeded: event.tag >> 16), type: Int(event.tag & 0xffff), now: now)
+        arrive(
+          caller: event.id, attempt: UInt16(truncatingIfNeeded: event.tag >> 16), type: Int(event.tag & redialTypeMask),
+          now: now, callBack: event.tag & ~redialTypeMask & 0xffff != 0)
       }
     }
     for g in pools.indices { accrueLoggedInTime(group: g, until: horizon) }
@@ -179,7 +201,8 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     let r = calls.records[Int(slot)]
     let facts = CallFacts(
       id: r.id, caller: r.caller, type: Int(r.type), hour: Int(r.hour), isRedial: r.attempt > 0, arrival: r.arrival,
-      transferGroup: r.transferGroup < 0 ? nil : Int(r.transferGroup), drawnTalk: r.talk, patience: r.patience)
+      transferGroup: r.transferGroup < 0 ? nil : Int(r.transferGroup), drawnTalk: r.talk, patience: r.patience,
+      isCallBack: r.callBack, isAbusive: r.abusive, capped: r.capped)
     tally.observe(event, call: facts, at: now)
     observer.observe(event, call: facts, at: now)
   }
@@ -205,9 +228,10 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   }
 
   /// Attempt `attempt` of caller `caller` reaches the number: a first call (`type` drawn
-  /// here) or a redial of a caller of `type`. Its random attributes are drawn here, from the
-  /// caller's substreams, whatever becomes of it.
-  mutating func arrive(caller: UInt32, attempt: UInt16, type knownType: Int?, now: Double) {
+  /// here) or a redial of a caller of `type` (`callBack`: after being cut at the call cap).
+  /// Its random attributes are drawn here, from the caller's substreams, whatever becomes
+  /// of it.
+  mutating func arrive(caller: UInt32, attempt: UInt16, type knownType: Int?, now: Double, callBack: Bool = false) {
     let slot = calls.allocate()
     var record = CallRecord()
     record.generation = calls.records[Int(slot)].generation
@@ -215,7 +239,9 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     record.queuedAt = now
     let key = callers.key(caller: caller)
     let type = knownType ?? pickType(caller: key)
-    let draws = draw(type, caller: key, attempt: attempt)
+    var draws = draw(type, caller: key, attempt: attempt)
+    if abusiveShare > 0 { record.abusive = drawAbusive(caller: key, attempt: attempt, draws: &draws) }
+    record.callBack = callBack
     record.talk = draws.talk
     record.wrap = draws.wrap
     record.patience = draws.patience
@@ -245,6 +271,20 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     }
   }
 
+  /// Whether the caller is a known abusive caller — drawn from block 0 of its substream, so
+  /// every attempt of the caller agrees — and if so, its talk time and patience from the
+  /// abusive callers' laws (on the caller's same talk and patience substreams).
+  func drawAbusive(caller key: UInt64, attempt: UInt16, draws: inout CallerDraws) -> Bool {
+    guard let abusive = model.abusiveCallers,
+      callers.stream(.abusive, caller: key, attempt: 0).uniform() < abusive.share
+    else { return false }
+    draws.talk = abusive.handle.sample(callers.stream(.talk, caller: key, attempt: attempt))
+    if let patience = abusive.patience {
+      draws.patience = patience.sample(callers.stream(.patience, caller: key, attempt: attempt))
+    }
+    return true
+  }
+
   mutating func ivrEnd(slot: UInt32, now: Double) {
     guard let ivr = model.ivr else { return }
     let type = Int(calls.records[Int(slot)].type)
@@ -265,7 +305,9 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   mutating func enterQueue(slot: UInt32, now: Double) {
     report(.queued, slot: slot, now: now)
     calls.records[Int(slot)].queuedAt = now
-    if routing.misrouteShare > 0, case let s = callerStream(.misroute, slot: slot), s.uniform() < routing.misrouteShare {
+    if routing.abuseQueue >= 0 && calls.records[Int(slot)].abusive {
+      calls.records[Int(slot)].queue = UInt16(routing.abuseQueue)
+    } else if routing.misrouteShare > 0, case let s = callerStream(.misroute, slot: slot), s.uniform() < routing.misrouteShare {
       let type = Int(calls.records[Int(slot)].type)
       if let wrong = routing.wrongQueue(for: type, u: s.uniform()) {
         calls.records[Int(slot)].queue = UInt16(wrong)
@@ -319,8 +361,20 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     let remote = pools[g].remote[Int(agent)]
     var talk = record.talk * routing.talkFactor(group: g, type: type, now: now)
     if remote { talk *= remoteHandleFactor[g] }
+    if talk > capLimit, let limit = cutsAtCap(slot: slot, talk: talk) {
+      talk = limit
+      calls.records[Int(slot)].capped = true
+      maybeCallBack(slot: slot, at: now + talk)
+    }
     report(.answered(group: g, agent: Int(agent), remote: remote, wait: wait, talk: talk, wrap: record.wrap), slot: slot, now: now)
-    calendar.schedule(at: now + talk + record.wrap, kind: EventKind.agentFree.rawValue, id: agent, tag: UInt32(g))
+    let done = now + talk + record.wrap
+    if record.abusive, let recovery = model.abusiveCallers?.recovery {
+      let seconds = recovery.sample(callerStream(.recovery, slot: slot))
+      report(.recovery(group: g, start: done, seconds: seconds), slot: slot, now: now)
+      calendar.schedule(at: done + seconds, kind: EventKind.recoveryEnd.rawValue, id: agent, tag: UInt32(g))
+    } else {
+      calendar.schedule(at: done, kind: EventKind.agentFree.rawValue, id: agent, tag: UInt32(g))
+    }
     if lineLimit != Int.max {
       // The line is held until the talk ends; wrap-up happens off the line.
       calendar.schedule(at: now + talk, kind: EventKind.lineRelease.rawValue)
@@ -396,6 +450,35 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
       calendar.schedule(
         at: at, kind: EventKind.redial.rawValue, id: record.caller,
         tag: UInt32(record.attempt + 1) << 16 | UInt32(record.type))
+    }
+  }
+
+  /// Tags a redial event as a call-back (the call type, below it, needs at most 15 bits).
+  static var callBackBit: UInt32 { 0x8000 }
+
+  /// The limit, seconds, at which the call in `slot` ends if its `talk` seconds run past its
+  /// type's cap and it is cut: always when forced; when recommended, with probability
+  /// `compliance`, drawn from the caller's own substream (so the same calls comply in every
+  /// scenario on the same seed). `nil` when the call talks on.
+  func cutsAtCap(slot: UInt32, talk: Double) -> Double? {
+    guard let cap = typeCaps[Int(calls.records[Int(slot)].type)], talk > cap.effectiveLimit else { return nil }
+    let cut = cap.mode == .forced || callerStream(.capCompliance, slot: slot).uniform() < cap.compliance
+    return cut ? cap.limit : nil
+  }
+
+  /// Schedules the call-back of the caller in `slot`, cut at the cap at `end` seconds, if
+  /// the caller draws one and it falls in the horizon: its next attempt, with the call type.
+  mutating func maybeCallBack(slot: UInt32, at end: Double) {
+    let record = calls.records[Int(slot)]
+    guard let cap = typeCaps[Int(record.type)], cap.callBack > 0, let delay = cap.callBackDelay else { return }
+    guard record.attempt < UInt16.max else { return }
+    let s = callerStream(.callBack, slot: slot)
+    guard s.uniform() < cap.callBack else { return }
+    let at = end + delay.sample(s)
+    if at <= horizon {
+      calendar.schedule(
+        at: at, kind: EventKind.redial.rawValue, id: record.caller,
+        tag: UInt32(record.attempt + 1) << 16 | CallCenterSimulation.callBackBit | UInt32(record.type))
     }
   }
 

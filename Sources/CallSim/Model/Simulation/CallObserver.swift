@@ -21,6 +21,9 @@ public enum CallEvent: Sendable {
   case inQueueAtEnd
   /// Still in the IVR when the horizon ended.
   case inIVRAtEnd
+  /// After the abusive call just answered (reported right after `answered`), its agent of
+  /// `group` stays off the phones for `seconds` from `start` (after the talk and wrap-up).
+  case recovery(group: Int, start: Double, seconds: Double)
 }
 
 /// The call an event is about.
@@ -42,6 +45,12 @@ public struct CallFacts: Sendable {
   public var drawnTalk: Double
   /// The caller's patience drawn at arrival, seconds; `.infinity` for one who never abandons.
   public var patience: Double
+  /// A call-back of a caller cut at the call cap (it is also a redial).
+  public var isCallBack: Bool
+  /// A known abusive caller.
+  public var isAbusive: Bool
+  /// Answered and its talk cut at the call cap (meaningful from `answered` on).
+  public var capped: Bool
 }
 
 /// Something that follows a replication call by call. The event loop is generic over its
