@@ -118,7 +118,7 @@ import Testing
          replace: ("  - {from: 2024-09-04, set: {routing.mode: integrated}}", "  - {from: 2024-09-04, set: {routing.mode: integrated}}\n  - {from: 2024-09-03, set: {absence: 0.1}}"),
          expected: ["bad.yaml:24: timeline[1].from: expected a date after the previous entry's 2024-09-04 (entries in date order), found '2024-09-03'"]),
     Case(name: "timeline changing a call type", replace: ("routing.mode: integrated", "call_types.traffic.handle.mean: 6m"),
-         expected: ["bad.yaml:23: timeline[0].set.call_types.traffic.handle.mean: 'call_types' cannot change during a run (a timeline may set agents, agent_groups.NAME.agents, agent_groups.NAME.skills, agent_groups.NAME.remote, roster, reinforcement, remote, absence, strike, routing, shifts)"]),
+         expected: ["bad.yaml:23: timeline[0].set.call_types.traffic.handle.mean: 'call_types' cannot change during a run (a timeline may set agents, agent_groups.NAME.agents, agent_groups.NAME.skills, agent_groups.NAME.remote, roster, reinforcement, remote, absence, strike, routing, shifts, call_cap)"]),
     Case(name: "timeline changing the calendar", replace: ("routing.mode: integrated", "simulation.holidays: [2024-09-06]"),
          expected: ["timeline[0].set.simulation.holidays: 'simulation' cannot change during a run"]),
     Case(name: "timeline changing the arrivals", replace: ("routing.mode: integrated", "arrivals.per_hour: 80"),

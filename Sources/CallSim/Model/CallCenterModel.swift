@@ -74,8 +74,7 @@ public struct CallCenterModel: Sendable, Equatable {
         "a timeline change can change staffing and routing only, not the call types, calendar, arrivals, IVR or lines")
       try ModelError.require(
         m.agentGroups.map(\.name) == agentGroups.map(\.name), "a timeline change must keep the same agent groups")
-      try ModelError.require(
-        m.callCap == callCap && m.abusiveCallers == abusiveCallers, "a timeline change cannot change call caps or abusive callers")
+      try ModelError.require(m.abusiveCallers == abusiveCallers, "a timeline change cannot change abusive callers")
     }
     if callTypes.contains(where: { (($0.callCap ?? callCap)?.callBack ?? 0) > 0 }) {
       // A call-back's event carries the call type in 15 bits beside its call-back flag.
@@ -130,8 +129,9 @@ public struct CallCenterModel: Sendable, Equatable {
   /// The call cap of each call type: its own, or the model's.
   public var callCaps: [CallCap?] { callTypes.map { $0.callCap ?? callCap } }
 
-  /// Whether any call type has a call cap (of any mode): `calls.csv` then has `capped`.
-  public var hasCallCap: Bool { callCaps.contains { $0 != nil } }
+  /// Whether any call type has a call cap (of any mode), here or from a timeline date on:
+  /// `calls.csv` then has `capped`.
+  public var hasCallCap: Bool { callCaps.contains { $0 != nil } || timeline.contains { $0.model.hasCallCap } }
 
   /// The name of the one group that `agents: N` describes.
   public static let singleGroupName = "agents"

@@ -1,8 +1,9 @@
 /// The model as it is from day `fromDay` on: one entry of a scenario's `timeline`.
 ///
 /// Only what can change mid-run differs from the base model — agent groups' skills,
-/// staffing and remote work, the roster, absence, strike and routing; the call types,
-/// calendar, arrivals, IVR and lines stay (``CallCenterModel``'s initialiser checks).
+/// staffing and remote work, the roster, absence, strike, routing and the call cap; the call
+/// types, calendar, arrivals, IVR, lines and abusive callers stay (``CallCenterModel``'s
+/// initialiser checks).
 public struct DatedChange: Sendable, Equatable {
   /// First day (0-based from `simulation.start`) the changed model applies, ≥ 1.
   public var fromDay: Int

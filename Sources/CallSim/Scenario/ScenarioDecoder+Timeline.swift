@@ -7,7 +7,7 @@ import CallSimEngine
 /// the scenario applies to each changed model, and its problems are reported at the entry.
 extension ScenarioDecoder {
   /// Top-level keys a timeline may set anywhere below (the whole key, or any path in it).
-  static let timelineKeys = ["agents", "roster", "reinforcement", "remote", "absence", "strike", "routing", "shifts"]
+  static let timelineKeys = ["agents", "roster", "reinforcement", "remote", "absence", "strike", "routing", "shifts", "call_cap"]
   /// Keys of `agent_groups.NAME` a timeline may set.
   static let timelineGroupKeys = ["agents", "skills", "remote"]
 

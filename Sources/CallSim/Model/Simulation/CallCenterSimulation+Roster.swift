@@ -1,7 +1,7 @@
 import CallSimEngine
 
 /// Rostered agents: shifts starting, pauses, remote log-in gaps and shifts ending, and the
-/// timeline's changes at midnight.
+/// timeline's changes at midnight (routing, remote talk factors, call caps).
 ///
 /// An agent takes no new call once a pause, gap or its shift's end is due; one in a call
 /// finishes it first, then takes the pause for its full length (a late break ends late), or
@@ -14,6 +14,11 @@ extension CallCenterSimulation {
     case absence = 1, loggedInSpell, gapLength
   }
 
+  /// Seconds of talk above which some call type's cap may cut a call; infinite for none.
+  static func lowestLimit(_ caps: [CallCap?]) -> Double {
+    caps.map { $0?.effectiveLimit ?? .infinity }.min() ?? .infinity
+  }
+
   /// Midnight of day `day`: applies any timeline change and schedules the roster's shifts
   /// starting that day; schedules the next midnight.
   mutating func dayStart(_ day: Int, now: Double) {
@@ -21,6 +26,8 @@ extension CallCenterSimulation {
       epoch += 1
       routing = routings[epoch]
       remoteHandleFactor = staffingEpochs[epoch].remoteHandleFactor
+      typeCaps = capsByEpoch[epoch]
+      capLimit = CallCenterSimulation.lowestLimit(typeCaps)
       for g in pools.indices { serveWaiting(group: g, now: now) }
     }
     dayDuties = model.duties(day: day)
@@ -52,7 +59,7 @@ extension CallCenterSimulation {
     let g = line.group
     let r = rosterOffset[g] + duty.agent
     let midnight = Double(day) * 86_400
-    let isRemote = RemoteWork.isRemote(agent: duty.agent, remote: staffing.remote[g], total: staffing.rostered[g])
+    let isRemote = staffing.isRemote[g][duty.agent]
     rostered[r].token &+= 1
     rostered[r].end = duty.end
     rostered[r].pauses = line.shift.pauses(agent: duty.index).map {

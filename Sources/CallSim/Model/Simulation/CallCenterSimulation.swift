@@ -72,9 +72,11 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   /// Seconds of talk above which a call may be cut at the call cap — the lowest of the call
   /// types' limits; infinite without a cap, so a scenario without one pays a single
   /// comparison per answered call.
-  let capLimit: Double
+  var capLimit: Double
   /// Each call type's cap (its own or the model's), read only past `capLimit`.
-  let typeCaps: [CallCap?]
+  var typeCaps: [CallCap?]
+  /// `typeCaps` of the base model and of each timeline change.
+  let capsByEpoch: [[CallCap?]]
   /// Share of callers who are known abusive callers; 0 without ``AbusiveCallers``.
   let abusiveShare: Double
   /// The bits of a redial event's tag below the attempt that hold the call type: 15 when
@@ -120,10 +122,12 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     epochStarts = [0] + model.timeline.map(\.fromDay)
     hasDays = !rostered.isEmpty || !model.timeline.isEmpty
     agentDraws = streams.substreams("agents")
-    typeCaps = model.callCaps
-    capLimit = typeCaps.map { $0?.effectiveLimit ?? .infinity }.min() ?? .infinity
+    capsByEpoch = [model.callCaps] + model.timeline.map(\.model.callCaps)
+    typeCaps = capsByEpoch[0]
+    capLimit = CallCenterSimulation.lowestLimit(capsByEpoch[0])
     abusiveShare = model.abusiveCallers?.share ?? 0
-    redialTypeMask = typeCaps.contains { ($0?.callBack ?? 0) > 0 } ? CallCenterSimulation.callBackBit - 1 : 0xffff
+    redialTypeMask =
+      capsByEpoch.joined().contains { ($0?.callBack ?? 0) > 0 } ? CallCenterSimulation.callBackBit - 1 : 0xffff
     lineLimit = model.trunks ?? Int.max
     loggedInAccruedUntil = Array(repeating: 0, count: groupCount)
     staffingChanges = (0..<settings.hours).filter { h in

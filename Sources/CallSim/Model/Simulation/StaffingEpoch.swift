@@ -6,9 +6,9 @@ import CallSimEngine
 struct StaffingEpoch {
   let lines: [RosterLine]
   let absence: Double
-  /// Per group: rostered agents, remote agents among them, and their remote work.
-  let rostered: [Int]
-  let remote: [Int]
+  /// Per group and rostered agent: whether the agent works remotely.
+  let isRemote: [[Bool]]
+  /// Per group: its remote work, if any.
   let remoteWork: [RemoteWork?]
   /// Per group: the talk-time factor of remote agents (1 without remote work).
   let remoteHandleFactor: [Double]
@@ -17,9 +17,11 @@ struct StaffingEpoch {
     lines = model.roster.lines
     absence = model.roster.absence
     let groups = model.agentGroups.indices
-    rostered = groups.map { model.roster.agents(group: $0) }
     remoteWork = model.agentGroups.map(\.remote)
-    remote = groups.map { g in model.agentGroups[g].remote?.remoteAgents(of: model.roster.agents(group: g)) ?? 0 }
+    isRemote = groups.map { g in
+      let total = model.roster.agents(group: g)
+      return RemoteWork.remoteAgents(model.agentGroups[g].remote?.remoteAgents(of: total) ?? 0, of: total)
+    }
     remoteHandleFactor = model.agentGroups.map { $0.remote?.handleFactor ?? 1 }
   }
 }

@@ -3,10 +3,11 @@ import CallSimEngine
 /// Agents of a group who work from home: how many, how fast, how much of their scheduled
 /// time they are logged in.
 ///
-/// Which of a group's rostered agents are remote is fixed, not drawn: the remote ones are
-/// spread evenly over the group's agents in roster order (agent `p` of `N` is remote when
-/// `⌊(p+1)·R/N⌋ > ⌊p·R/N⌋`), so every line gets its share and two scenarios with the same
-/// roster differ only in the agents whose location changed.
+/// Which of a group's rostered agents are remote is fixed, not drawn: the `R` remote ones of
+/// `N` are the `R` agents with the smallest `frac(p·φ)` (φ the golden ratio, `p` the agent's
+/// number in roster order) — a low-discrepancy order, so the remote agents are spread evenly
+/// over the roster's lines, and the remote agents of a smaller `R` are among those of a
+/// larger one (going from 196 to 215 remote agents moves 19 people home, nobody back).
 public struct RemoteWork: Sendable, Equatable {
   public enum Count: Sendable, Equatable {
     /// This many of the group's rostered agents (at most all of them).
@@ -50,9 +51,15 @@ public struct RemoteWork: Sendable, Equatable {
     availability >= 1 ? .infinity : gap.mean * availability / (1 - availability)
   }
 
-  /// Whether agent `p` of `total` is remote when `remote` of them are.
-  public static func isRemote(agent p: Int, remote: Int, total: Int) -> Bool {
-    guard total > 0 else { return false }
-    return (p + 1) * remote / total > p * remote / total
+  /// Which of `total` agents are remote when `remote` of them are (see the type's summary).
+  public static func remoteAgents(_ remote: Int, of total: Int) -> [Bool] {
+    let phi = 0.618_033_988_749_894_8
+    let order = (0..<total).sorted { a, b in
+      let (x, y) = ((Double(a) * phi).truncatingRemainder(dividingBy: 1), (Double(b) * phi).truncatingRemainder(dividingBy: 1))
+      return x != y ? x < y : a < b
+    }
+    var result = Array(repeating: false, count: total)
+    for p in order.prefix(max(0, min(remote, total))) { result[p] = true }
+    return result
   }
 }
