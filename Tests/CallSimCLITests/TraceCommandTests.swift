@@ -93,4 +93,61 @@ import Testing
     let byType = try String(contentsOf: out.appendingPathComponent("hourly_types.csv"), encoding: .utf8)
     #expect(byType.split(separator: "\n")[0].hasSuffix(",mean_wait_seconds,capped,call_backs,abusive_answered"))
   }
+  /// With a roster: every answered call in `calls.csv` starts inside one of its agent's
+  /// logged-in spells in `agents.csv` — never off shift, on a pause, in a log-in gap or absent.
+  @Test func answersFallInsideTheAgentsLoggedInSpells() throws {
+    let scenario = """
+      scenario: roster-trace
+      simulation: {start: 2024-09-06, days: 3, replications: 2, seed: 11, holidays: [2024-09-09]}
+      arrivals: {per_hour: 50, weekday: {holiday: 0.5}}
+      call_types:
+        call: {handle: {dist: exponential, mean: 6m}, patience: {dist: exponential, mean: 4m}}
+      agent_groups:
+        team: {skills: [call]}
+      shifts:
+        day: {start: "08:00", end: "16:00", lunch: {window: "11:00-13:00", length: 1h}, breaks: {every: 2h, length: 10m}}
+        late: {start: "15:00", end: "02:00", breaks: {every: 2h, length: 15m}}
+      roster:
+        - {group: team, shift: day, agents: 6, days: all}
+        - {group: team, shift: late, agents: 3, days: weekdays}
+      remote: {agents: 3, availability: 0.8, gap: {dist: exponential, mean: 5m}}
+      absence: 0.2
+      """
+    let dir = try CLI.temporaryFolder()
+    let file = try CLI.write(scenario, to: "roster.yaml", in: dir)
+    let out = dir.appendingPathComponent("out")
+    let r = try CLI.run(["run", file, "--out", out.path, "--trace"])
+    #expect(r.status == 0, "\(r.stderr)")
+    func rows(_ name: String) throws -> [[String]] {
+      try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8).split(separator: "\n").dropFirst()
+        .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    }
+    // replication,time_seconds,group,agent,change,remote
+    var spells: [String: [(Double, Double)]] = [:]
+    var since: [String: Double] = [:]
+    var changes: Set<String> = []
+    for row in try rows("agents.csv") {
+      let key = row[0] + "/" + row[2] + "/" + row[3]
+      let time = Double(row[1])!
+      changes.insert(row[4])
+      if row[4] == "logged_in" {
+        #expect(since[key] == nil, "\(key) logged in twice at \(time)")
+        since[key] = time
+      } else if row[4] != "absent", let start = since.removeValue(forKey: key) {
+        spells[key, default: []].append((start, time))
+      }
+    }
+    for (key, start) in since { spells[key, default: []].append((start, .infinity)) }
+    #expect(changes.isSuperset(of: ["logged_in", "lunch", "break", "gap", "end_of_shift", "absent"]), "\(changes)")
+    // replication,call_id,type,is_redial,arrival,outcome,group,transferred_by,wait_seconds,handle_seconds,…,agent,remote
+    let answered = try rows("calls.csv").filter { $0[5] == "answered" }
+    #expect(answered.count > 500)
+    for call in answered {
+      let key = call[0] + "/" + call[6] + "/" + call[13]
+      // Times are written to 6 decimals: arrival + wait may fall 1e-6 s either side.
+      let at = Double(call[4])! + Double(call[8])!
+      let inside = spells[key]?.contains { $0.0 - 1e-5 <= at && at < $0.1 - 1e-5 } ?? false
+      #expect(inside, "call \(call[1]) answered by \(key) at \(at) s outside its logged-in spells")
+    }
+  }
 }
