@@ -1,0 +1,80 @@
+import ArgumentParser
+import CallSim
+import Foundation
+
+/// `callsim fit`: calibration from observed data.
+struct FitCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "fit",
+    abstract: "Fit scenario inputs to observed data.",
+    subcommands: [FitDurationsCommand.self]
+  )
+}
+
+/// `callsim fit durations CSV`: maximum-likelihood fits of four families, ranked by AIC.
+struct FitDurationsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "durations",
+    abstract: "Maximum-likelihood fits of exponential, lognormal, gamma and Weibull to observed durations.",
+    discussion: """
+      CSV: one duration per line in seconds (190, 190.5) or like scenario durations (3m10s); a header line is allowed; blank lines and lines starting with # are skipped. Prints each family's parameters, implied mean and sd, log-likelihood, AIC (2k − 2 ln L; lower is better) and Kolmogorov–Smirnov distance D, sorted by AIC, and the best fit as a scenario snippet. Zero durations: lognormal, gamma and Weibull need every value > 0 and are skipped; all values equal: only the exponential can be fitted.
+      """
+  )
+
+  @Argument(help: "CSV or text file of observed durations.")
+  var file: String
+
+  @Option(help: "The column to read, by its header name (for a CSV with several columns).")
+  var column: String?
+
+  @Flag(help: "Print one JSON object.")
+  var json = false
+
+  func run() throws {
+    let report: DurationFitReport
+    do throws(CalibrationError) {
+      let sample = try DurationSample.read(file, column: column)
+      do {
+        report = try DurationFit.fitAll(sample.values)
+      } catch {
+        throw CalibrationError("\(file): \(error.description)")
+      }
+    } catch {
+      Diagnostics.printError("error: \(error.description)")
+      throw ExitCode(1)
+    }
+    if json {
+      let object: [String: Any] = [
+        "file": file, "count": report.count, "best": report.best.family.rawValue, "snippet": report.best.snippet,
+        "fits": report.fits.map { f -> [String: Any] in
+          [
+            "family": f.family.rawValue,
+            "parameters": Dictionary(uniqueKeysWithValues: f.parameters.map { ($0.name, $0.value) }),
+            "mean_seconds": f.mean, "sd_seconds": f.sd, "log_likelihood": f.logLikelihood, "aic": f.aic, "ks": f.ks,
+            "snippet": f.snippet,
+          ]
+        },
+        "skipped": report.skipped.map { ["family": $0.family.rawValue, "reason": $0.reason] },
+        "note": report.note ?? NSNull(),
+      ]
+      let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+      print(String(decoding: data, as: UTF8.self))
+      return
+    }
+    print("\(report.count) durations from \(file)")
+    print("")
+    print("family       parameters                          mean (s)    sd (s)      log L         AIC   KS D")
+    for f in report.fits {
+      let params = f.parameters.map { "\($0.name) \(String(format: "%.4g", $0.value))" }.joined(separator: ", ")
+      print(
+        f.family.rawValue.padding(toLength: 12, withPad: " ", startingAt: 0) + " "
+          + params.padding(toLength: 34, withPad: " ", startingAt: 0)
+          + String(format: " %9.1f %9.1f %10.2f %11.2f %6.4f", f.mean, f.sd, f.logLikelihood, f.aic, f.ks))
+    }
+    for s in report.skipped { print("\(s.family.rawValue): not fitted: \(s.reason)") }
+    if let note = report.note { print("note: \(note)") }
+    print("")
+    print("best by AIC: \(report.best.family.rawValue); as a scenario duration (e.g. a call type's handle):")
+    print("handle: \(report.best.snippet)")
+  }
+}
