@@ -7,7 +7,7 @@ struct FitCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "fit",
     abstract: "Fit scenario inputs to observed data.",
-    subcommands: [FitDurationsCommand.self]
+    subcommands: [FitDurationsCommand.self, FitArrivalsCommand.self]
   )
 }
 
@@ -76,5 +76,52 @@ struct FitDurationsCommand: ParsableCommand {
     print("")
     print("best by AIC: \(report.best.family.rawValue); as a scenario duration (e.g. a call type's handle):")
     print("handle: \(report.best.snippet)")
+  }
+}
+
+/// `callsim fit arrivals CSV`: hourly counts → the scenario's `arrivals` block.
+struct FitArrivalsCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "arrivals",
+    abstract: "Fit the arrivals block (per_day, weekday factors, hourly shape, day_noise cv) to hourly call counts.",
+    discussion: """
+      CSV rows date,hour,calls (YYYY-MM-DD, 0–23, whole numbers ≥ 0; a header line allowed), every date with all 24 hours. per_day is the mean daily total over the weekdays present and each weekday factor its mean over per_day; the hourly shape is each hour's share of all calls (percent); day_noise cv is the day-level variation beyond Poisson (method of moments on the day totals after the weekday effect). Prints the block as YAML and the fit's root-mean-square relative error on hourly counts, next to what Poisson noise alone gives. Holidays are not modelled: leave them out of the file.
+      """
+  )
+
+  @Argument(help: "CSV of hourly counts: date,hour,calls.")
+  var file: String
+
+  @Flag(help: "Print one JSON object.")
+  var json = false
+
+  func run() throws {
+    let fit: ArrivalFit
+    do throws(CalibrationError) {
+      fit = try ArrivalFit.read(file)
+    } catch {
+      Diagnostics.printError("error: \(error.description)")
+      throw ExitCode(1)
+    }
+    if json {
+      let object: [String: Any] = [
+        "file": file, "days": fit.days, "calls": fit.calls, "per_day": fit.perDay,
+        "weekday": Dictionary(uniqueKeysWithValues: Weekday.allCases.map { ($0.rawValue, fit.weekday[$0]!) }),
+        "missing_weekdays": fit.missingWeekdays.map(\.rawValue), "hourly": fit.hourly,
+        "day_noise_cv": fit.dayNoiseCV ?? NSNull(), "rms_relative_error": fit.rmsRelativeError,
+        "poisson_relative_error": fit.poissonRelativeError, "yaml": fit.yaml,
+      ]
+      let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+      print(String(decoding: data, as: UTF8.self))
+      return
+    }
+    print("\(fit.days) days, \(fit.calls) calls from \(file)")
+    if !fit.missingWeekdays.isEmpty {
+      print("no dates on \(fit.missingWeekdays.map(\.rawValue).joined(separator: ", ")): factor 1 assumed")
+    }
+    if fit.dayNoiseCV == nil { print("no weekday seen on 2 dates: day_noise cannot be estimated") }
+    print(String(format: "hourly counts: RMS relative error %.3f (Poisson noise alone: %.3f)", fit.rmsRelativeError, fit.poissonRelativeError))
+    print("")
+    print(fit.yaml)
   }
 }
