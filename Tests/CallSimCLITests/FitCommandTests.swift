@@ -70,4 +70,57 @@ import Testing
     #expect(r.stdout.isEmpty)
     #expect(r.stderr == expected.replacingOccurrences(of: "NOFILE", with: path).replacingOccurrences(of: "FILE", with: path) + "\n")
   }
+
+  @Test func arrivalsPrintsTheBlockAndItsError() throws {
+    let folder = try CLI.temporaryFolder()
+    // Two Mondays: 10 calls an hour at 9–12, then twice that; nothing else.
+    var text = "date,hour,calls\n"
+    for (date, scale) in [("2024-01-01", 1), ("2024-01-08", 2)] {
+      for h in 0..<24 { text += "\(date),\(h),\((9...12).contains(h) ? 10 * scale : 0)\n" }
+    }
+    let path = try CLI.write(text, to: "a.csv", in: folder)
+    let r = try CLI.run(["fit", "arrivals", path])
+    #expect(r.status == 0, "\(r.stderr)")
+    let lines = r.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    #expect(lines[0] == "2 days, 120 calls from \(path)")
+    #expect(lines[1] == "no dates on tue, wed, thu, fri, sat, sun: factor 1 assumed")
+    // Predicted 15 an hour against 10 and 20: relative errors ±1/3.
+    #expect(lines[2] == "hourly counts: RMS relative error 0.333 (Poisson noise alone: 0.258)")
+    #expect(lines.contains("  per_day: 60"))
+    #expect(lines.contains("  hourly: [0, 0, 0, 0, 0, 0, 0, 0, 0, 25, 25, 25, 25, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]"))
+    // Totals 40 and 80 around 60: cv² = (2·(20² + 20²) − 2·60) / (2·60²) = 0.2056, cv 0.453.
+    #expect(lines.contains("  day_noise: {cv: 0.453}"))
+    let json = try CLI.run(["fit", "arrivals", path, "--json"])
+    let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+    #expect(abs((object["day_noise_cv"] as! Double) - (1480.0 / 7200).squareRoot()) < 1e-12)
+    #expect(object["per_day"] as? Double == 60)
+  }
+
+  static let badArrivals: [(String, String)] = [
+    ("date,hour,calls\n", "error: FILE: no hourly counts found (expected rows date,hour,calls)"),
+    ("2024-01-01,7,-2\n", "error: FILE:1: a count of calls cannot be negative, found '-2'"),
+    ("2024-01-01,25,2\n", "error: FILE:1: expected an hour from 0 to 23, found '25'"),
+    ("2024-1-1,7,2\n", "error: FILE:1: expected a date YYYY-MM-DD, found '2024-1-1'"),
+    ("2024-01-01,7,2\n", "error: FILE: 2024-01-01 lacks hours 0, 1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23; every date needs all 24 hours (0 for an hour without calls)"),
+  ]
+
+  @Test(arguments: badArrivals.indices)
+  func badArrivalsAreOneErrorLine(_ i: Int) throws {
+    let (text, expected) = Self.badArrivals[i]
+    let folder = try CLI.temporaryFolder()
+    let path = try CLI.write(text, to: "a.csv", in: folder)
+    let r = try CLI.run(["fit", "arrivals", path])
+    #expect(r.status == 1)
+    #expect(r.stdout.isEmpty)
+    #expect(r.stderr == expected.replacingOccurrences(of: "FILE", with: path) + "\n")
+  }
+
+  /// The README's examples are the commands' real output.
+  @Test(arguments: [["fit", "durations", "Scenarios/data/handle-times.csv"], ["fit", "arrivals", "Scenarios/data/hourly-calls.csv"]])
+  func readmeShowsTheRealOutput(_ arguments: [String]) throws {
+    let r = try CLI.run(arguments)
+    #expect(r.status == 0, "\(r.stderr)")
+    let readme = try String(contentsOf: CLI.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+    #expect(readme.contains("$ callsim \(arguments.joined(separator: " "))\n" + r.stdout), "README out of date for \(arguments)")
+  }
 }
