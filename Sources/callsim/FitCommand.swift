@@ -85,12 +85,26 @@ struct FitArrivalsCommand: ParsableCommand {
     commandName: "arrivals",
     abstract: "Fit the arrivals block (per_day, weekday factors, hourly shape, day_noise cv) to hourly call counts.",
     discussion: """
-      CSV rows date,hour,calls (YYYY-MM-DD, 0–23, whole numbers ≥ 0; a header line allowed), every date with all 24 hours. per_day is the mean daily total over the weekdays present and each weekday factor its mean over per_day; the hourly shape is each hour's share of all calls (percent); day_noise cv is the day-level variation beyond Poisson (method of moments on the day totals after the weekday effect). Prints the block as YAML and the fit's root-mean-square relative error on hourly counts, next to what Poisson noise alone gives. Holidays are not modelled: leave them out of the file.
+      CSV rows date,hour,calls (YYYY-MM-DD, 0–23, whole numbers ≥ 0; a header line allowed), every date with all 24 hours. per_day is the mean daily total over the weekdays present and each weekday factor its mean over per_day; the hourly shape is each hour's share of all calls (percent); day_noise cv is the day-level variation beyond Poisson (method of moments on the day totals after the weekday effect). Prints the block as YAML and the fit's root-mean-square relative error on hourly counts, next to what Poisson noise alone gives. With --holidays, those dates are their own day type: the weekday map gains a holiday factor; without it, leave holidays out of the file.
       """
   )
 
   @Argument(help: "CSV of hourly counts: date,hour,calls.")
   var file: String
+
+  @Option(help: "Holidays, comma-separated dates YYYY-MM-DD (repeatable): fitted as their own day type, the weekday map's holiday factor.")
+  var holidays: [String] = []
+
+  /// The dates of `--holidays`, or an error naming the one that does not parse.
+  func holidayDates() throws(CalibrationError) -> Set<CalendarDate> {
+    var dates: Set<CalendarDate> = []
+    for item in holidays.flatMap({ $0.split(separator: ",") }) {
+      let text = item.trimmingCharacters(in: .whitespaces)
+      guard let d = CalendarDate(iso: text) else { throw CalibrationError("--holidays: expected dates YYYY-MM-DD, found '\(text)'") }
+      dates.insert(d)
+    }
+    return dates
+  }
 
   @Flag(help: "Print one JSON object.")
   var json = false
@@ -98,7 +112,7 @@ struct FitArrivalsCommand: ParsableCommand {
   func run() throws {
     let fit: ArrivalFit
     do throws(CalibrationError) {
-      fit = try ArrivalFit.read(file)
+      fit = try ArrivalFit.read(file, holidays: holidayDates())
     } catch {
       Diagnostics.printError("error: \(error.description)")
       throw ExitCode(1)
@@ -108,6 +122,7 @@ struct FitArrivalsCommand: ParsableCommand {
         "file": file, "days": fit.days, "calls": fit.calls, "per_day": fit.perDay,
         "weekday": Dictionary(uniqueKeysWithValues: Weekday.allCases.map { ($0.rawValue, fit.weekday[$0]!) }),
         "missing_weekdays": fit.missingWeekdays.map(\.rawValue), "hourly": fit.hourly,
+        "holiday": fit.holiday ?? NSNull(), "holiday_days": fit.holidayDays,
         "day_noise_cv": fit.dayNoiseCV ?? NSNull(), "rms_relative_error": fit.rmsRelativeError,
         "poisson_relative_error": fit.poissonRelativeError, "yaml": fit.yaml,
       ]
@@ -118,6 +133,9 @@ struct FitArrivalsCommand: ParsableCommand {
     print("\(fit.days) days, \(fit.calls) calls from \(file)")
     if !fit.missingWeekdays.isEmpty {
       print("no dates on \(fit.missingWeekdays.map(\.rawValue).joined(separator: ", ")): factor 1 assumed")
+    }
+    if !holidays.isEmpty {
+      print(fit.holidayDays == 0 ? "none of the holidays given is in the data: no holiday factor" : "\(fit.holidayDays) of the dates are holidays")
     }
     if fit.dayNoiseCV == nil { print("no weekday seen on 2 dates: day_noise cannot be estimated") }
     print(String(format: "hourly counts: RMS relative error %.3f (Poisson noise alone: %.3f)", fit.rmsRelativeError, fit.poissonRelativeError))

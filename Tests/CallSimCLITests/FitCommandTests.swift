@@ -96,6 +96,16 @@ import Testing
     #expect(object["per_day"] as? Double == 60)
   }
 
+  @Test func holidaysOption() throws {
+    let r = try CLI.run(["fit", "arrivals", "Scenarios/data/hourly-calls.csv", "--holidays", "2024-03-04,2024-03-11", "--holidays", "2025-01-01"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(r.stdout.contains("2 of the dates are holidays\n"))
+    #expect(r.stdout.contains(", holiday: "))
+    let bad = try CLI.run(["fit", "arrivals", "Scenarios/data/hourly-calls.csv", "--holidays", "2024-3-4"])
+    #expect(bad.status == 1)
+    #expect(bad.stderr == "error: --holidays: expected dates YYYY-MM-DD, found '2024-3-4'\n")
+  }
+
   static let badArrivals: [(String, String)] = [
     ("date,hour,calls\n", "error: FILE: no hourly counts found (expected rows date,hour,calls)"),
     ("2024-01-01,7,-2\n", "error: FILE:1: a count of calls cannot be negative, found '-2'"),

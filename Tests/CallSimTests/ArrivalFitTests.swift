@@ -90,6 +90,29 @@ import Testing
     #expect(abs(scenario.model.arrivals.expectedCalls / expected - 1) < 2e-3, "\(scenario.model.arrivals.expectedCalls) vs \(expected)")
   }
 
+  /// Holidays are their own day type: two holiday Mondays at half a Monday's volume give a
+  /// holiday factor of half Monday's, and leave the weekday factors as without them.
+  @Test func holidaysGetTheirOwnFactor() throws {
+    let holidays: Set<CalendarDate> = [CalendarDate(iso: "2024-01-15")!, CalendarDate(iso: "2024-01-22")!]
+    let rows = Self.rows(days: 28) { d, h in
+      Int((200 * Self.factors[d.weekday]! * Self.shape[h] * (holidays.contains(d) ? 0.5 : 1)).rounded())
+    }
+    let fit = try ArrivalFit.fit(rows, file: "a.csv", holidays: holidays)
+    let mean = Self.factors.values.reduce(0, +) / 7
+    #expect(fit.holidayDays == 2)
+    #expect(abs(fit.perDay - 20_000 * mean) < 1e-9)
+    #expect(abs(fit.weekday[.mon]! - 1.3 / mean) < 1e-12)
+    #expect(abs(fit.holiday! - 0.65 / mean) < 1e-12)
+    #expect(fit.dayNoiseCV == 0 && fit.rmsRelativeError < 1e-12)
+    #expect(fit.yaml.contains(", holiday: \(String(format: "%.3f", 0.65 / mean))}"))
+    // Without the list, the holidays drag Monday down and show up as day noise.
+    let plain = try ArrivalFit.fit(rows, file: "a.csv")
+    #expect(plain.holiday == nil && plain.weekday[.mon]! < fit.weekday[.mon]! && plain.dayNoiseCV! > 0.1)
+    #expect(throws: CalibrationError("a.csv: every date is a holiday; per_day needs at least one ordinary day")) {
+      try ArrivalFit.fit(Self.rows(days: 1) { _, _ in 1 }, file: "a.csv", holidays: [CalendarDate(iso: "2024-01-01")!])
+    }
+  }
+
   @Test func oneDayFitsWithoutDayNoise() throws {
     let fit = try ArrivalFit.fit(Self.rows(days: 1) { _, h in Int(Self.shape[h] * 10) }, file: "a.csv")
     #expect(fit.dayNoiseCV == nil)

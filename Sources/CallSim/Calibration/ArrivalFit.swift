@@ -10,7 +10,10 @@ import Foundation
 /// The model is the scenario's: calls in hour h of date d are Poisson with mean
 /// `per_day · weekday[w(d)] · hourly[h] / 100`, times a gamma day factor of mean 1 and
 /// coefficient of variation `cv` (`day_noise`). Estimates, with Tᵈ the total of date d:
-/// - the weekday mean m_w = mean of Tᵈ over the dates falling on weekday w;
+/// - the weekday mean m_w = mean of Tᵈ over the dates falling on weekday w, holidays apart;
+/// - with a list of holidays: the holiday factor `weekday.holiday` = (mean Tᵈ over the
+///   holidays in the data) / per_day; holidays count in the hourly shape and, as their own
+///   day type, in `cv`;
 /// - `per_day` = the mean of m_w over the weekdays present (calls per day), and
 ///   `weekday[w]` = m_w / per_day, so the factors average 1 over the weekdays present; a
 ///   weekday absent from the data gets factor 1 and is listed in ``missingWeekdays``;
@@ -31,6 +34,10 @@ public struct ArrivalFit: Sendable {
   public let weekday: [Weekday: Double]
   /// Weekdays with no date in the data.
   public let missingWeekdays: [Weekday]
+  /// The holiday factor, when holidays were given and some are in the data.
+  public let holiday: Double?
+  /// Number of the data's dates that are holidays.
+  public let holidayDays: Int
   /// 24 weights, percent of a day's calls in each hour from midnight; they sum to 100.
   public let hourly: [Double]
   /// The day-level coefficient of variation beyond Poisson, or nil when no weekday has 2 dates.
@@ -57,7 +64,7 @@ public struct ArrivalFit: Sendable {
   }
 
   /// Reads `path` (at most ``ScenarioSource/maxFileBytes``) and fits it.
-  public static func read(_ path: String) throws(CalibrationError) -> ArrivalFit {
+  public static func read(_ path: String, holidays: Set<CalendarDate> = []) throws(CalibrationError) -> ArrivalFit {
     let text: String
     do {
       text = try ScenarioSource.readText(path, limit: ScenarioSource.maxFileBytes, what: "data file")
@@ -66,7 +73,7 @@ public struct ArrivalFit: Sendable {
     } catch {
       throw CalibrationError("cannot read \(path)")
     }
-    return try fit(parse(text, file: path), file: path)
+    return try fit(parse(text, file: path), file: path, holidays: holidays)
   }
 
   /// The rows of a `date,hour,calls` file named `file` (used in messages).
@@ -101,8 +108,9 @@ public struct ArrivalFit: Sendable {
     return rows
   }
 
-  /// Fits rows covering whole days (every date with hours 0–23).
-  public static func fit(_ rows: [Row], file: String) throws(CalibrationError) -> ArrivalFit {
+  /// Fits rows covering whole days (every date with hours 0–23); dates in `holidays` form
+  /// their own day type.
+  public static func fit(_ rows: [Row], file: String, holidays: Set<CalendarDate> = []) throws(CalibrationError) -> ArrivalFit {
     var byDate: [CalendarDate: [Int?]] = [:]
     for r in rows { byDate[r.date, default: Array(repeating: nil, count: 24)][r.hour] = r.calls }
     let dates = byDate.keys.sorted()
@@ -118,14 +126,18 @@ public struct ArrivalFit: Sendable {
     let all = totals.reduce(0, +)
     guard all > 0 else { throw CalibrationError("\(file): every count is 0; there is nothing to fit") }
 
-    var groups: [Weekday: [Double]] = [:]
-    for (d, t) in zip(dates, totals) { groups[d.weekday, default: []].append(Double(t)) }
+    // Day types: a weekday's raw value, or "holiday".
+    func type(_ d: CalendarDate) -> String { holidays.contains(d) ? "holiday" : d.weekday.rawValue }
+    var groups: [String: [Double]] = [:]
+    for (d, t) in zip(dates, totals) { groups[type(d), default: []].append(Double(t)) }
     let means = groups.mapValues { $0.reduce(0, +) / Double($0.count) }
-    let present = Weekday.allCases.filter { means[$0] != nil }
-    let perDay = present.reduce(0) { $0 + means[$1]! } / Double(present.count)
+    let present = Weekday.allCases.filter { means[$0.rawValue] != nil }
+    guard !present.isEmpty else { throw CalibrationError("\(file): every date is a holiday; per_day needs at least one ordinary day") }
+    let perDay = present.reduce(0) { $0 + means[$1.rawValue]! } / Double(present.count)
     guard perDay > 0 else { throw CalibrationError("\(file): every count is 0; there is nothing to fit") }
     var factors: [Weekday: Double] = [:]
-    for w in Weekday.allCases { factors[w] = means[w].map { $0 / perDay } ?? 1 }
+    for w in Weekday.allCases { factors[w] = means[w.rawValue].map { $0 / perDay } ?? 1 }
+    let holidayFactor = means["holiday"].map { $0 / perDay }
 
     var hourly = (0..<24).map { h in 100 * Double(counts.reduce(0) { $0 + $1[h] }) / Double(all) }
     // Rounded to 3 decimals, the rounding residual put on the largest hour: the sum is 100.
@@ -136,7 +148,8 @@ public struct ArrivalFit: Sendable {
 
     var numerator = 0.0, denominator = 0.0
     var estimable = false
-    for (w, values) in groups where values.count >= 2 {
+    for w in groups.keys.sorted() where groups[w]!.count >= 2 {  // a fixed order: the same sums every run
+      let values = groups[w]!
       estimable = true
       let m = means[w]!, n = Double(values.count)
       for t in values {
@@ -149,7 +162,7 @@ public struct ArrivalFit: Sendable {
     var squared = 0.0, inverse = 0.0, cells = 0
     for (d, row) in zip(dates, counts) {
       for h in 0..<24 {
-        let predicted = perDay * factors[d.weekday]! * hourly[h] / 100
+        let predicted = perDay * (holidays.contains(d) ? holidayFactor! : factors[d.weekday]!) * hourly[h] / 100
         guard predicted > 0 else { continue }
         let e = (Double(row[h]) - predicted) / predicted
         squared += e * e
@@ -158,7 +171,8 @@ public struct ArrivalFit: Sendable {
       }
     }
     return ArrivalFit(
-      perDay: perDay, weekday: factors, missingWeekdays: Weekday.allCases.filter { means[$0] == nil }, hourly: hourly,
+      perDay: perDay, weekday: factors, missingWeekdays: Weekday.allCases.filter { means[$0.rawValue] == nil },
+      holiday: holidayFactor, holidayDays: groups["holiday"]?.count ?? 0, hourly: hourly,
       dayNoiseCV: cv, days: dates.count, calls: all, rmsRelativeError: (squared / Double(cells)).squareRoot(),
       poissonRelativeError: (inverse / Double(cells)).squareRoot())
   }
@@ -173,7 +187,8 @@ public struct ArrivalFit: Sendable {
       return s
     }
     var lines = ["arrivals:", "  per_day: \(f(perDay, 1))"]
-    lines.append("  weekday: {" + Weekday.allCases.map { "\($0.rawValue): \(f(weekday[$0]!, 3))" }.joined(separator: ", ") + "}")
+    let holidayEntry = holiday.map { [", holiday: \(f($0, 3))"] } ?? []
+    lines.append("  weekday: {" + Weekday.allCases.map { "\($0.rawValue): \(f(weekday[$0]!, 3))" }.joined(separator: ", ") + holidayEntry.joined() + "}")
     lines.append("  hourly: [" + hourly.map { f($0, 3) }.joined(separator: ", ") + "]")
     if let cv = dayNoiseCV, cv > 0 { lines.append("  day_noise: {cv: \(f(cv, 3))}") }
     return lines.joined(separator: "\n")
