@@ -162,16 +162,23 @@ import Testing
       try DurationFit.fitAll([0, 0])
     }
     #expect(throws: CalibrationError("need at least 2 durations to fit, got 1")) { try DurationFit.fitAll([3]) }
+    #expect(throws: CalibrationError("the mean duration is 0.0005 s, below 1 ms: are the values in seconds?")) {
+      try DurationFit.fitAll([0.0004, 0.0006])
+    }
   }
 
-  @Test func durationTextRoundsToATenth() {
+  @Test func durationTextRoundsToATenth() throws {
     #expect(DurationFit.durationText(190.04) == "3m10s")
     #expect(DurationFit.durationText(190.36) == "3m10.4s")
     #expect(DurationFit.durationText(45.25) == "45.3s" || DurationFit.durationText(45.25) == "45.2s")
     #expect(DurationFit.durationText(3725) == "1h2m5s")
     #expect(DurationFit.durationText(3600) == "1h")
-    #expect(DurationFit.durationText(0.04) == "0s")
     #expect(DurationFit.durationText(0.3) == "0.3s")
+    #expect(DurationFit.durationText(4.271) == "4.27s")
+    #expect(DurationFit.durationText(9.96) == "10s")
+    #expect(DurationFit.durationText(0.05321) == "0.0532s")
+    #expect(DurationFit.durationText(1e-5) == "0.00001s")
+    #expect(try DurationSample.parse("x\n\(DurationFit.durationText(0.05321))\n1\n", file: "d").values[0] == 0.0532)
   }
 
   /// Each family's snippet, pasted into a scenario, decodes to the fitted distribution within
@@ -229,6 +236,7 @@ import Testing
     ("1,2\n3,4\n", "a", "d.csv:1: --column a needs a header line naming the columns, found '1,2'"),
     ("a,b\n1,2\n3\n", "b", "d.csv:3: expected 2 columns, found 1: '3'"),
     ("a,b\n1,\n", "b", "d.csv:2: empty value in column 'b'"),
+    ("1\n2e9\n", nil, "d.csv:2: a duration must be at most 1000000000 seconds (about 31 years), found '2e9'"),
   ]
 
   @Test(arguments: badFiles.indices)

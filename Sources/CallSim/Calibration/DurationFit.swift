@@ -25,7 +25,8 @@ import Foundation
 /// so the usual KS critical values do not apply.
 ///
 /// Rules for awkward samples (fewer than 2 values is refused earlier, by ``DurationSample``):
-/// - all values 0: nothing can be fitted (``CalibrationError``);
+/// - all values 0, or a mean below 1 ms (not call-center seconds; the snippet could not
+///   show it): nothing is fitted (``CalibrationError``);
 /// - some values 0: lognormal, gamma and Weibull need every value > 0 (ln 0 = −∞), so they are
 ///   skipped with that reason and only the exponential is fitted, to every value;
 /// - all values equal (sd 0): only the exponential has an ML estimate; lognormal, gamma and
@@ -58,7 +59,7 @@ public struct DurationFit: Sendable, Equatable {
   }
 
   /// The fit in callsim's scenario syntax, e.g. `{dist: lognormal, mean: 3m10.4s, sd: 2m30s}`:
-  /// durations to 0.1 s, shapes to 5 significant digits; decodes back to ``distribution``
+  /// durations as ``durationText(_:)``, shapes to 5 significant digits; decodes back to ``distribution``
   /// within that rounding. Gamma and Weibull are written as mean + shape.
   public var snippet: String {
     let m = DurationFit.durationText(mean)
@@ -71,10 +72,19 @@ public struct DurationFit: Sendable, Equatable {
     }
   }
 
-  /// Seconds as a scenario duration rounded to 0.1 s: `45.3s`, `3m10.4s`, `1h2m5s`.
+  /// Seconds as a scenario duration: from 10 s on, rounded to 0.1 s (`45.3s`, `3m10.4s`,
+  /// `1h2m5s`); below, to 3 significant digits (`4.27s`, `0.0532s`; at most 9 decimals), so a
+  /// short duration does not print as `0s`.
   public static func durationText(_ seconds: Double) -> String {
+    if seconds < 9.95 {
+      guard seconds > 0 else { return "0s" }
+      let decimals = min(9, max(1, 2 - Int(log10(seconds).rounded(.down))))
+      var text = String(format: "%.\(decimals)f", seconds)
+      while text.hasSuffix("0") { text.removeLast() }
+      if text.hasSuffix(".") { text.removeLast() }
+      return text == "0" ? "0s" : text + "s"
+    }
     let tenths = Int((seconds * 10).rounded())
-    guard tenths > 0 else { return "0s" }
     let whole = tenths / 10, fraction = tenths % 10
     var text = ""
     if whole >= 3600 { text += "\(whole / 3600)h" }
@@ -91,6 +101,10 @@ public struct DurationFit: Sendable, Equatable {
     guard values.allSatisfy({ $0.isFinite && $0 >= 0 }) else { throw CalibrationError("durations must be finite and ≥ 0") }
     let sorted = values.sorted()
     guard sorted.last! > 0 else { throw CalibrationError("all \(values.count) durations are 0: no distribution can be fitted (use {dist: deterministic, mean: 0s})") }
+    let mean = sorted.reduce(0, +) / Double(sorted.count)
+    guard mean >= 0.001 else {
+      throw CalibrationError("the mean duration is \(ScenarioField.show(mean)) s, below 1 ms: are the values in seconds?")
+    }
     var fits = [exponential(sorted)]
     var skipped: [(family: Distribution.Family, reason: String)] = []
     let others: [Distribution.Family] = [.lognormal, .gamma, .weibull]

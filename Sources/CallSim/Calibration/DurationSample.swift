@@ -6,7 +6,7 @@ import Foundation
 /// header (it is one when its cell is not a duration); values are seconds (`190`, `190.5`) or
 /// written like scenario durations (`3m10s`, see ``DurationParser``). A file with more than
 /// one column needs `column`, the header name of the column to read. A value that is not a
-/// duration, a negative or empty value, an unknown column, a file with no values or with a
+/// duration, a negative or empty value, one above the scenarios' limit (about 31 years), an unknown column, a file with no values or with a
 /// single value is a ``CalibrationError`` naming the file, line and value.
 public struct DurationSample: Sendable, Equatable {
   /// The values in file order, seconds, each finite and ≥ 0; at least 2.
@@ -77,6 +77,9 @@ public struct DurationSample: Sendable, Equatable {
         throw .at(file, line, "expected a duration in seconds (e.g. 190 or 3m10s), found '\(cell)'")
       }
       guard v >= 0 else { throw .at(file, line, "a duration cannot be negative, found '\(cell)'") }
+      guard v <= ScenarioField.maxDurationSeconds else {
+        throw .at(file, line, "a duration must be at most \(ScenarioField.show(ScenarioField.maxDurationSeconds)) seconds (about 31 years), found '\(cell)'")
+      }
       values.append(v)
     }
     guard !values.isEmpty else { throw CalibrationError("\(file): no durations found (expected one value per line, in seconds or like 3m10s)") }
