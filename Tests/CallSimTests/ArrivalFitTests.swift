@@ -132,6 +132,7 @@ import Testing
     ("2024-01-01,5,many\n", "a.csv:1: expected a whole number of calls, found 'many'"),
     ("2024-01-01,5,2.5\n", "a.csv:1: expected a whole number of calls, found '2.5'"),
     ("2024-01-01,5\n", "a.csv:1: expected 3 columns date,hour,calls, found '2024-01-01,5'"),
+    ("2024-01-01,5,9000000000000000000\n", "a.csv:1: at most 100000000 calls in an hour, found '9000000000000000000'"),
     ("2024-01-01,5,1\n2024-01-01,5,2\n", "a.csv:2: 2024-01-01 hour 5 again (first on line 1)"),
   ]
 

@@ -4,8 +4,8 @@ import Foundation
 /// hourly call counts, for `callsim fit arrivals`.
 ///
 /// Input: rows `date,hour,calls` (a header line allowed; blank and `#` lines skipped), dates
-/// `YYYY-MM-DD`, hours 0–23, calls whole numbers ≥ 0, and every date with each of its 24 hours
-/// exactly once (a day's total needs all of them; write 0 for an hour without calls).
+/// `YYYY-MM-DD`, hours 0–23, calls whole numbers from 0 to 10⁸, and every date with each of
+/// its 24 hours exactly once (a day's total needs all of them; write 0 for an hour without calls).
 ///
 /// The model is the scenario's: calls in hour h of date d are Poisson with mean
 /// `per_day · weekday[w(d)] · hourly[h] / 100`, times a gamma day factor of mean 1 and
@@ -76,6 +76,10 @@ public struct ArrivalFit: Sendable {
     return try fit(parse(text, file: path), file: path, holidays: holidays)
   }
 
+  /// The largest count accepted for one hour (a day of them stays within the scenario's
+  /// `per_day` limit of 10¹⁰, and no sum can overflow).
+  public static let maxCallsPerHour = 100_000_000
+
   /// The rows of a `date,hour,calls` file named `file` (used in messages).
   public static func parse(_ text: String, file: String) throws(CalibrationError) -> [Row] {
     var rows: [Row] = []
@@ -99,6 +103,9 @@ public struct ArrivalFit: Sendable {
         throw .at(file, line, "expected a whole number of calls, found '\(cells[2])'")
       }
       guard calls >= 0 else { throw .at(file, line, "a count of calls cannot be negative, found '\(cells[2])'") }
+      guard calls <= maxCallsPerHour else {
+        throw .at(file, line, "at most \(maxCallsPerHour) calls in an hour, found '\(cells[2])'")
+      }
       let key = date.dayNumber * 24 + hour
       if let earlier = firstLine[key] { throw .at(file, line, "\(date) hour \(hour) again (first on line \(earlier))") }
       firstLine[key] = line
