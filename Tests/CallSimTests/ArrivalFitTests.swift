@@ -121,6 +121,11 @@ import Testing
     #expect(!fit.yaml.contains("day_noise"))
   }
 
+  @Test func byteOrderMarkAndCRLF() throws {
+    let rows = try ArrivalFit.parse("\u{FEFF}date,hour,calls\r\n2024-01-01,0,3\r\n", file: "a.csv")
+    #expect(rows == [ArrivalFit.Row(date: CalendarDate(iso: "2024-01-01")!, hour: 0, calls: 3)])
+  }
+
   static let badFiles: [(String, String)] = [
     ("", "a.csv: no hourly counts found (expected rows date,hour,calls)"),
     ("date,hour,calls\n", "a.csv: no hourly counts found (expected rows date,hour,calls)"),

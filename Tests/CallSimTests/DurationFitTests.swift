@@ -216,6 +216,7 @@ import Testing
     #expect(s.values == [190, 190, 60, 45.5])
     #expect(s.columnName == "handle")
     #expect(try DurationSample.parse("1\n2\n", file: "d.csv").columnName == nil)
+    #expect(try DurationSample.parse("\u{FEFF}190\r\n200\r\n", file: "d.csv").values == [190, 200])
   }
 
   @Test func columnByHeaderName() throws {

@@ -82,6 +82,7 @@ public struct ArrivalFit: Sendable {
 
   /// The rows of a `date,hour,calls` file named `file` (used in messages).
   public static func parse(_ text: String, file: String) throws(CalibrationError) -> [Row] {
+    let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text  // a spreadsheet's byte-order mark
     var rows: [Row] = []
     var seenFirst = false
     var firstLine: [Int: Int] = [:]  // dayNumber·24 + hour → line

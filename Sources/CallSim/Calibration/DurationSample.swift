@@ -34,6 +34,7 @@ public struct DurationSample: Sendable, Equatable {
 
   /// Parses the text of a file named `file` (used in messages).
   public static func parse(_ text: String, file: String, column: String? = nil) throws(CalibrationError) -> DurationSample {
+    let text = text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text  // a spreadsheet's byte-order mark
     var values: [Double] = []
     var index: Int? = column == nil ? 0 : nil
     var header: String?
