@@ -11,8 +11,9 @@ import Foundation
 ///   "Maximum likelihood estimation of the parameters of the gamma distribution and their bias",
 ///   Technometrics 11(4)); scale θ = x̄/α. Solved by Newton's method on ln α, kept inside a
 ///   bracket where the left side changes sign (bisection when a Newton step leaves it), started
-///   from the approximation of Minka (2002) / Greenwood & Durand (1960), until the bracket or
-///   the step is below a relative 1e-12 of α.
+///   from the approximation α₀ = (3 − s + √((s − 3)² + 24s)) / (12s) of Minka (2002, "Estimating
+///   a Gamma distribution"), with s the right side, until the bracket or the step is below a
+///   relative 1e-12 of α.
 /// - **Weibull** (k = 2): the shape κ solves Σ xᵢ^κ ln xᵢ / Σ xᵢ^κ − 1/κ − mean(ln xᵢ) = 0
 ///   (the standard Weibull ML equation; e.g. Cohen 1965, Technometrics 7(4)); its left side
 ///   increases with κ, so it is solved by bisection on ln κ over [0.01, 1000] to a relative
@@ -30,7 +31,9 @@ import Foundation
 /// - some values 0: lognormal, gamma and Weibull need every value > 0 (ln 0 = −∞), so they are
 ///   skipped with that reason and only the exponential is fitted, to every value;
 /// - all values equal (sd 0): only the exponential has an ML estimate; lognormal, gamma and
-///   Weibull would need σ = 0 or an infinite shape, so they are skipped with that reason.
+///   Weibull would need σ = 0 or an infinite shape, so they are skipped with that reason;
+/// - a gamma shape above ``Distribution/maxShape`` or a Weibull shape outside [0.05, 1000]
+///   (what a scenario accepts, or the bracket): that family is skipped with the reason.
 public struct DurationFit: Sendable, Equatable {
   /// The fitted family.
   public let family: Distribution.Family
