@@ -162,6 +162,13 @@ import Testing
       try DurationFit.fitAll([0, 0])
     }
     #expect(throws: CalibrationError("need at least 2 durations to fit, got 1")) { try DurationFit.fitAll([3]) }
+    // Durations that hardly vary: the ML gamma and Weibull shapes are beyond what a scenario
+    // accepts, so those two are skipped; the lognormal (σ ≈ 8e-8) still fits.
+    let tight = try DurationFit.fitAll([1000, 1000.0001, 1000.0002])
+    #expect(tight.fits.map(\.family) == [.lognormal, .exponential])
+    #expect(tight.skipped.map(\.family) == [.gamma, .weibull])
+    #expect(tight.skipped[0].reason.hasPrefix("the gamma ML shape ") && tight.skipped[0].reason.hasSuffix(" is above callsim's limit of 1e10 (the durations hardly vary)"))
+    #expect(tight.skipped[1].reason.hasPrefix("the Weibull ML shape lies outside [0.01, 1000]"))
     #expect(throws: CalibrationError("the mean duration is 0.0005 s, below 1 ms: are the values in seconds?")) {
       try DurationFit.fitAll([0.0004, 0.0006])
     }

@@ -184,7 +184,7 @@ public struct DurationFit: Sendable, Equatable {
       let theta = mean / a
       let lnL = (a - 1) * sumLog - n * a - n * a * log(theta) - n * (try SpecialFunctions.lnGamma(a))
       guard a <= Distribution.maxShape else {
-        throw CalibrationError("the gamma ML shape \(a) is above callsim's limit of \(Int(Distribution.maxShape)) (the durations hardly vary)")
+        throw CalibrationError("the gamma ML shape \(String(format: "%.3g", a)) is above callsim's limit of 1e10 (the durations hardly vary)")
       }
       return make(.gamma, .gamma(shape: a, scale: theta), [("shape", a), ("scale", theta)], logLikelihood: lnL, k: 2, x)
     } catch let error as CalibrationError {
@@ -212,7 +212,7 @@ public struct DurationFit: Sendable, Equatable {
     }
     var lo = 0.01, hi = 1000.0
     guard g(lo) < 0, g(hi) > 0 else {
-      throw CalibrationError("the Weibull ML shape lies outside [0.01, 1000]")
+      throw CalibrationError("the Weibull ML shape lies outside [0.01, 1000] (the durations hardly vary, or vary over many orders of magnitude)")
     }
     while hi / lo - 1 > shapeTolerance {
       let mid = (lo * hi).squareRoot()
