@@ -1,11 +1,12 @@
 #ifndef CALLSIM_CGSL_SHIM_H
 #define CALLSIM_CGSL_SHIM_H
-/* The parts of GNU GSL that callsim's engine uses: generators, samplers, CDFs, errors. */
+/* The parts of GNU GSL that callsim's engine uses: generators, samplers, CDFs, special functions, errors. */
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_rng.h>
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_sf_gamma.h>
+#include <gsl/gsl_sf_psi.h>
 
 /* GSL's generator types are C globals; these accessors let Swift 6 read them without
    treating them as shared mutable state. */

@@ -11,7 +11,8 @@ struct CallSimCommand: ParsableCommand {
       """,
     version: CallSimVersion.current,
     subcommands: [
-      RunCommand.self, CompareCommand.self, ValidateCommand.self, ErlangCommand.self, SweepCommand.self, MergeCommand.self,
+      RunCommand.self, CompareCommand.self, ValidateCommand.self, ErlangCommand.self, FitCommand.self, SweepCommand.self,
+      MergeCommand.self,
       BenchCommand.self,
     ]
   )

@@ -1,0 +1,11 @@
+/// Why a calibration file could not be read or fitted: one line, naming the file and, where
+/// there is one, the line and the value (`calls.csv:4: expected a duration ≥ 0, found '-3'`).
+public struct CalibrationError: Error, Sendable, Equatable, CustomStringConvertible {
+  public var description: String
+  public init(_ description: String) { self.description = description }
+
+  /// `file:line: message`.
+  static func at(_ file: String, _ line: Int, _ message: String) -> CalibrationError {
+    CalibrationError("\(file):\(line): \(message)")
+  }
+}
