@@ -65,14 +65,7 @@ public struct ArrivalFit: Sendable {
 
   /// Reads `path` (at most ``ScenarioSource/maxFileBytes``) and fits it.
   public static func read(_ path: String, holidays: Set<CalendarDate> = []) throws(CalibrationError) -> ArrivalFit {
-    let text: String
-    do {
-      text = try ScenarioSource.readText(path, limit: ScenarioSource.maxFileBytes, what: "data file")
-    } catch let error as ScenarioError {
-      throw CalibrationError(error.issues.first.map { "\(path): \($0.message)" } ?? "cannot read \(path)")
-    } catch {
-      throw CalibrationError("cannot read \(path)")
-    }
+    let text = try CalibrationError.readDataFile(path)
     return try fit(parse(text, file: path), file: path, holidays: holidays)
   }
 

@@ -8,4 +8,16 @@ public struct CalibrationError: Error, Sendable, Equatable, CustomStringConverti
   static func at(_ file: String, _ line: Int, _ message: String) -> CalibrationError {
     CalibrationError("\(file):\(line): \(message)")
   }
+
+  /// The text of the data file `path` (at most ``ScenarioSource/maxFileBytes``), or the
+  /// reason it cannot be read.
+  static func readDataFile(_ path: String) throws(CalibrationError) -> String {
+    do {
+      return try ScenarioSource.readText(path, limit: ScenarioSource.maxFileBytes, what: "data file")
+    } catch let error as ScenarioError {
+      throw CalibrationError(error.issues.first.map { "\(path): \($0.message)" } ?? "cannot read \(path)")
+    } catch {
+      throw CalibrationError("cannot read \(path)")
+    }
+  }
 }

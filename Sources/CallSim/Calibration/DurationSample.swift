@@ -21,14 +21,7 @@ public struct DurationSample: Sendable, Equatable {
 
   /// Reads `path` (at most ``ScenarioSource/maxFileBytes``).
   public static func read(_ path: String, column: String? = nil) throws(CalibrationError) -> DurationSample {
-    let text: String
-    do {
-      text = try ScenarioSource.readText(path, limit: ScenarioSource.maxFileBytes, what: "data file")
-    } catch let error as ScenarioError {
-      throw CalibrationError(error.issues.first.map { "\(path): \($0.message)" } ?? "cannot read \(path)")
-    } catch {
-      throw CalibrationError("cannot read \(path)")
-    }
+    let text = try CalibrationError.readDataFile(path)
     return try parse(text, file: path, column: column)
   }
 

@@ -36,21 +36,21 @@ public struct PairedComparison: Sendable {
     let settings = baseline.model.settings
     let hours = (settings.firstMeasuredHour..<settings.hours).filter { window?.contains(hour: $0) ?? true }
     let period = Double(hours.count) * 3600
-    func sum<C>(_ r: ReplicationResult, _ zero: C, _ add: (inout C, Int) -> Void) -> C {
+    func sum<C>(_ zero: C, _ add: (inout C, Int) -> Void) -> C {
       var c = zero
       for h in hours { add(&c, h) }
       return c
     }
     func totals(_ run: RunResult) -> [CallCounts] {
-      window == nil ? run.totals : run.replications.map { r in sum(r, CallCounts()) { $0 += r.hourly[$1] } }
+      window == nil ? run.totals : run.replications.map { r in sum(CallCounts()) { $0 += r.hourly[$1] } }
     }
     func byType(_ run: RunResult, _ t: Int) -> [CallCounts] {
       window == nil
-        ? run.replications.map { $0.byCallType[t] } : run.replications.map { r in sum(r, CallCounts()) { $0 += r.counts(hour: $1, type: t) } }
+        ? run.replications.map { $0.byCallType[t] } : run.replications.map { r in sum(CallCounts()) { $0 += r.counts(hour: $1, type: t) } }
     }
     func byGroup(_ run: RunResult, _ g: Int) -> [GroupCounts] {
       window == nil
-        ? run.replications.map { $0.byGroup[g] } : run.replications.map { r in sum(r, GroupCounts()) { $0 += r.counts(hour: $1, group: g) } }
+        ? run.replications.map { $0.byGroup[g] } : run.replications.map { r in sum(GroupCounts()) { $0 += r.counts(hour: $1, group: g) } }
     }
     func differences(_ b: [CallCounts], _ o: [CallCounts], metrics: [Metric]) -> [Metric: PairedDifference] {
       var out: [Metric: PairedDifference] = [:]
