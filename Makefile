@@ -9,11 +9,15 @@ PLOT_CHECK_SCENARIO ?= Scenarios/seoul-120/base.yaml
 .PHONY: run test deps pydeps build plots bench sweep-bench slurm-test sweep-example sanitize asan tsan fuzz ci clean
 FUZZ_SECONDS ?= 300
 
-## Install what is missing: GSL (apt) and the plot scripts' Python packages (pip).
+## Install what is missing: GSL and GLPK (apt, one `apt-get update` for both) and the plot
+## scripts' Python packages (pip). GLPK has no pkg-config file on Debian: its header is checked.
 deps:
-	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists gsl; then \
-	  echo "Installing GSL (libgsl-dev) with apt-get"; \
-	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y libgsl-dev pkg-config; \
+	@pkgs=""; \
+	if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists gsl; then pkgs="$$pkgs libgsl-dev pkg-config"; fi; \
+	if [ ! -f /usr/include/glpk.h ]; then pkgs="$$pkgs libglpk-dev"; fi; \
+	if [ -n "$$pkgs" ]; then \
+	  echo "Installing$$pkgs with apt-get"; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$pkgs; \
 	fi
 
 pydeps:

@@ -23,6 +23,13 @@ let package = Package(
       providers: [.apt(["libgsl-dev"])]
     ),
 
+    /// GNU GLPK (no pkg-config file on Debian: the module map links "glpk" by name); seen only
+    /// by CallSim, where it solves the planner's shift-scheduling integer program.
+    .systemLibrary(
+      name: "CGLPK",
+      providers: [.apt(["libglpk-dev"])]
+    ),
+
     /// Switches GSL's abort-on-error handler off when the program loads, before any GSL call.
     .target(
       name: "CGSLSetup",
@@ -48,7 +55,7 @@ let package = Package(
     .target(
       name: "CallSim",
       dependencies: [
-        "CallSimEngine",
+        "CallSimEngine", "CGLPK",
         .product(name: "Yams", package: "Yams"),
       ]
     ),
