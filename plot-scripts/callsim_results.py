@@ -166,10 +166,12 @@ def read_summary(folder: Path) -> Summary:
 # CSV reading
 
 
-def _read_csv(path: Path, required, optional=()):
+def _read_csv(path: Path, required, optional=(), row_name=None):
     """Read a comma-separated file with a header; return (columns present, rows as dicts).
 
     Checks the header for `required` columns. Each row gets its line number under '__line__'.
+    `row_name` says what one row is, for the "no data rows" message (default: simulated
+    hour for hourly.csv, wait-time bin otherwise).
     """
     try:
         with open(path, newline="", encoding="utf-8-sig") as fh:
@@ -205,7 +207,7 @@ def _read_csv(path: Path, required, optional=()):
         raise ResultsError(path, f"cannot read ({err})")
     if not rows:
         raise ResultsError(path, "no data rows (expected one row per "
-                           + ("simulated hour" if path.name == HOURLY else "wait-time bin")
+                           + (row_name or ("simulated hour" if path.name == HOURLY else "wait-time bin"))
                            + " after the header)")
     return wanted, rows
 

@@ -22,7 +22,9 @@ from __future__ import annotations
 
 import atexit
 import csv
+import datetime as dt
 import json
+import math
 import os
 import shutil
 import struct
@@ -37,6 +39,8 @@ HOURLY = HERE / "hourly.py"
 WAITS = HERE / "waits.py"
 COMPARE = HERE / "compare.py"
 SWEEP = HERE / "sweep.py"
+PLAN = HERE / "plan.py"
+PLAN_EXAMPLE = HERE / "testdata" / "plan-example"  # from `callsim plan` on a constant load
 FAKE = HERE / "testdata" / "make_fake_results.py"
 
 # Pixel sizes the scripts document in their --help (figure inches x 100 dpi).
@@ -45,6 +49,7 @@ HOURLY_WEEKDAY_SIZE = (1600, 1500)
 WAITS_SIZE = (1400, 900)
 COMPARE_SIZE = (1600, 900)
 SWEEP_SIZE = (1200, 800)
+PLAN_SIZE = (1600, 900)
 
 TIMEOUT = 180  # seconds per script run
 
@@ -383,6 +388,117 @@ def test_sweep_errors():
         assert_ok(proc, "sweep.py --help")
         for word in ("SWEEP_DIR", "--out", "--metric", "--x", "--series", "--where", "sweep-METRIC.png"):
             assert word in proc.stdout, f"sweep.py --help does not mention {word}"
+
+
+def copy_plan(dest: Path) -> Path:
+    """A private copy of testdata/plan-example, for tests that write next to it or break it."""
+    target = dest / "plan"
+    shutil.copytree(PLAN_EXAMPLE, target)
+    return target
+
+
+def make_plan(folder: Path, days=29, minutes=30, warm_up_days=1) -> Path:
+    """A plan folder as `callsim plan` writes it, with a daily pattern (0 to ~130 agents,
+    quieter weekends, a holiday), a few intervals scheduled short of the requirement,
+    all three targets and a base plan (generated, not planned)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lines = ["interval_start,date,weekday,calls_per_hour,required_analytic,required,scheduled,"
+             "required_staff,staff_on_duty,analytic_service_level,predicted_service_level,"
+             "predicted_answer_rate"]
+    start = dt.datetime(2024, 3, 4)
+    per_day = 24 * 60 // minutes
+    for i in range(days * per_day):
+        t = start + dt.timedelta(minutes=minutes * i)
+        wd = "holiday" if t.date() == dt.date(2024, 3, 13) else \
+            ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[t.weekday()]
+        h = t.hour + t.minute / 60
+        shape = max(0.0, math.sin(math.pi * (h - 7) / 14)) ** 1.5 if 7 <= h <= 21 else 0.0
+        level = (0.55 if wd in ("sat", "sun", "holiday") else 1.0) * shape
+        calls = round(2400 * level)
+        analytic = math.ceil(125 * level) if calls else 0
+        required = analytic + (2 if calls and i % 7 == 0 else 0)
+        scheduled = required + (0.7 * (i % 3)) - (1.5 if i % 97 == 0 and calls else 0)
+        staff = math.ceil(scheduled * 1.15)
+        sim = calls and t >= start + dt.timedelta(days=warm_up_days)
+        sl = f"{min(0.99, 0.82 + 0.05 * math.sin(i)):.4f}" if sim else ""
+        ar = f"{min(0.995, 0.975 + 0.015 * math.cos(i)):.4f}" if sim else ""
+        lines.append(f"{t:%Y-%m-%dT%H:%M},{t:%Y-%m-%d},{wd},{calls},{analytic},{required},"
+                     f"{max(0.0, scheduled):.2f},{staff},{staff},{0.8 if calls else ''},{sl},{ar}")
+    (folder / "requirement.csv").write_text("\n".join(lines) + "\n")
+    plan = {"scenario": "seoul-fake", "interval_minutes": minutes, "seed": 1, "replications": 5,
+            "targets": {"service_level": {"share": 0.8, "within_seconds": 20}, "answer_rate": 0.98,
+                        "max_occupancy": 0.88},
+            "met": False, "paid_hours": 61234.5, "base_paid_hours": 64000,
+            "missed_hours": ["2024-03-06 10:00", "2024-03-12 15:00"],
+            "iterations": [{"number": 1, "stage": "correction", "answer_rate": 0.97, "service_level": 0.79,
+                            "occupancy": 0.86, "missed_hours": 3}]}
+    (folder / "plan.json").write_text(json.dumps(plan, indent=2))
+    return folder
+
+
+def test_plan_example():
+    """The example from `callsim plan` (30 days): plan.png and the week figure."""
+    with tempfile.TemporaryDirectory() as out:
+        proc = run(PLAN, PLAN_EXAMPLE, "--out", out)
+        assert_ok(proc, "plan.py")
+        for name in ("plan", "plan_week"):
+            assert_png(Path(out) / f"{name}.png", PLAN_SIZE)
+            assert_svg(Path(out) / f"{name}.svg")
+
+
+def test_plan_daily_pattern_and_short_horizon():
+    with tempfile.TemporaryDirectory() as tmp:
+        plan = make_plan(Path(tmp) / "seoul")
+        assert_ok(run(PLAN, plan), "plan.py on a 29-day half-hour plan")
+        for name in ("plan", "plan_week"):
+            assert_png(plan / "plots" / f"{name}.png", PLAN_SIZE)
+            assert_svg(plan / "plots" / f"{name}.svg")
+        short = make_plan(Path(tmp) / "short", days=3, minutes=15)
+        assert_ok(run(PLAN, short), "plan.py on a 3-day quarter-hour plan")
+        assert_png(short / "plots" / "plan.png", PLAN_SIZE)
+        assert not (short / "plots" / "plan_week.png").exists(), "plan.py: a week figure for 3 days"
+        cut = copy_plan(Path(tmp))
+        lines = (cut / "requirement.csv").read_text().splitlines()
+        (cut / "requirement.csv").write_text("\n".join(lines[:1 + 24 * 2]) + "\n")
+        data = json.loads((cut / "plan.json").read_text())
+        data["targets"] = {}
+        data["base_paid_hours"] = 40000
+        (cut / "plan.json").write_text(json.dumps(data))
+        assert_ok(run(PLAN, cut, "--out", Path(tmp) / "o"), "plan.py on 2 days, no targets")
+        assert_png(Path(tmp) / "o" / "plan.png", PLAN_SIZE)
+
+
+def test_plan_help():
+    proc = run(PLAN, "--help")
+    assert_ok(proc, "plan.py --help")
+    for word in ("PLAN_DIR", "--out", "plan.png", "plan_week.png", "1600 x 900", "requirement.csv",
+                 "plan.json"):
+        assert word in proc.stdout, f"plan.py --help does not mention {word}"
+
+
+def test_plan_errors():
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "o"
+        assert_error(run(PLAN, Path(tmp) / "no-such-plan", "--out", out), "plan.py on a missing folder",
+                     mention="no-such-plan")
+        for name in ("requirement.csv", "plan.json"):
+            plan = copy_plan(Path(tmp) / f"without-{name}")
+            (plan / name).unlink()
+            assert_error(run(PLAN, plan, "--out", out), f"plan.py without {name}", mention=name)
+        plan = copy_plan(Path(tmp) / "no-column")
+        drop_column(plan / "requirement.csv", "scheduled")
+        assert_error(run(PLAN, plan, "--out", out), "plan.py without 'scheduled'", mention="'scheduled'")
+        plan = copy_plan(Path(tmp) / "bad-number")
+        lines = (plan / "requirement.csv").read_text().splitlines()
+        lines[3] = lines[3].replace(",52,52,52,", ",52,many,52,", 1)
+        (plan / "requirement.csv").write_text("\n".join(lines) + "\n")
+        assert_error(run(PLAN, plan, "--out", out), "plan.py with a non-number", mention="line 4")
+        plan = copy_plan(Path(tmp) / "bad-json")
+        (plan / "plan.json").write_text("{not json")
+        assert_error(run(PLAN, plan, "--out", out), "plan.py on malformed JSON", mention="not valid JSON")
+        (plan / "plan.json").write_text('{"scenario": "x", "interval_minutes": 60, "met": true}')
+        assert_error(run(PLAN, plan, "--out", out), "plan.py without paid_hours", mention="'paid_hours'")
+        assert not out.exists(), "plan.py wrote output on error"
 
 
 TESTS = [v for k, v in list(globals().items()) if k.startswith("test_") and callable(v)]
