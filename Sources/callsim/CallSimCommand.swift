@@ -11,7 +11,7 @@ struct CallSimCommand: ParsableCommand {
       """,
     version: CallSimVersion.current,
     subcommands: [
-      RunCommand.self, CompareCommand.self, ValidateCommand.self, ErlangCommand.self, FitCommand.self, SweepCommand.self,
+      RunCommand.self, CompareCommand.self, ValidateCommand.self, ErlangCommand.self, PlanCommand.self, FitCommand.self, SweepCommand.self,
       MergeCommand.self,
       BenchCommand.self,
     ]

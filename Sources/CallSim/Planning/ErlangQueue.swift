@@ -14,7 +14,7 @@ import Foundation
 ///   of Mandelbaum & Zeltyn (M/M/n+G summary): a FIFO caller finding i calls ahead advances at rate
 ///   nμ + jθ and abandons at rate θ while j calls are ahead of it. The service level is obtained by
 ///   uniformization of that absorbing chain.
-public struct ErlangQueue: Sendable, Equatable {
+public struct ErlangQueue: Sendable, Hashable {
   /// Mean arrival rate, in calls per hour.
   public var arrivalRatePerHour: Double
   /// Mean handle time (talk plus wrap-up), in seconds.
