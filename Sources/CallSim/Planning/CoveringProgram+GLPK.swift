@@ -7,7 +7,7 @@ extension CoveringProgram {
   ///
   /// - Parameters:
   ///   - neighbourhoods: sets of column indices (for the planner: the starts of two
-  ///     consecutive days). When given, branch and bound gets 40 % of the time limit and,
+  ///     consecutive days). When given, branch and bound gets 20 % of the time limit and,
   ///     if it stops short of the gap, the incumbent is improved for the rest of the time by
   ///     re-solving one neighbourhood at a time with every other column fixed, until a pass
   ///     over all of them improves nothing or the gap is reached.
@@ -28,7 +28,7 @@ extension CoveringProgram {
     // The time limit counts from here: time spent waiting for another solve is not the solver's.
     let started = ContinuousClock.now
     let deadline = started + .seconds(options.timeLimit)
-    let searchShare = neighbourhoods.isEmpty ? 1 : 0.4
+    let searchShare = neighbourhoods.isEmpty ? 1 : 0.2
     let search = try branchAndBound(
       until: started + .seconds(options.timeLimit * searchShare), gap: options.relativeGap, incumbent: nil,
       timeLimit: options.timeLimit)
@@ -47,7 +47,8 @@ extension CoveringProgram {
   }
 
   /// Fix-and-optimize: re-solves each neighbourhood's columns with all other columns fixed at
-  /// `x`, keeping any cheaper solution, pass after pass while a pass improves something.
+  /// `x` (GLPK, exact gap, at most 2 s each, starting from `x`), keeping any cheaper solution,
+  /// pass after pass while a pass improves something and until `isGoodEnough` or `deadline`.
   func improve(_ start: [Int], neighbourhoods: [[Int]], deadline: ContinuousClock.Instant, isGoodEnough: ([Int]) -> Bool) -> [Int] {
     var x = start
     var improved = true
@@ -57,9 +58,11 @@ extension CoveringProgram {
         let now = ContinuousClock.now
         if now >= deadline || isGoodEnough(x) { break }
         let left = Self.seconds(now.duration(to: deadline))
-        let share = left / Double(neighbourhoods.count - h)
+        // An equal share of what is left, between 0.5 and 2 s, so that a pass ends in time
+        // for another when the neighbourhoods are many.
+        let share = min(2, max(0.5, left / Double(neighbourhoods.count - h)))
         let (sub, current) = subprogram(freeing: hood, at: x)
-        guard let found = try? sub.branchAndBound(until: now + .seconds(min(left, max(0.5, share))), gap: 0, incumbent: current, timeLimit: left)
+        guard let found = try? sub.branchAndBound(until: now + .seconds(min(left, share)), gap: 0, incumbent: current, timeLimit: left)
         else { continue }
         if sub.cost(of: found.x) < sub.cost(of: current) - 1e-9 {
           for (k, j) in hood.enumerated() { x[j] = found.x[k] }
