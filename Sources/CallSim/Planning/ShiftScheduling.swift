@@ -86,8 +86,17 @@ public struct ShiftScheduling: Sendable {
   /// options' time limit or gap, with its gap).
   /// - Throws: ``SchedulingError`` when an interval cannot be covered, when no schedule is found
   ///   in time, or when GLPK fails.
+  ///
+  /// Horizons of more than two days are improved, when branch and bound stops short of the
+  /// gap, by re-solving two consecutive days at a time with the others fixed.
   public func solve(options: CoveringProgram.Options = .init()) throws(SchedulingError) -> ShiftSchedule {
-    let solution = try program.solve(options: options)
+    var neighbourhoods: [[Int]] = []
+    if settings.days > 2 {
+      for day in 0..<(settings.days - 1) {
+        neighbourhoods.append(starts.indices.filter { starts[$0].day == day || starts[$0].day == day + 1 })
+      }
+    }
+    let solution = try program.solve(options: options, neighbourhoods: neighbourhoods)
     var agents = [[Int]](repeating: [Int](repeating: 0, count: candidates.count), count: settings.days)
     for (j, start) in starts.enumerated() { agents[start.day][start.candidate] = solution.values[j] }
     return ShiftSchedule(
