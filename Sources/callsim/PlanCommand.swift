@@ -203,7 +203,7 @@ struct PlanCommand: ParsableCommand {
     var lines = [
       "Plan for \(plan.model.name): \(plan.met ? "targets met" : "targets not met") (\(plan.missedHours.count) hour(s) miss by more than \(plan.tolerance); not cleared over the run: \(plan.notCleared.isEmpty ? "none" : plan.notCleared.joined(separator: ", ")))",
       "  paid hours           \(Int(plan.schedule.paidHours.rounded()))" + (plan.basePaidHours.map { " (the scenario's own roster: \(Int($0.rounded())))" } ?? ""),
-      "  roster lines         \(plan.schedule.lines.count) (solver: \(plan.schedule.isOptimal ? "optimal" : String(format: "gap %.2f %%", plan.schedule.gap * 100)), \(String(format: "%.1f", plan.schedule.solveSeconds)) s)",
+      "  roster lines         \(plan.schedule.lines.count) (solver: \(plan.schedule.isOptimal ? "optimal" : String(format: "gap %.2f %%", plan.schedule.gap * 100)), \(String(format: "%.2f", plan.schedule.solveSeconds)) s)",
       "  answer rate          \(pct(.answerRate))",
       "  service level        \(pct(.serviceLevel))",
       "  occupancy            \(pct(.occupancy))",
