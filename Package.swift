@@ -103,7 +103,8 @@ if !coreOnly {
   if let cli = package.targets.first(where: { $0.name == "callsim" }) {
     cli.dependencies.append("CallSimLive")
   }
-  package.targets.append(.testTarget(name: "CallSimLiveTests", dependencies: ["CallSimLive", "CallSim"]))
+    // Depends on the command too, so that its tests find the built `callsim live`.
+  package.targets.append(.testTarget(name: "CallSimLiveTests", dependencies: ["CallSimLive", "CallSim", "callsim"]))
 }
 
 // MARK: - Fuzzing (only when CALLSIM_FUZZ is set: the target needs -sanitize=fuzzer to link)

@@ -43,8 +43,10 @@ public enum LiveControl: Sendable, Equatable {
         throw LiveControlError(
           "unknown group \"\(group)\" (groups: \(model.agentGroups.map(\.name).joined(separator: ", ")))")
       }
-      guard let number = fields["agents"] as? NSNumber, let count = Int(exactly: number.doubleValue),
-        (1...maxAgents).contains(count), !(fields["agents"] is Bool)
+      let raw: Any = fields["agents"] ?? NSNull()
+      // A JSON true or false is a Boolean subclass of NSNumber, not NSNumber itself.
+      guard type(of: raw) == NSNumber.self, let number = raw as? NSNumber, let count = Int(exactly: number.doubleValue),
+        (1...maxAgents).contains(count)
       else {
         throw LiveControlError("\"agents\" must be a whole number from 1 to \(maxAgents)")
       }

@@ -36,8 +36,13 @@ public final class LiveEngine: @unchecked Sendable {
   private var anchorSim = 0.0
   private var startWall = 0.0
 
-  public init(model: CallCenterModel, speed: LiveSpeed, paused: Bool = false, publishInterval: Double = 1, tick: Double = 0.05) {
+  /// `startAt`: seconds simulated at once, before pacing starts.
+  public init(
+    model: CallCenterModel, speed: LiveSpeed, paused: Bool = false, startAt: Double = 0, publishInterval: Double = 1,
+    tick: Double = 0.05
+  ) {
     simulation = LiveSimulation(model: model)
+    simulation.advance(until: startAt)
     hub = EventHub()
     self.speed = speed
     self.paused = paused

@@ -33,6 +33,9 @@ struct LiveCommand: ParsableCommand {
   @Option(help: "Seed (overrides simulation.seed).")
   var seed: UInt64?
 
+  @Option(help: "Simulate the first day up to this clock time (HH:MM) at once, then pace from there.")
+  var startAt: String?
+
   @Flag(help: "Exit once the simulated period is over (results written); by default the page stays up until Ctrl-C.")
   var exitAtEnd = false
 
@@ -47,7 +50,19 @@ struct LiveCommand: ParsableCommand {
 
   func validate() throws {
     if LiveSpeed(speed) == nil { throw ValidationError("--speed must be a number from 0.1 to 100000 or max (got \(speed))") }
+    if let startAt, LiveCommand.seconds(ofClock: startAt) == nil {
+      throw ValidationError("--start-at must be a clock time HH:MM (got \(startAt))")
+    }
     if !(0...65_535).contains(port) { throw ValidationError("--port must be from 0 to 65535 (got \(port))") }
+  }
+
+  /// Seconds after midnight of `HH:MM`.
+  static func seconds(ofClock text: String) -> Double? {
+    let parts = text.split(separator: ":")
+    guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m) else {
+      return nil
+    }
+    return Double(h * 3600 + m * 60)
   }
 
   func run() throws {
@@ -69,7 +84,8 @@ struct LiveCommand: ParsableCommand {
     }
     defer { lock.release() }
     let interruption = Interruption()
-    let engine = LiveEngine(model: model, speed: LiveSpeed(speed)!, paused: paused)
+    let engine = LiveEngine(
+      model: model, speed: LiveSpeed(speed)!, paused: paused, startAt: startAt.flatMap(LiveCommand.seconds(ofClock:)) ?? 0)
     let server = LiveServer(engine: engine, host: host, port: port)
     let clock = ContinuousClock.now
     let exitAtEnd = exitAtEnd
