@@ -51,8 +51,16 @@ enum CLI {
           pending.removeFirst(i + 1)
           return line
         }
+        // The pipe may be non-blocking: retry for up to 20 s while the process runs.
         var chunk = [UInt8](repeating: 0, count: 4096)
-        let n = chunk.withUnsafeMutableBytes { read(out.fileHandleForReading.fileDescriptor, $0.baseAddress, $0.count) }
+        let deadline = Date().addingTimeInterval(20)
+        var n = 0
+        while Date() < deadline {
+          n = chunk.withUnsafeMutableBytes { read(out.fileHandleForReading.fileDescriptor, $0.baseAddress, $0.count) }
+          if n > 0 || n == 0 { break }
+          if errno != EAGAIN && errno != EINTR { break }
+          Thread.sleep(forTimeInterval: 0.01)
+        }
         if n <= 0 { return nil }
         pending += chunk[0..<n]
       }

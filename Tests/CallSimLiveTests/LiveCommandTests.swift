@@ -23,9 +23,12 @@ import Testing
   static func start(_ arguments: [String], in dir: URL) throws -> (CLI.Running, Int) {
     let file = try CLI.write(scenario, to: "live.yaml", in: dir)
     let running = try CLI.launch(["live", file, "--port", "0"] + arguments)
-    guard let line = running.readStdoutLine(), let port = Int(line.split(separator: ":")[2].prefix { $0.isNumber }) else {
+    guard let line = running.readStdoutLine(), let address = line.range(of: "127.0.0.1:"),
+      let port = Int(line[address.upperBound...].prefix { $0.isNumber })
+    else {
       running.send(SIGKILL)
-      throw CLIError("no Wallboard line: \(running.finish().stderr)")
+      let output = running.finish()
+      throw CLIError("no Wallboard line from \(CLI.binary.path) (status \(output.status)): \(output.stdout) \(output.stderr)")
     }
     return (running, port)
   }
