@@ -19,13 +19,17 @@ enum WallboardPage {
   #clock { font-size:2.2rem; font-variant-numeric:tabular-nums; font-weight:700; }
   .meta { color:var(--dim); font-size:1.1rem; }
   #state.paused { color:var(--warn); } #state.ended { color:var(--dim); } #state.offline { color:var(--bad); }
-  main { padding:1rem 1.4rem; display:grid; gap:1rem; }
-  .row { display:grid; gap:1rem; grid-template-columns:repeat(auto-fill, minmax(290px, 1fr)); }
+  main { padding:.8rem 1.4rem; display:grid; gap:.8rem; }
+  .row { display:grid; gap:.8rem; grid-template-columns:repeat(auto-fit, minmax(280px, 1fr)); }
+  table.rates { width:100%; border-collapse:collapse; margin-top:.5rem; font-variant-numeric:tabular-nums; }
+  table.rates th { color:var(--dim); font-weight:400; font-size:.78rem; text-align:right; padding:0 .2rem; }
+  table.rates th:first-child, table.rates td:first-child { text-align:left; color:var(--dim); font-size:.9rem; }
+  table.rates td { text-align:right; font-size:1.02rem; font-weight:600; padding:.05rem .15rem; white-space:nowrap; }
   .tile { background:var(--panel); border:1px solid var(--line); border-radius:10px; padding:.8rem 1rem; }
   .tile h2 { margin:0 0 .4rem; font-size:1.25rem; font-weight:600; text-transform:capitalize; }
-  .big { display:flex; gap:1.4rem; align-items:flex-end; }
+  .big { display:flex; gap:1.2rem; align-items:flex-end; }
   .big div { display:flex; flex-direction:column; }
-  .big b { font-size:2.6rem; line-height:1; font-variant-numeric:tabular-nums; }
+  .big b { font-size:2.3rem; line-height:1; font-variant-numeric:tabular-nums; }
   .big span, .small span { color:var(--dim); font-size:.9rem; }
   .small { display:grid; grid-template-columns:repeat(3, 1fr); gap:.3rem .8rem; margin-top:.6rem; }
   .small b { font-size:1.35rem; font-variant-numeric:tabular-nums; display:block; }
@@ -37,7 +41,7 @@ enum WallboardPage {
   .dot { display:inline-block; width:.7em; height:.7em; border-radius:2px; margin-right:.25em; }
   #chartbox { background:var(--panel); border:1px solid var(--line); border-radius:10px; padding:.6rem 1rem; }
   #chartbox h2 { margin:0; font-size:1.1rem; font-weight:600; }
-  canvas { width:100%; height:220px; display:block; }
+  canvas { width:100%; height:200px; display:block; }
   #controls { display:flex; flex-wrap:wrap; gap:.6rem 1.2rem; align-items:center; background:var(--panel); border:1px solid var(--line); border-radius:10px; padding:.6rem 1rem; font-size:1rem; }
   button, select, input { font:inherit; background:#21262d; color:var(--fg); border:1px solid var(--line); border-radius:6px; padding:.25rem .6rem; }
   button:hover { border-color:var(--dim); cursor:pointer; }
@@ -54,10 +58,9 @@ enum WallboardPage {
   <div class="meta">routing <b id="routing">-</b> &middot; speed <b id="speed">-</b>&times; &middot; <b id="state">connecting</b></div>
 </header>
 <main>
-  <section class="row" id="totals"></section>
   <section class="row" id="queues"></section>
   <section class="row" id="groups"></section>
-  <section id="chartbox"><h2>Last hours (per <span id="interval">15</span> min): offered, answered, abandoned calls; calls waiting; agents logged in</h2><canvas id="chart" width="1500" height="220"></canvas></section>
+  <section id="chartbox"><h2>Last hours (per <span id="interval">15</span> min): offered, answered, abandoned calls; calls waiting; agents logged in</h2><canvas id="chart" width="1500" height="200"></canvas></section>
   <section id="controls">
     <button id="pause">Pause</button><button id="resume">Resume</button>
     <label>Speed <select id="speedsel"><option>1</option><option>10</option><option selected>60</option><option>300</option><option>1800</option><option>max</option></select></label>
@@ -76,22 +79,17 @@ const mmss = s => { s = Math.round(s); return Math.floor(s / 60) + ":" + String(
 const esc = t => String(t).replace(/[&<>"]/g, c => ({"&":"&amp;","<":"&lt;",">":"&gt;","\"":"&quot;"}[c]));
 let groupsKnown = "";
 
-function rates(c) {
-  return `<div class="small">
-    <div><span>offered</span><b>${c.offered}</b></div>
-    <div><span>answered</span><b>${c.answered}</b></div>
-    <div><span>abandoned</span><b>${c.abandoned}</b></div>
-    <div><span>answer rate</span><b class="${cls(c.answer_rate, .95, .85)}">${pct(c.answer_rate)}</b></div>
-    <div><span>service level</span><b class="${cls(c.service_level, .8, .6)}">${pct(c.service_level)}</b></div>
-  </div>`;
+function rates(today, last) {
+  const row = (label, c) => `<tr><td>${label}</td><td>${c.offered}</td><td>${c.abandoned}</td>
+    <td class="${cls(c.answer_rate, .95, .85)}">${pct(c.answer_rate)}</td><td class="${cls(c.service_level, .8, .6)}">${pct(c.service_level)}</td></tr>`;
+  return `<table class="rates"><tr><th></th><th>offered</th><th>aband.</th><th>answer rate</th><th>SL</th></tr>
+    ${row("today", today)}${row("15m", last)}</table>`;
 }
 function queueTile(q, title) {
   return `<div class="tile"><h2>${esc(title || q.name)}</h2>
     <div class="big"><div><b class="${q.waiting > 0 ? "warn" : ""}">${q.waiting}</b><span>waiting</span></div>
-    <div><b class="${q.longest_wait > 60 ? "bad" : q.longest_wait > 20 ? "warn" : ""}">${mmss(q.longest_wait)}</b><span>longest wait</span></div>
-    <div><b class="${cls(q.last_15m.service_level, .8, .6)}">${pct(q.last_15m.service_level)}</b><span>SL last 15 min</span></div></div>
-    <div class="meta" style="margin-top:.5rem">Today</div>${rates(q.today)}
-    <div class="meta" style="margin-top:.4rem">Last 15 minutes</div>${rates(q.last_15m)}</div>`;
+    <div><b class="${q.longest_wait > 60 ? "bad" : q.longest_wait > 20 ? "warn" : ""}">${mmss(q.longest_wait)}</b><span>longest wait</span></div></div>
+    ${rates(q.today, q.last_15m)}</div>`;
 }
 function groupTile(g) {
   const parts = [["talking", g.talking, "--talk"], ["wrap-up", g.wrap_up, "--wrap"], ["idle", g.idle, "--idle"], ["on break", g.on_break, "--brk"], ["logged off", g.logged_off, "--off"]];
@@ -103,7 +101,7 @@ function groupTile(g) {
 }
 function drawChart(ev) {
   const c = $("chart"), ctx = c.getContext("2d");
-  const W = c.width = c.clientWidth || 1500, H = c.height = 220, pad = 34;
+  const W = c.width = c.clientWidth || 1500, H = c.height = 200, pad = 34;
   ctx.clearRect(0, 0, W, H);
   const h = ev.history, span = 8 * 3600, t1 = ev.sim_time, t0 = t1 - span;
   const x = t => pad + (W - 2 * pad) * (t - t0) / span;
@@ -135,8 +133,8 @@ function render(ev) {
   const st = $("state");
   st.textContent = ev.ended ? "day over" : ev.paused ? "paused" : "running"; st.className = ev.ended ? "ended" : ev.paused ? "paused" : "";
   const t = ev.totals;
-  $("totals").innerHTML = queueTile({name: "all calls", waiting: t.waiting, longest_wait: t.longest_wait, today: t.today, last_15m: t.last_15m}, "All queues");
-  $("queues").innerHTML = ev.queues.filter(q => q.today.offered > 0 || q.waiting > 0).map(q => queueTile(q)).join("");
+  $("queues").innerHTML = queueTile({name: "all calls", waiting: t.waiting, longest_wait: t.longest_wait, today: t.today, last_15m: t.last_15m}, "All queues")
+    + ev.queues.filter(q => q.today.offered > 0 || q.waiting > 0).map(q => queueTile(q)).join("");
   $("groups").innerHTML = ev.groups.map(groupTile).join("");
   const names = ev.groups.map(g => g.name).join("|");
   if (names !== groupsKnown) { groupsKnown = names; $("group").innerHTML = ev.groups.map(g => `<option>${esc(g.name)}</option>`).join(""); }
@@ -158,7 +156,9 @@ $("add").onclick = () => control({action: "add_agents", group: $("group").value,
 $("remove").onclick = () => control({action: "remove_agents", group: $("group").value, agents: Number($("agents").value)});
 $("route").onclick = () => control({action: "routing", mode: $("mode").value});
 const source = new EventSource("/events");
-source.onmessage = m => render(JSON.parse(m.data));
+// "?snapshot": render the first event and close the stream (for headless screenshots).
+const once = new URLSearchParams(location.search).has("snapshot");
+source.onmessage = m => { render(JSON.parse(m.data)); if (once) source.close(); };
 source.onerror = () => { const st = $("state"); if (st.className !== "ended") { st.textContent = "reconnecting"; st.className = "offline"; } };
 </script>
 </body>

@@ -33,7 +33,7 @@ struct LiveCommand: ParsableCommand {
   @Option(help: "Seed (overrides simulation.seed).")
   var seed: UInt64?
 
-  @Option(help: "Simulate the first day up to this clock time (HH:MM) at once, then pace from there.")
+  @Option(help: "Simulate up to this point at once, then pace from there: a clock time of the first day (08:00) or a duration from the start (1d8h).")
   var startAt: String?
 
   @Flag(help: "Exit once the simulated period is over (results written); by default the page stays up until Ctrl-C.")
@@ -51,13 +51,14 @@ struct LiveCommand: ParsableCommand {
   func validate() throws {
     if LiveSpeed(speed) == nil { throw ValidationError("--speed must be a number from 0.1 to 100000 or max (got \(speed))") }
     if let startAt, LiveCommand.seconds(ofClock: startAt) == nil {
-      throw ValidationError("--start-at must be a clock time HH:MM (got \(startAt))")
+      throw ValidationError("--start-at must be a clock time HH:MM or a duration such as 1d8h (got \(startAt))")
     }
     if !(0...65_535).contains(port) { throw ValidationError("--port must be from 0 to 65535 (got \(port))") }
   }
 
-  /// Seconds after midnight of `HH:MM`.
+  /// Seconds after midnight of `HH:MM`, or the seconds of a duration (`1d8h`).
   static func seconds(ofClock text: String) -> Double? {
+    if !text.contains(":") { return DurationParser.seconds(text).flatMap { $0 >= 0 ? $0 : nil } }
     let parts = text.split(separator: ":")
     guard parts.count == 2, let h = Int(parts[0]), let m = Int(parts[1]), (0..<24).contains(h), (0..<60).contains(m) else {
       return nil
