@@ -82,6 +82,10 @@ import Testing
     #expect(mode.body.contains("mode"))
     let page = try LoopbackHTTP.request(port: port, method: "GET", path: "/")
     #expect(page.status == 200 && page.body.contains("EventSource"))
+    // One file that loads nothing from elsewhere.
+    for external in ["http://", "https://", "src=", "href=", "url(", "@import"] {
+      #expect(!page.body.contains(external), "the page refers to \(external)")
+    }
 
     // Ctrl-C: the day so far is written, with the intervention.
     running.send(SIGINT)
