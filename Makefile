@@ -6,7 +6,7 @@ BIN := .build/release/callsim
 # A small run whose results the plot scripts are tested on.
 PLOT_CHECK_SCENARIO ?= Scenarios/seoul-120/base.yaml
 
-.PHONY: run test deps pydeps build plots bench sweep-bench slurm-test sweep-example sanitize asan tsan fuzz ci clean
+.PHONY: live-load-test live-screenshot run test deps pydeps build plots bench sweep-bench slurm-test sweep-example sanitize asan tsan fuzz ci clean
 FUZZ_SECONDS ?= 300
 
 ## Install what is missing: GSL and GLPK (apt, one `apt-get update` for both) and the plot
@@ -62,15 +62,27 @@ sweep-example: build pydeps
 	$(BIN) sweep Scenarios/sweeps/three-fields-modes.yaml --out Results/three-fields-modes
 	$(PYTHON) plot-scripts/sweep.py Results/three-fields-modes
 
+## 50 server-sent-event clients for 30 s on loopback against `callsim live` (see README,
+## Live wallboard). Not part of `make test`.
+LIVE_SCENARIO ?= Scenarios/seoul-120/split.yaml
+live-load-test: build
+	$(PYTHON) live/load-test.py --binary $(BIN) --scenario $(LIVE_SCENARIO) --clients 50 --seconds 30
+
+## The README's screenshot of the wallboard (docs/live-wallboard.png), with Debian's chromium
+## (installed with apt-get when missing).
+live-screenshot: build
+	live/screenshot.sh $(BIN) $(LIVE_SCENARIO) docs/live-wallboard.png
+
 ## The test suite under AddressSanitizer and ThreadSanitizer (separate build folders).
 sanitize: asan tsan
 
+# The sanitizer and fuzz builds leave the web stack out (CALLSIM_CORE_ONLY, see Package.swift).
 asan: deps pydeps
-	LSAN_OPTIONS=suppressions=$(CURDIR)/.ci/lsan-suppressions.txt \
+	CALLSIM_CORE_ONLY=1 LSAN_OPTIONS=suppressions=$(CURDIR)/.ci/lsan-suppressions.txt \
 	  $(SWIFT) test -c release --sanitize=address --scratch-path .build-asan
 
 tsan: deps pydeps
-	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test -c release --sanitize=thread --scratch-path .build-tsan
+	CALLSIM_CORE_ONLY=1 TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test -c release --sanitize=thread --scratch-path .build-tsan
 
 ## Fuzz with libFuzzer for FUZZ_SECONDS in all (see Fuzz/README.md): half on the scenario
 ## decoder (ScenarioFuzz), half on `callsim erlang` options and rate tables (ErlangFuzz).

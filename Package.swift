@@ -85,6 +85,35 @@ let package = Package(
   ]
 )
 
+// MARK: - Live wallboard (left out when CALLSIM_CORE_ONLY or CALLSIM_FUZZ is set, so the
+// sanitizer and fuzz builds never build the web stack)
+
+let coreOnly = ProcessInfo.processInfo.environment["CALLSIM_CORE_ONLY"] != nil
+  || ProcessInfo.processInfo.environment["CALLSIM_FUZZ"] != nil
+if !coreOnly {
+  package.dependencies += [
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    // Both come with Hummingbird; named here for a graceful shutdown and a quiet logger.
+    .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+  ]
+  /// The paced run served over HTTP: the wallboard page, server-sent events and controls.
+  package.targets.append(
+    .target(
+      name: "CallSimLive",
+      dependencies: [
+        "CallSim",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+        .product(name: "Logging", package: "swift-log"),
+      ]))
+  if let cli = package.targets.first(where: { $0.name == "callsim" }) {
+    cli.dependencies.append("CallSimLive")
+  }
+    // Depends on the command too, so that its tests find the built `callsim live`.
+  package.targets.append(.testTarget(name: "CallSimLiveTests", dependencies: ["CallSimLive", "CallSim", "callsim"]))
+}
+
 // MARK: - Fuzzing (only when CALLSIM_FUZZ is set: the target needs -sanitize=fuzzer to link)
 
 if ProcessInfo.processInfo.environment["CALLSIM_FUZZ"] != nil {

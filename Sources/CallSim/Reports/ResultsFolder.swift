@@ -23,11 +23,12 @@ public struct ResultsFolder {
   /// Writes every file and moves the folder into place; `traceParts` are the per-replication
   /// parts of `calls.csv`, in order. When `stop` is requested before the move, throws
   /// ``StopRequest/Stopped`` within a fraction of a second and writes nothing.
+  /// `summaryExtra` adds top-level keys to `summary.json` (a live run's `interventions`).
   /// Returns the names of the files written.
   @discardableResult
   public func write(
     _ result: RunResult, scenario: Scenario, wallSeconds: Double, version: String, traceParts: [URL]? = nil,
-    stop: StopRequest? = nil
+    stop: StopRequest? = nil, summaryExtra: [String: Any] = [:]
   ) throws -> [String] {
     let staging = location.stagingURL
     let fm = FileManager.default
@@ -49,7 +50,7 @@ public struct ResultsFolder {
           header: CallTrace.agentHeader, stop: stop)
       }
       try stop?.check()
-      let summary = try SummaryReport(result: result, wallSeconds: wallSeconds, version: version).json()
+      let summary = try SummaryReport(result: result, wallSeconds: wallSeconds, version: version, extra: summaryExtra).json()
       try AtomicFile.write(summary, to: staging.appendingPathComponent("summary.json"), stop: stop)
       try stop?.check()
       try location.moveIntoPlace()

@@ -6,11 +6,14 @@ public struct SummaryReport {
   public let result: RunResult
   public let wallSeconds: Double
   public let version: String
+  /// More top-level keys (a live run's `interventions`); they do not replace the standard ones.
+  public let extra: [String: Any]
 
-  public init(result: RunResult, wallSeconds: Double, version: String) {
+  public init(result: RunResult, wallSeconds: Double, version: String, extra: [String: Any] = [:]) {
     self.result = result
     self.wallSeconds = wallSeconds
     self.version = version
+    self.extra = extra
   }
 
   public func json() throws -> String {
@@ -23,7 +26,7 @@ public struct SummaryReport {
     for (i, g) in model.agentGroups.enumerated() {
       agentGroups[g.name] = SummaryReport.estimateObjects(result.estimates(group: i).map { ($0.key.rawValue, $0.value) })
     }
-    let object: [String: Any] = [
+    var object: [String: Any] = [
       "scenario": model.name,
       "replications": result.replications.count,
       "replications_requested": model.settings.replications,
@@ -40,6 +43,7 @@ public struct SummaryReport {
       "agent_groups": agentGroups,
       "routing": model.routing.mode.rawValue,
     ]
+    object.merge(extra) { standard, _ in standard }
     let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
     return String(decoding: data, as: UTF8.self) + "\n"
   }

@@ -35,6 +35,13 @@ struct AgentPool {
   private(set) var hourlyLoggedIn = 0
   /// Agents `0..<hourlyCapacity` follow the hourly plan.
   let hourlyCapacity: Int
+  /// Agents of the plan and the roster; agents from here on were added by a live control.
+  let fixedCount: Int
+  /// Per agent: a live control sent it home (it logs out when its current call ends).
+  private(set) var sentHome: [Bool]
+
+  /// Every agent the pool has: planned, rostered and added live.
+  var capacity: Int { busy.count }
 
   init(hourly: Int, rostered: Int) {
     hourlyCapacity = hourly
@@ -46,6 +53,8 @@ struct AgentPool {
     idleSinceByAgent = Array(repeating: 0, count: capacity)
     remote = Array(repeating: false, count: capacity)
     loggedOut = (0..<UInt32(hourly)).reversed().map { $0 }
+    fixedCount = capacity
+    sentHome = Array(repeating: false, count: capacity)
   }
 
   var hasIdle: Bool { idleCount > 0 }
@@ -163,5 +172,34 @@ struct AgentPool {
       }
       leaving += effective - target
     }
+  }
+
+  // MARK: - Agents added and removed by live controls
+
+  /// Appends `n` new agents, logged out; returns their numbers.
+  mutating func addAgents(_ n: Int) -> Range<UInt32> {
+    let first = UInt32(busy.count)
+    busy += repeatElement(false, count: n)
+    isIdle += repeatElement(false, count: n)
+    next += repeatElement(-1, count: n)
+    previous += repeatElement(-1, count: n)
+    idleSinceByAgent += repeatElement(0, count: n)
+    remote += repeatElement(false, count: n)
+    sentHome += repeatElement(false, count: n)
+    return first..<UInt32(busy.count)
+  }
+
+  /// Marks agent `a` (added live) to be sent home (`true`) or back to work (`false`).
+  mutating func setSentHome(_ a: UInt32, _ value: Bool) { sentHome[Int(a)] = value }
+
+  /// The idle agents, most recently idle first.
+  var idleAgentsNewestFirst: [UInt32] {
+    var out: [UInt32] = []
+    var a = tail
+    while a >= 0 {
+      out.append(UInt32(a))
+      a = previous[Int(a)]
+    }
+    return out
   }
 }

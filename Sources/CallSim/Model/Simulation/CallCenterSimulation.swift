@@ -60,6 +60,15 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   /// Number of the next first attempt: the caller number that keys its substreams.
   var nextCallerID: UInt32 = 0
   var nextSequence: UInt64 = 0
+  /// Seconds from the start up to which events have been processed (``advance(until:stop:)``).
+  public internal(set) var now = 0.0
+  /// The horizon's length, seconds.
+  public var horizonSeconds: Double { horizon }
+  /// Per group: agents the live controls added to (or, negative, removed from) its hourly
+  /// plan; zero outside a live run.
+  var liveOffset: [Int]
+  /// The routing mode a live control switched to, and the timeline epoch it was switched in.
+  var liveRouting: (mode: RoutingMode, epoch: Int)?
 
   var arrivals: ArrivalGenerator
   let arrivalStream: RandomStream
@@ -130,6 +139,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
       capsByEpoch.joined().contains { ($0?.callBack ?? 0) > 0 } ? CallCenterSimulation.callBackBit - 1 : 0xffff
     lineLimit = model.trunks ?? Int.max
     loggedInAccruedUntil = Array(repeating: 0, count: groupCount)
+    liveOffset = Array(repeating: 0, count: groupCount)
     staffingChanges = (0..<settings.hours).filter { h in
       h == 0 || hourlyPlan.contains { $0[h] != $0[h - 1] }
     }
@@ -155,17 +165,34 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   }
 
   /// Runs the replication to the horizon and returns its counts; `nil` when `stop` was
-  /// requested first (checked every 65,536 events).
+  /// requested first (checked every 65,536 events). The same as ``start()``,
+  /// ``advance(until:stop:)`` to the horizon and ``finish()``.
   public mutating func run(stop: StopRequest? = nil) -> ReplicationResult? {
+    start()
+    guard advance(until: horizon, stop: stop) else { return nil }
+    return finish()
+  }
+
+  /// Schedules the first events: staffing at hour 0, the first midnight, the first arrival.
+  /// Call once, before ``advance(until:stop:)``.
+  public mutating func start() {
     recordScheduledStaffing()
     changeStaffing(0, now: 0)
     if hasDays { dayStart(0, now: 0) }
     if let first = arrivals.next(after: 0, arrivalStream) {
       calendar.schedule(at: first, kind: EventKind.arrival.rawValue)
     }
-    while let event = calendar.next() {
-      if event.time > horizon { break }
-      if calendar.scheduledCount & 0xffff == 0, let stop, stop.isStopped { return nil }
+  }
+
+  /// Processes every event up to `time` seconds (at most the horizon), in event order, and
+  /// sets ``now`` to that time. Returns `false` when `stop` was requested first (checked
+  /// every 65,536 events). Stepping in pieces gives the same events as one call to the end.
+  @discardableResult
+  public mutating func advance(until time: Double, stop: StopRequest? = nil) -> Bool {
+    let limit = min(time, horizon)
+    while let t = calendar.nextTime, t <= limit {
+      let event = calendar.next().unsafelyUnwrapped
+      if calendar.scheduledCount & 0xffff == 0, let stop, stop.isStopped { return false }
       let now = event.time
       switch EventKind(rawValue: event.kind).unsafelyUnwrapped {
       case .staffingChange: changeStaffing(Int(event.id), now: now)
@@ -194,10 +221,21 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
           now: now, callBack: event.tag & ~redialTypeMask & 0xffff != 0)
       }
     }
-    for g in pools.indices { accrueLoggedInTime(group: g, until: horizon) }
+    self.now = max(self.now, limit)
+    return true
+  }
+
+  /// Ends the replication at ``now`` (the horizon after a whole run; earlier for a live run
+  /// stopped during the day) and returns its counts: logged-in time is added up to then and
+  /// calls still in the system are counted as such.
+  public mutating func finish() -> ReplicationResult {
+    for g in pools.indices { accrueLoggedInTime(group: g, until: now) }
     countCallsLeftAtEnd()
     return tally.result(replication: replication, events: calendar.scheduledCount)
   }
+
+  /// Whether the replication has reached its horizon.
+  public var isAtEnd: Bool { now >= horizon }
 
   /// Tells the tally and the observer what happened to the call in `slot`.
   @inline(__always)
@@ -404,6 +442,10 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
       observer.agentChanged(.loggedOut(.staffing), group: g, agent: Int(agent), at: now)
       return
     }
+    if Int(agent) >= pools[g].fixedCount {
+      liveAgentFree(agent, group: g, now: now)
+      return
+    }
     if isRostered[g], Int(agent) >= pools[g].hourlyCapacity,
       case let r = rosterOffset[g] + Int(agent) - pools[g].hourlyCapacity, rostered[r].pending != .none
     {
@@ -508,9 +550,9 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   /// take waiting calls, and schedules the next change.
   mutating func changeStaffing(_ index: Int, now: Double) {
     let hour = staffingChanges[index]
-    for g in pools.indices where hourlyPlan[g][hour] != pools[g].hourlyLoggedIn - pools[g].leaving {
+    for g in pools.indices where hourlyTarget(group: g, hour: hour) != pools[g].hourlyLoggedIn - pools[g].leaving {
       accrueLoggedInTime(group: g, until: now)
-      pools[g].setOnDuty(hourlyPlan[g][hour], now: now) { agent, loggedIn in
+      pools[g].setOnDuty(hourlyTarget(group: g, hour: hour), now: now) { agent, loggedIn in
         observer.agentChanged(loggedIn ? .loggedIn(remote: false) : .loggedOut(.staffing), group: g, agent: Int(agent), at: now)
       }
     }
@@ -519,6 +561,13 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
       calendar.schedule(
         at: Double(staffingChanges[index + 1]) * 3600, kind: EventKind.staffingChange.rawValue, id: UInt32(index + 1))
     }
+  }
+
+  /// Agents of group `g`'s hourly plan on duty in `hour`, after the live controls' change.
+  @inline(__always)
+  func hourlyTarget(group g: Int, hour: Int) -> Int {
+    let planned = hourlyPlan[g][hour]
+    return liveOffset[g] == 0 ? planned : max(0, min(pools[g].hourlyCapacity, planned + liveOffset[g]))
   }
 
   /// Idle agents of group `g` take the waiting calls the routing gives them.
@@ -547,8 +596,8 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   mutating func countCallsLeftAtEnd() {
     for slot in 0..<calls.records.count {
       switch calls.records[slot].state {
-      case .waiting, .inTransfer: report(.inQueueAtEnd, slot: UInt32(slot), now: horizon)
-      case .inIVR: report(.inIVRAtEnd, slot: UInt32(slot), now: horizon)
+      case .waiting, .inTransfer: report(.inQueueAtEnd, slot: UInt32(slot), now: now)
+      case .inIVR: report(.inIVRAtEnd, slot: UInt32(slot), now: now)
       case .free: break
       }
     }

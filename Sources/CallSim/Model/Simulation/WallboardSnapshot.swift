@@ -1,0 +1,77 @@
+/// What a wallboard shows at one simulated instant: each queue and each agent group.
+/// Cheap to take (it walks the groups' agents and the queues' fronts, not the calls).
+public struct WallboardSnapshot: Sendable {
+  /// One call type's queue (or the abusive callers' queue).
+  public struct QueueTile: Sendable {
+    public var name: String
+    public var waiting: Int
+    /// Seconds the longest-waiting call has waited; 0 when none waits.
+    public var longestWait: Double
+    public var today: WallboardObserver.Counts
+    public var lastQuarterHour: WallboardObserver.Counts
+  }
+
+  /// One agent group's agents by state.
+  public struct GroupTile: Sendable {
+    public var name: String
+    public var talking: Int
+    public var wrapUp: Int
+    public var idle: Int
+    /// On lunch, a short break or a remote log-in gap.
+    public var onBreak: Int
+    /// Every other agent the group has (off shift, absent, removed).
+    public var loggedOff: Int
+    public var answeredToday: Int
+  }
+
+  /// Seconds from the start of the run.
+  public var time: Double
+  public var queues: [QueueTile]
+  public var groups: [GroupTile]
+  public var routing: RoutingMode
+}
+
+extension CallCenterSimulation where Observer == WallboardObserver {
+  /// The wallboard at ``now``.
+  public func snapshot() -> WallboardSnapshot {
+    let now = now
+    let lastQuarter = observer.lastQuarterHour(at: now)
+    var tiles: [WallboardSnapshot.QueueTile] = []
+    for q in 0..<routing.queueCount {
+      let isType = q < model.callTypes.count
+      var longest = 0.0
+      let queue = queues[q]
+      var i = 0
+      while i < queue.count {
+        var j = queue.head + i
+        if j >= queue.ring.count { j -= queue.ring.count }
+        let e = queue.ring[j]
+        if calls.isWaiting(e.slot, generation: e.generation) {
+          longest = now - calls.records[Int(e.slot)].queuedAt
+          break
+        }
+        i += 1
+      }
+      tiles.append(
+        .init(
+          name: isType ? model.callTypes[q].name : "abusive callers", waiting: queue.waiting, longestWait: max(0, longest),
+          today: isType ? observer.today[q] : .init(), lastQuarterHour: isType ? lastQuarter[q] : .init()))
+    }
+    var groups: [WallboardSnapshot.GroupTile] = []
+    for g in pools.indices {
+      let pool = pools[g]
+      var talking = 0
+      var busy = 0
+      for a in 0..<pool.capacity where pool.isBusy(UInt32(a)) {
+        busy += 1
+        if observer.isTalking(group: g, agent: a, at: now) { talking += 1 }
+      }
+      let onBreak = observer.onBreakCount[g]
+      groups.append(
+        .init(
+          name: model.agentGroups[g].name, talking: talking, wrapUp: busy - talking, idle: pool.idleCount, onBreak: onBreak,
+          loggedOff: max(0, pool.capacity - pool.loggedIn - onBreak), answeredToday: observer.answeredToday[g]))
+    }
+    return WallboardSnapshot(time: now, queues: tiles, groups: groups, routing: routingMode)
+  }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Testing
+
+/// `callsim live` as a user runs it, the built binary on a free port: the stream, a control
+/// taking effect in it, refused controls, and a run at `--speed max` ending with the
+/// metrics of `callsim run` on the same seed.
+@Suite(.serialized) struct LiveCommandTests {
+  static let scenario = """
+    scenario: live-test
+    simulation: {days: 1, replications: 3, seed: 42}
+    arrivals: {per_hour: 180}
+    call_types:
+      general: {share: 0.7, handle: {dist: exponential, mean: 4m}, patience: {dist: exponential, mean: 2m}}
+      water: {share: 0.3, handle: {dist: exponential, mean: 5m}, patience: {dist: exponential, mean: 2m}}
+    agent_groups:
+      front: {skills: [general, water], agents: 12}
+      water_team: {skills: [water], agents: 3}
+    routing: {mode: integrated}
+    targets: {service_level: {within: 20s, share: 0.8}}
+    """
+
+  /// Starts `callsim live` on port 0 and returns the process and the port it printed.
+  static func start(_ arguments: [String], in dir: URL) throws -> (CLI.Running, Int) {
+    let file = try CLI.write(scenario, to: "live.yaml", in: dir)
+    let running = try CLI.launch(["live", file, "--port", "0"] + arguments)
+    guard let line = running.readStdoutLine(), let address = line.range(of: "127.0.0.1:"),
+      let port = Int(line[address.upperBound...].prefix { $0.isNumber })
+    else {
+      running.send(SIGKILL)
+      let output = running.finish()
+      throw CLIError("no Wallboard line from \(CLI.binary.path) (status \(output.status)): \(output.stdout) \(output.stderr)")
+    }
+    return (running, port)
+  }
+
+  @Test func streamShowsAControlTakingEffect() throws {
+    let dir = try CLI.temporaryFolder()
+    let out = dir.appendingPathComponent("results")
+    let (running, port) = try LiveCommandTests.start(["--speed", "600", "--out", out.path], in: dir)
+    defer { running.send(SIGKILL) }
+    let stream = try LoopbackHTTP.events(port: port)
+    // A few seconds of events: numbered in order, simulated time moving at about the speed.
+    var events: [[String: Any]] = []
+    while events.count < 3, let e = stream.nextEvent() { events.append(e) }
+    #expect(events.count == 3)
+    let seqs = events.compactMap { $0["seq"] as? Int }
+    #expect(seqs == Array(seqs[0]..<(seqs[0] + 3)))
+    let times = events.compactMap { $0["sim_time"] as? Double }
+    #expect(times == times.sorted() && times.last! > times.first!)
+    let front = { (e: [String: Any]) -> Int in
+      let g = (e["groups"] as! [[String: Any]]).first { $0["name"] as? String == "front" }!
+      return (g["talking"] as! Int) + (g["wrap_up"] as! Int) + (g["idle"] as! Int)
+    }
+    #expect(front(events.last!) == 12)
+
+    let reply = try LoopbackHTTP.request(port: port, method: "POST", path: "/control", body: #"{"action": "add_agents", "group": "front", "agents": 5}"#)
+    #expect(reply.status == 200, "\(reply.body)")
+    // The intervention's own event, then the next state events, show 17 agents of front.
+    var seen: [String: Any]?
+    while let e = stream.nextEvent() {
+      if e["type"] as? String == "intervention" {
+        seen = e
+        break
+      }
+    }
+    let intervention = try #require(seen)
+    #expect(front(intervention) == 17)
+    #expect((intervention["intervention"] as? [String: Any])?["group"] as? String == "front")
+    let next = try #require(stream.nextEvent())
+    #expect(front(next) == 17)
+    #expect((next["seq"] as! Int) == (intervention["seq"] as! Int) + 1)
+
+    // Refused controls: 400 with a message.
+    let bad = try LoopbackHTTP.request(port: port, method: "POST", path: "/control", body: "{not json")
+    #expect(bad.status == 400)
+    #expect(bad.body.contains("not a JSON object"))
+    let unknown = try LoopbackHTTP.request(port: port, method: "POST", path: "/control", body: #"{"action": "add_agents", "group": "nobody", "agents": 1}"#)
+    #expect(unknown.status == 400)
+    #expect(unknown.body.contains("unknown group \\\"nobody\\\""))
+    let mode = try LoopbackHTTP.request(port: port, method: "POST", path: "/control", body: #"{"action": "routing", "mode": "sideways"}"#)
+    #expect(mode.status == 400)
+    #expect(mode.body.contains("mode"))
+    let page = try LoopbackHTTP.request(port: port, method: "GET", path: "/")
+    #expect(page.status == 200 && page.body.contains("EventSource"))
+    // One file that loads nothing from elsewhere.
+    for external in ["http://", "https://", "src=", "href=", "url(", "@import"] {
+      #expect(!page.body.contains(external), "the page refers to \(external)")
+    }
+
+    // Ctrl-C: the day so far is written, with the intervention.
+    running.send(SIGINT)
+    let output = running.finish()
+    #expect(output.status == 130, "\(output.stderr)")
+    let summary = try CLI.json(out.appendingPathComponent("summary.json"))
+    let logged = try #require(summary["interventions"] as? [[String: Any]])
+    #expect(logged.count == 1 && logged[0]["action"] as? String == "add_agents" && logged[0]["agents"] as? Int == 5)
+    #expect((logged[0]["time_seconds"] as? Double ?? 0) > 0)
+  }
+
+  @Test func maxSpeedEndsWithTheMetricsOfRun() throws {
+    let dir = try CLI.temporaryFolder()
+    let live = dir.appendingPathComponent("live"), run = dir.appendingPathComponent("run")
+    let (running, _) = try LiveCommandTests.start(["--speed", "max", "--exit-at-end", "--seed", "9", "--out", live.path], in: dir)
+    let output = running.finish()
+    #expect(output.status == 0, "\(output.stderr)")
+    let ran = try CLI.run(["run", dir.appendingPathComponent("live.yaml").path, "--replications", "1", "--seed", "9", "--quiet", "--out", run.path])
+    #expect(ran.status == 0, "\(ran.stderr)")
+    let a = try CLI.json(live.appendingPathComponent("summary.json"))
+    let b = try CLI.json(run.appendingPathComponent("summary.json"))
+    for key in ["metrics", "call_types", "agent_groups", "seed", "replications", "events"] {
+      #expect(NSDictionary(dictionary: ["v": a[key] as Any]) == NSDictionary(dictionary: ["v": b[key] as Any]), "\(key)")
+    }
+    #expect((a["interventions"] as? [Any])?.isEmpty == true)
+    let hourlyA = try String(contentsOf: live.appendingPathComponent("hourly.csv"), encoding: .utf8)
+    let hourlyB = try String(contentsOf: run.appendingPathComponent("hourly.csv"), encoding: .utf8)
+    #expect(hourlyA == hourlyB)
+  }
+}

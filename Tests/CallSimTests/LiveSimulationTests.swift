@@ -1,0 +1,114 @@
+import CallSim
+import Foundation
+import Testing
+
+/// The stepping API and the live interventions: stepping in pieces gives the run's counts
+/// exactly; agents added, removed and a routing switch act at the current instant; the
+/// wallboard snapshot adds up.
+@Suite struct LiveSimulationTests {
+  static let twoGroups = """
+    scenario: live-two-groups
+    simulation: {days: 2, warmup: 1h, replications: 1, seed: 5}
+    arrivals: {per_hour: 240}
+    call_types:
+      general: {share: 0.7, handle: {dist: exponential, mean: 4m}, patience: {dist: exponential, mean: 2m}}
+      water: {share: 0.3, handle: {dist: exponential, mean: 5m}, patience: {dist: exponential, mean: 2m}}
+    agent_groups:
+      front: {skills: [general, water], agents: 14}
+      water_team: {skills: [water], agents: 4}
+    routing: {mode: integrated}
+    """
+
+  static func model(_ text: String = twoGroups) throws -> CallCenterModel {
+    try ScenarioFixture().load("live.yaml", text).model
+  }
+
+  static var packageRoot: URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+  }
+
+  /// Stepping in 37.5 s pieces, with a snapshot every 15 minutes, on groups staffed by the
+  /// hour and on a roster with breaks (the Seoul afternoon-shift scenario).
+  @Test func steppingInPiecesGivesTheRunsCounts() throws {
+    let roster = try Scenario.load(
+      LiveSimulationTests.packageRoot.appendingPathComponent("Scenarios/seoul-120/afternoon-13-22.yaml").path)
+    for model in [try LiveSimulationTests.model(), roster.model] {
+      var whole = CallCenterSimulation(model: model, replication: 0)
+      let expected = whole.run()!
+      let live = LiveSimulation(model: model)
+      var t = 0.0
+      while !live.isAtEnd {
+        t += 37.5
+        live.advance(until: t)
+        #expect(live.now == min(t, live.horizon))
+      }
+      let got = live.finish().replications[0]
+      #expect(got.hourly == expected.hourly)
+      #expect(got.hourlyByType == expected.hourlyByType)
+      #expect(got.hourlyByGroup == expected.hourlyByGroup)
+      #expect(got.events == expected.events)
+      #expect(live.history.count == Int(live.horizon / 900))
+    }
+  }
+
+  @Test func addedAgentsLogInNowAndRemovedOnesLeave() throws {
+    let live = LiveSimulation(model: try LiveSimulationTests.model())
+    live.advance(until: 3 * 3600)
+    let before = live.snapshot().groups[0]
+    #expect(before.talking + before.wrapUp + before.idle == 14)
+    try live.addAgents(6, group: "front")
+    let added = live.snapshot().groups[0]
+    #expect(added.talking + added.wrapUp + added.idle == 20)
+    // The hourly plan would put 14 back on duty at the next hour; the added ones stay.
+    live.advance(until: 4.5 * 3600)
+    let later = live.snapshot().groups[0]
+    #expect(later.talking + later.wrapUp + later.idle == 20)
+    let removed = try live.removeAgents(10, group: "front")
+    #expect(removed.applied == 10)
+    live.advance(until: 6 * 3600)  // those in a call leave when it ends
+    let after = live.snapshot().groups[0]
+    #expect(after.talking + after.wrapUp + after.idle == 10)
+    #expect(live.interventions.map(\.action) == ["add_agents", "remove_agents"])
+    #expect(live.interventions[0].time == 3 * 3600)
+    // Removing more than are logged in removes what there is.
+    let all = try live.removeAgents(1000, group: "water_team")
+    #expect(all.applied == 4)
+    live.advance(until: 7 * 3600)
+    let none = live.snapshot().groups[1]
+    #expect(none.talking + none.wrapUp + none.idle == 0)
+    #expect(throws: LiveSimulation.InterventionError.self) { try live.addAgents(1, group: "nobody") }
+    live.advance(until: live.horizon)
+    let result = live.finish().replications[0]
+    #expect(result.byGroup.count == 2)
+  }
+
+  @Test func routingSwitchActsNow() throws {
+    let live = LiveSimulation(model: try LiveSimulationTests.model())
+    live.advance(until: 3600)
+    #expect(live.snapshot().routing == .integrated)
+    live.switchRouting(to: .split)
+    #expect(live.snapshot().routing == .split)
+    live.advance(until: 5 * 3600)
+    // Split: the front group answers only its home type (general) from now on.
+    let before = live.snapshot().groups[0].answeredToday
+    live.advance(until: live.horizon)
+    #expect(live.snapshot().groups[0].answeredToday >= 0 && before > 0)
+    #expect(live.interventions.last?.mode == "split")
+  }
+
+  @Test func snapshotAddsUp() throws {
+    let live = LiveSimulation(model: try LiveSimulationTests.model())
+    for hour in stride(from: 1.0, through: 30, by: 1) {
+      live.advance(until: hour * 3600)
+      let s = live.snapshot()
+      for q in s.queues {
+        #expect(q.waiting >= 0 && q.longestWait >= 0)
+        #expect(q.waiting > 0 || q.longestWait == 0)
+        #expect(q.lastQuarterHour.answeredWithin <= q.lastQuarterHour.answered)
+        #expect(q.lastQuarterHour.answered <= q.today.answered || hour.truncatingRemainder(dividingBy: 24) == 0)
+      }
+      let front = s.groups[0]
+      #expect(front.talking + front.wrapUp + front.idle + front.onBreak + front.loggedOff == 14)
+    }
+  }
+}
