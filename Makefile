@@ -6,7 +6,7 @@ BIN := .build/release/callsim
 # A small run whose results the plot scripts are tested on.
 PLOT_CHECK_SCENARIO ?= Scenarios/seoul-120/base.yaml
 
-.PHONY: live-load-test live-screenshot run test deps pydeps build plots bench sweep-bench slurm-test sweep-example sanitize asan tsan fuzz ci clean
+.PHONY: live-load-test live-screenshot run test deps pydeps build plots bench profile sweep-bench slurm-test sweep-example sanitize asan tsan fuzz ci clean
 FUZZ_SECONDS ?= 300
 
 ## Install what is missing: GSL and GLPK (apt, one `apt-get update` for both) and the plot
@@ -46,6 +46,13 @@ plots: build pydeps
 bench: build
 	@$(PYTHON) -c "import simpy" 2>/dev/null || $(PYTHON) -m pip install -q -r bench/requirements.txt
 	$(BIN) bench --repetitions 3
+
+## Instructions per call (valgrind --tool=callgrind) of the reference case, whole process, against
+## the C reference loop on the same calls, and the top functions (bench/profile.sh; README, Performance).
+## PROFILE_SCENARIO=file profiles that scenario instead. Needs valgrind (apt-get install valgrind).
+PROFILE_SCENARIO ?=
+profile: build
+	bench/profile.sh $(BIN) $(PROFILE_SCENARIO)
 
 ## Speed-up of `callsim sweep` from one thread to two (see README, Sweeps on a cluster).
 sweep-bench: build
