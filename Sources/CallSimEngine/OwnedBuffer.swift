@@ -73,6 +73,17 @@ public struct OwnedBuffer<Element: BitwiseCopyable>: ~Copyable {
   /// The elements as an array.
   public var elements: [Element] { Array(UnsafeBufferPointer(start: base, count: storedCount)) }
 
+  /// The elements as an array, freeing the store's memory as they leave it (the store is
+  /// empty after): a large store handed on is not held twice for longer than its copy.
+  public mutating func takeElements() -> [Element] {
+    let array = elements
+    base.deallocate()
+    capacity = 1
+    base = .allocate(capacity: 1)
+    storedCount = 0
+    return array
+  }
+
   @usableFromInline
   mutating func grow() {
     let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)

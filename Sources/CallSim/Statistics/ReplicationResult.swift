@@ -21,20 +21,31 @@ public struct ReplicationResult: Sendable {
 
   /// Gathers the stores of a replication's tally: `typeHours` has `hours × types` entries,
   /// `groupHours` `hours × groups`.
+  ///
+  /// With one call type, `typeHours` becomes `hourly` in place (the hourly table of a long
+  /// horizon is not copied).
   init(
-    replication: Int, types: Int, groups: Int, firstMeasuredHour: Int, typeHours: [CallCounts],
+    replication: Int, types: Int, groups: Int, firstMeasuredHour: Int, typeHours: consuming [CallCounts],
     groupHours: [GroupCounts], answeredWaits: WaitHistogram, abandonedWaits: WaitHistogram, events: UInt64
   ) {
     let hours = groupHours.count / groups
-    var hourly = types == 1 ? typeHours : Array(repeating: CallCounts(), count: hours)
     var byCallType = Array(repeating: CallCounts(), count: types)
     var byGroup = Array(repeating: GroupCounts(), count: groups)
-    for h in 0..<hours {
-      for t in 0..<types {
-        let c = typeHours[h * types + t]
-        if types > 1 { hourly[h] += c }
-        if h >= firstMeasuredHour { byCallType[t] += c }
+    for h in firstMeasuredHour..<hours {
+      for t in 0..<types { byCallType[t] += typeHours[h * types + t] }
+    }
+    var hourly: [CallCounts]
+    if types == 1 {
+      hourly = consume typeHours
+      self.hourlyByType = []
+    } else {
+      hourly = Array(repeating: CallCounts(), count: hours)
+      for h in 0..<hours {
+        for t in 0..<types { hourly[h] += typeHours[h * types + t] }
       }
+      self.hourlyByType = typeHours
+    }
+    for h in 0..<hours {
       for g in 0..<groups {
         let c = groupHours[h * groups + g]
         hourly[h].addAgentTime(c)
@@ -43,7 +54,6 @@ public struct ReplicationResult: Sendable {
     }
     self.replication = replication
     self.hourly = hourly
-    self.hourlyByType = types == 1 ? [] : typeHours
     self.byCallType = byCallType
     self.hourlyByGroup = groupHours
     self.byGroup = byGroup

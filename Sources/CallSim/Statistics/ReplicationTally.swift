@@ -138,10 +138,14 @@ struct ReplicationTally: ~Copyable, CallObserver {
     }
   }
 
-  func result(replication: Int, events: UInt64) -> ReplicationResult {
-    ReplicationResult(
+  /// The counts as a ``ReplicationResult``; the tally's hourly stores are emptied (each is
+  /// freed as soon as it is copied, so the hourly tables are never held three times).
+  mutating func result(replication: Int, events: UInt64) -> ReplicationResult {
+    let groupHours = groupHours.takeElements()
+    let typeHours = typeHours.takeElements()
+    return ReplicationResult(
       replication: replication, types: types, groups: groups, firstMeasuredHour: firstMeasuredHour,
-      typeHours: typeHours.elements, groupHours: groupHours.elements,
+      typeHours: typeHours, groupHours: groupHours,
       answeredWaits: WaitHistogram(counts: answeredWaits.elements),
       abandonedWaits: WaitHistogram(counts: abandonedWaits.elements), events: events)
   }
