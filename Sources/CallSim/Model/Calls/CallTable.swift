@@ -50,16 +50,20 @@ struct CallRecord {
 }
 
 /// Storage for live calls without an allocation per call: a slab of records and a free list.
-struct CallTable {
-  var records: ContiguousArray<CallRecord> = []
-  var freeSlots: ContiguousArray<UInt32> = []
+///
+/// Non-copyable, in ``OwnedBuffer``s: the event loop reads and writes records several times
+/// per call, and `Array`'s copy-on-write uniqueness checks on those writes measured about
+/// 2 % of the reference case's instructions.
+struct CallTable: ~Copyable {
+  var records = OwnedBuffer<CallRecord>(capacity: 256)
+  var freeSlots = OwnedBuffer<UInt32>(capacity: 256)
 
   init() {}
 
   /// A free slot for a new call; its generation has moved past every earlier occupant.
   @inline(__always)
   mutating func allocate() -> UInt32 {
-    if let slot = freeSlots.popLast() { return slot }
+    if freeSlots.count > 0 { return freeSlots.removeLast() }
     records.append(CallRecord())
     return UInt32(records.count - 1)
   }

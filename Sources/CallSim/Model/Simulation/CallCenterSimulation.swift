@@ -540,7 +540,6 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   /// Drops queue `q`'s entries for calls no longer waiting (they are skipped anyway; this
   /// bounds the ring's memory by the calls really waiting).
   mutating func compactQueue(_ q: Int) {
-    let calls = calls
     queues[q].compact { calls.isWaiting($0, generation: $1) }
   }
 
