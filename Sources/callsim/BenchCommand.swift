@@ -29,6 +29,9 @@ struct BenchCommand: ParsableCommand {
   @Flag(help: "Only the reference case and its comparisons (skip the groups, Seoul and scaling cases).")
   var quick = false
 
+  @Flag(help: "Also count instructions per call with valgrind's callgrind (one replication of the reference case, 70 days, and of the Seoul full model; slow), beside the C loop's for the same calls.")
+  var instructions = false
+
   @Option(help: "Also write the measurements as JSON to this file.")
   var json: String?
 
@@ -49,10 +52,25 @@ struct BenchCommand: ParsableCommand {
     if !quick {
       rows.append(try bench.groupsOverflow(calls: calls / 5))
       rows.append(try bench.seoulYear())
+      var full = try bench.seoulFullModel()
+      if instructions { full.row.instructionsPerCall = bench.instructionsPerCall(file: full.file) }
+      rows.append(full.row)
       rows += try bench.seoulRosterWeek()
       rows += try bench.threadScaling()
     }
+    var cInstructions: Double?
+    if instructions {
+      var profiled = try bench.reference(calls: 1_006_000)
+      profiled.name = "Erlang A reference, 70 days (callgrind)"
+      let file = try bench.referenceFile()
+      profiled.instructionsPerCall = bench.instructionsPerCall(file: file)
+      if profiled.instructionsPerCall != nil { cInstructions = bench.cInstructionsPerCall(calls: Int(profiled.calls)) }
+      rows.append(profiled)
+    }
     print(Benchmark.table(rows: rows, c: c, simpy: simpy))
+    if let cInstructions, let own = rows.last?.instructionsPerCall {
+      print(String(format: "C reference loop: %.0f instructions per call; reference / C: %.2f× (goal ≤ 1.4)", cInstructions, own / cInstructions))
+    }
     print(Benchmark.checks(rows: rows, c: c, simpy: simpy))
     if let json {
       let object: [String: Any] = [

@@ -13,6 +13,9 @@ struct Benchmark {
     var threads: Int
     var peakMemoryBytes: Int
     var note = ""
+    /// Instructions per call under callgrind (one replication, whole process); `nil` when
+    /// not measured (`--instructions`) or valgrind is missing.
+    var instructionsPerCall: Double?
 
     var callsPerSecond: Double { calls / seconds }
     var eventsPerSecond: Double { events / seconds }
@@ -21,7 +24,7 @@ struct Benchmark {
       [
         "case": name, "calls": calls, "events": events, "seconds": seconds, "threads": threads,
         "calls_per_s": callsPerSecond, "events_per_s": eventsPerSecond, "peak_memory_bytes": peakMemoryBytes,
-        "note": note,
+        "note": note, "instructions_per_call": instructionsPerCall ?? NSNull(),
       ]
     }
   }
@@ -91,6 +94,74 @@ struct Benchmark {
     var same = try fastest(name: "same week, agents by the hour", file: twin, threads: 1, extra: ["--allow-outside"])
     same.note = String(format: "roster at %.2f× its calls/s", roster.callsPerSecond / same.callsPerSecond)
     return [roster, same]
+  }
+
+  /// The Seoul full model: `bench-week.yaml` (agent groups, 443 rostered agents in shifts
+  /// with breaks, absence, remote gaps, reinforcement, IVR, redials) with a recommended
+  /// 20-minute call cap and call-backs. Calls that reached the number; 10 replications,
+  /// 1 thread. Returns the row and the scenario file (for ``instructionsPerCall(file:)``).
+  func seoulFullModel() throws -> (row: Row, file: String) {
+    let week = URL(fileURLWithPath: "Scenarios/seoul-120/bench-week.yaml").standardizedFileURL.path
+    guard FileManager.default.fileExists(atPath: week) else {
+      throw ValidationError("run callsim bench from the project folder (Scenarios/seoul-120/bench-week.yaml not found)")
+    }
+    let file = try write(
+      "seoul-full.yaml",
+      "extends: \(week)\nscenario: bench-seoul-full\n"
+        + "call_cap: {mode: recommended, limit: 20m, compliance: 0.6, call_back: 0.3, call_back_delay: {dist: exponential, mean: 30m}}\n")
+    return (try fastest(name: "Seoul full model (groups, roster, cap)", file: file, threads: 1, extra: ["--allow-outside"]), file)
+  }
+
+  /// Instructions per call of `callsim run FILE --replications 1 --threads 1 --quiet`, whole
+  /// process, counted by `valgrind --tool=callgrind` on a copy of this binary stripped of its
+  /// debug info (callgrind cannot read this toolchain's DWARF 5); `nil` without valgrind.
+  /// Counts do not depend on the machine's load, unlike times. Slow (about 50× a plain run).
+  func instructionsPerCall(file: String) -> Double? {
+    let stripped = folder.appendingPathComponent("callsim-stripped").path
+    if !FileManager.default.fileExists(atPath: stripped) {
+      guard let strip = try? ChildProcess.run("/usr/bin/env", ["strip", "--strip-debug", "-o", stripped, executable]),
+        strip.status == 0
+      else { return nil }
+    }
+    let counts = folder.appendingPathComponent("callgrind.out").path
+    let out = folder.appendingPathComponent("out-callgrind").path
+    guard
+      let run = try? ChildProcess.run(
+        "/usr/bin/env",
+        ["valgrind", "-q", "--tool=callgrind", "--callgrind-out-file=\(counts)", stripped, "run", file, "--out", out,
+         "--replications", "1", "--threads", "1", "--quiet", "--allow-outside"]),
+      run.status == 0,
+      let text = try? String(contentsOfFile: counts, encoding: .utf8),
+      let data = try? Data(contentsOf: URL(fileURLWithPath: out + "/summary.json")),
+      let summary = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+      let metrics = summary["metrics"] as? [String: [String: Any]],
+      let calls = metrics["total_inflow"]?["mean"] as? Double, calls > 0
+    else { return nil }
+    for line in text.split(separator: "\n") where line.hasPrefix("summary:") || line.hasPrefix("totals:") {
+      if let total = Double(line.split(separator: " ").dropFirst().first ?? "") { return total / calls }
+    }
+    return nil
+  }
+
+  /// Instructions per call of the C reference loop for `calls` calls under callgrind; `nil`
+  /// when valgrind or the loop is missing (``cReference(folder:)`` builds it).
+  func cInstructionsPerCall(calls: Int) -> Double? {
+    let loop = folder.appendingPathComponent("c/erlanga").path
+    let counts = folder.appendingPathComponent("c-callgrind.out").path
+    guard FileManager.default.isExecutableFile(atPath: loop),
+      let run = try? ChildProcess.run(
+        "/usr/bin/env", ["valgrind", "-q", "--tool=callgrind", "--callgrind-out-file=\(counts)", loop, "mt19937", String(calls), "12345"]),
+      run.status == 0, let text = try? String(contentsOfFile: counts, encoding: .utf8)
+    else { return nil }
+    for line in text.split(separator: "\n") where line.hasPrefix("summary:") || line.hasPrefix("totals:") {
+      if let total = Double(line.split(separator: " ").dropFirst().first ?? "") { return total / Double(calls) }
+    }
+    return nil
+  }
+
+  /// The reference scenario of `make profile` (70 days, about 1.0 M calls), for callgrind.
+  func referenceFile(days: Int = 70) throws -> String {
+    try write("reference-profile.yaml", Benchmark.referenceYAML(days: days, replications: 1))
   }
 
   /// Mean `agents_on_phones` by hour of day in an `hourly.csv`, rounded to whole agents.
@@ -220,7 +291,7 @@ struct Benchmark {
   static func table(rows: [Row], c: Double?, simpy: Double?) -> String {
     func pad(_ s: String, _ w: Int) -> String { s.count >= w ? s + " " : s + String(repeating: " ", count: w - s.count) }
     var lines = [
-      pad("case", 42) + pad("calls/s", 12) + pad("events/s", 12) + pad("× C", 7) + pad("× SimPy", 9) + pad("peak MiB", 10) + "seconds"
+      pad("case", 42) + pad("calls/s", 12) + pad("events/s", 12) + pad("× C", 7) + pad("× SimPy", 9) + pad("peak MiB", 10) + pad("seconds", 9) + "instr/call"
     ]
     for r in rows {
       let perThread = r.callsPerSecond / Double(r.threads)
@@ -230,7 +301,8 @@ struct Benchmark {
           + pad(c.map { String(format: "%.2f", perThread / $0) } ?? "–", 7)
           + pad(simpy.map { String(format: "%.0f", perThread / $0) } ?? "–", 9)
           + pad(String(format: "%.1f", Double(r.peakMemoryBytes) / 1_048_576), 10)
-          + String(format: "%.2f", r.seconds) + (r.note.isEmpty ? "" : "  (\(r.note))"))
+          + pad(String(format: "%.2f", r.seconds), 9) + (r.instructionsPerCall.map { String(format: "%.0f", $0) } ?? "–")
+          + (r.note.isEmpty ? "" : "  (\(r.note))"))
     }
     lines.append("C reference (one core): " + (c.map { String(format: "%.3gM calls/s", $0 / 1e6) } ?? "not found"))
     lines.append("SimPy (one core): " + (simpy.map { String(format: "%.0f calls/s", $0) } ?? "not available (pip install -r bench/requirements.txt)"))
@@ -249,6 +321,9 @@ struct Benchmark {
     }
     if let base = rows.first(where: { $0.name.hasSuffix("baseline build") }) {
       lines.append(String(format: "reference / baseline build: %.3f (goal ≥ 0.95)", reference.callsPerSecond / base.callsPerSecond))
+    }
+    if let c, let full = rows.first(where: { $0.name.hasPrefix("Seoul full model") }) {
+      lines.append(String(format: "Seoul full model / C: %.2f (goal ≥ the Seoul base's 0.30–0.39)", full.callsPerSecond / c))
     }
     if let seoul = rows.first(where: { $0.name.hasPrefix("Seoul base") }) {
       lines.append(String(format: "Seoul year × 10: %.1f s (goal < 30 s)", seoul.seconds))
