@@ -61,7 +61,7 @@ import Testing
   /// (215 remote agents from 1 June, integrated consultation from 2 September) fall inside.
   /// Their day-volume factors sum to 93.46 (15 × 6.28, with 6 June and 15 August at the
   /// holiday factor 0.6) of the horizon's 240.70.
-  @Test func fifteenWeeksOf2024MatchThePublishedCountsAndIntegrationCostsAnswers() throws {
+  @Test func fifteenWeeksOf2024MatchThePublishedCountsAndIntegrationPoolsTheFields() throws {
     let out = try Self.run("year-2024.yaml", simulation: "{start: 2024-05-25, days: 106, replications: 2}")
     let m = try Self.means(out)
     let p = Self.published2024
@@ -71,12 +71,13 @@ import Testing
       let found = try #require(m[name])
       #expect(abs(found / expected - 1) <= 0.03, "\(name): \(found) against \(expected)")
     }
-    // Answer rate: 1 point (the model runs 0.5 points above the published rate over the nine
+    // Answer rate: 1 point (the model runs 0.3 points above the published rate over the nine
     // months, see Scenarios/seoul-120/README.md).
     let rate = try #require(m["answer_rate"])
     #expect(abs(rate - p.answerRate) <= 0.01, "answer rate \(rate)")
-    // The first week of integrated consultation answers fewer calls than the week before it
-    // (generalists 30 % slower outside their field at first): about 97.7 % against 99.2 %.
+    // The first week of integrated consultation answers a larger share than the split week
+    // before it: pooling the fields outweighs the generalists' learning cost (30 % slower
+    // outside their field at first) — about 99.3 % against 98.7 %.
     let text = try String(contentsOf: out.appendingPathComponent("hourly.csv"), encoding: .utf8)
     let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     let header = lines[0]
@@ -85,6 +86,6 @@ import Testing
       let rows = lines.dropFirst().filter { $0[date] >= from && $0[date] <= to }
       return rows.reduce(0) { $0 + Double($1[answered])! } / rows.reduce(0) { $0 + Double($1[inflow])! }
     }
-    #expect(answerRate(from: "2024-09-02", to: "2024-09-07") < answerRate(from: "2024-08-26", to: "2024-09-01") - 0.005)
+    #expect(answerRate(from: "2024-09-02", to: "2024-09-07") > answerRate(from: "2024-08-26", to: "2024-09-01"))
   }
 }
