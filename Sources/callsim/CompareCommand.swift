@@ -57,17 +57,9 @@ struct CompareCommand: ParsableCommand {
     for scenario in loaded { Diagnostics.printWarnings(scenario) }
     let folder = out ?? "Results/compare-\(baseline.model.name)"
     let interruption = Interruption()
-    let location: ResultsLocation
-    let lock: FolderLock
-    do {
-      location = try ResultsLocation(
-        path: folder, what: out == nil ? "results folder (from the baseline's name)" : "--out",
-        replaceable: CompareFolder.replaceableEntries)
-      lock = try location.prepare()
-    } catch {
-      Diagnostics.printError("error: \(error)")
-      throw ExitCode(1)
-    }
+    let (location, lock) = try Diagnostics.claimOrExit(
+      folder, what: out == nil ? "results folder (from the baseline's name)" : "--out",
+      replaceable: CompareFolder.replaceableEntries)
     defer { lock.release() }
     var results: [RunResult] = []
     for (i, scenario) in loaded.enumerated() {

@@ -26,4 +26,18 @@ enum Diagnostics {
       throw ExitCode(1)
     }
   }
+
+  /// Claims the folder a command writes its results into (see `ResultsLocation`), or exits
+  /// with the problem printed and status 1. Release the lock when the command is done.
+  static func claimOrExit(
+    _ path: String, what: String, replaceable: Set<String> = ResultsLocation.replaceableEntries
+  ) throws -> (location: ResultsLocation, lock: FolderLock) {
+    do {
+      let location = try ResultsLocation(path: path, what: what, replaceable: replaceable)
+      return (location, try location.prepare())
+    } catch {
+      printError("error: \(error)")
+      throw ExitCode(1)
+    }
+  }
 }

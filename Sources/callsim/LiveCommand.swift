@@ -74,15 +74,7 @@ struct LiveCommand: ParsableCommand {
     Diagnostics.printWarnings(loaded)
     let model = loaded.model
     let folder = out ?? "Results/\(model.name)-live"
-    let location: ResultsLocation
-    let lock: FolderLock
-    do {
-      location = try ResultsLocation(path: folder, what: out == nil ? "results folder (from the scenario name)" : "--out")
-      lock = try location.prepare()
-    } catch {
-      Diagnostics.printError("error: \(error)")
-      throw ExitCode(1)
-    }
+    let (location, lock) = try Diagnostics.claimOrExit(folder, what: out == nil ? "results folder (from the scenario name)" : "--out")
     defer { lock.release() }
     let interruption = Interruption()
     let engine = LiveEngine(

@@ -130,17 +130,9 @@ struct PlanCommand: ParsableCommand {
     }
     let folder = out ?? "Results/\(model.name)-plan"
     let interruption = Interruption()
-    let location: ResultsLocation
-    let lock: FolderLock
-    do {
-      location = try ResultsLocation(
-        path: folder, what: out == nil ? "plan folder (from the scenario name)" : "--out",
-        replaceable: PlanFolder.replaceableEntries.union(["placement.yaml"]))
-      lock = try location.prepare()
-    } catch {
-      Diagnostics.printError("error: \(error)")
-      throw ExitCode(1)
-    }
+    let (location, lock) = try Diagnostics.claimOrExit(
+      folder, what: out == nil ? "plan folder (from the scenario name)" : "--out",
+      replaceable: PlanFolder.replaceableEntries.union(["placement.yaml"]))
     defer { lock.release() }
     let clock = ContinuousClock.now
     let plan: CapacityPlan

@@ -32,15 +32,7 @@ struct RunCommand: ParsableCommand {
     let folder = out ?? "Results/\(model.name)"
     let interruption = Interruption()
     // Checked and locked before simulating: a bad or busy folder must not cost the run.
-    let location: ResultsLocation
-    let lock: FolderLock
-    do {
-      location = try ResultsLocation(path: folder, what: out == nil ? "results folder (from the scenario name)" : "--out")
-      lock = try location.prepare()
-    } catch {
-      Diagnostics.printError("error: \(error)")
-      throw ExitCode(1)
-    }
+    let (location, lock) = try Diagnostics.claimOrExit(folder, what: out == nil ? "results folder (from the scenario name)" : "--out")
     defer { lock.release() }
     let progress = ProgressLine(total: model.settings.replications, enabled: !options.quiet)
     let clock = ContinuousClock.now
