@@ -55,6 +55,9 @@ VARIANTS = [
                "@placement/placement.yaml", "reinforcement.yaml"],
      "metrics": BASIC + ["paid_hours"],
      "figure_metrics": "answer_rate,service_level,abandoned,paid_hours"},
+    {"name": "placement-vs-rule", "kind": "compare",
+     "files": ["reinforcement-weekday.yaml", "@placement/placement.yaml"],
+     "metrics": BASIC, "figure": False},
     {"name": "remote", "kind": "compare",
      "files": ["remote-196.yaml", "remote-215.yaml", "afternoon-11-20.yaml"],
      "metrics": BASIC,
@@ -256,7 +259,7 @@ def summary_table(res):
     rows = ["| question | answer (mean, paired 95 % interval) | details |", "| --- | --- | --- |"]
 
     def add(q, a, link):
-        rows.append(f"| {q} | {a} | [{link}](#{link}) |")
+        rows.append(f"| {q} | {a} | [section](#{link}) |")
 
     if "year-2023" in res:
         m = res["year-2023"]["metrics"]
@@ -495,7 +498,10 @@ def main(argv):
     have = [v["name"] for v in VARIANTS if (results / v["name"]).is_dir()]
     res = collect(set(have) | set(names), results)
     blocks = tables(res)
-    text = readme.read_text(encoding="utf-8")
+    try:
+        text = readme.read_text(encoding="utf-8")
+    except OSError as e:
+        raise Failure(f"cannot read {readme}: {e.strerror}")
     new = replace_blocks(text, blocks)
     if a.check:
         if new != text:
