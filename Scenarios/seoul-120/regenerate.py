@@ -148,6 +148,14 @@ def difference(metric, mean, ci):
     return f"{mean:+,.1f} ± {ci:,.1f}".replace("-", "−")
 
 
+def signed(x, digits):
+    """`x` with its sign (a typographic minus) to `digits` decimals, never "−0.00"."""
+    text = f"{x:+.{digits}f}"
+    if float(text) == 0:
+        text = f"{0:.{digits}f}"
+    return text.replace("-", "−")
+
+
 def short(name):
     return name.replace("seoul-120-", "")
 
@@ -202,23 +210,47 @@ def year_table(name, summary, published, other=None):
                 pub = published["answered"] / published["total_inflow"]
                 pub_text = f"{100 * pub:.1f} %"
             sim_text = f"{100 * sim['mean']:.2f} % ± {100 * sim['ci95']:.2f}"
-            diff = f"{100 * (sim['mean'] - pub):+.2f} points".replace("-", "−")
+            diff = f"{signed(100 * (sim['mean'] - pub), 2)} points"
             oth = None if other is None else other["metrics"][key]
             oth_text = None if oth is None else f"{100 * oth['mean']:.2f} % ± {100 * oth['ci95']:.2f}"
         else:
             pub = published[key]
             pub_text = f"{pub:,}"
             sim_text = f"{sim['mean']:,.0f} ± {sim['ci95']:,.0f}"
-            diff = f"{100 * (sim['mean'] / pub - 1):+.2f} %".replace("-", "−")
+            diff = f"{signed(100 * (sim['mean'] / pub - 1), 2)} %"
             oth = None if other is None else other["metrics"][key]
             oth_text = None if oth is None else (
-                f"{oth['mean']:,.0f} ± {oth['ci95']:,.0f} ({100 * (oth['mean'] / pub - 1):+.2f} %)".replace("-", "−"))
+                f"{oth['mean']:,.0f} ± {oth['ci95']:,.0f} ({signed(100 * (oth['mean'] / pub - 1), 2)} %)")
         cells = [label, pub_text, sim_text, diff] + ([oth_text] if other is not None else [])
         rows.append("| " + " | ".join(cells) + " |")
     rows.append("")
     rows.append(f"`{summary['scenario']}`: {reps} replications × {summary['simulated_days']} days "
                 f"(warm-up {summary['warmup_seconds'] / 3600:g} h), seed {summary['seed']}.")
     return "\n".join(rows)
+
+
+def monthly_table(folder):
+    """Inflow, answered and answer rate by month from a run's hourly.csv (means over replications)."""
+    import csv
+    path = folder / "hourly.csv"
+    try:
+        rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    except FileNotFoundError:
+        raise Failure(f"{path} is missing: run the variant first (without --tables-only)")
+    months = {}
+    for r in rows:
+        m = months.setdefault(r["date"][:7], [0.0, 0.0])
+        m[0] += float(r["inflow"] or 0)
+        m[1] += float(r["answered"] or 0)
+    out = ["| month | inflow to agents | answered | answer rate |", "| --- | --- | --- | --- |"]
+    for k in sorted(months):
+        inflow, answered = months[k]
+        rate = f"{100 * answered / inflow:.2f} %" if inflow else "—"
+        out.append(f"| {k} | {inflow:,.0f} | {answered:,.0f} | {rate} |")
+    out.append("")
+    out.append("Means over the replications from `hourly.csv` (calls counted in the month they arrive); "
+               "monthly intervals are not computed.")
+    return "\n".join(out)
 
 
 def placement_table(plan):
@@ -256,7 +288,7 @@ def _rate_line(data, scenario, metric="answer_rate"):
 
 
 def summary_table(res):
-    rows = ["| question | answer (mean, paired 95 % interval) | details |", "| --- | --- | --- |"]
+    rows = ["| question | answer (mean ± 95 % interval; differences paired) | details |", "| --- | --- | --- |"]
 
     def add(q, a, link):
         rows.append(f"| {q} | {a} | [section](#{link}) |")
@@ -265,13 +297,13 @@ def summary_table(res):
         m = res["year-2023"]["metrics"]
         add("Does the model reproduce 2023?",
             f"answer rate {100 * m['answer_rate']['mean']:.2f} % ± {100 * m['answer_rate']['ci95']:.2f} "
-            f"(published 98.0 %); answered {100 * (m['answered']['mean'] / 3693948 - 1):+.2f} % of the published count".replace("-", "−"),
+            f"(published 98.0 %); answered {signed(100 * (m['answered']['mean'] / 3693948 - 1), 2)} % from the published count",
             "2023-calibration")
     if "year-2024" in res:
         m = res["year-2024"]["metrics"]
         add("Does it predict January–September 2024 (out of sample)?",
             f"answer rate {100 * m['answer_rate']['mean']:.2f} % ± {100 * m['answer_rate']['ci95']:.2f} "
-            f"(published 98.3 %); answered {100 * (m['answered']['mean'] / 2557523 - 1):+.2f} % of the published count".replace("-", "−"),
+            f"(published 98.3 %); answered {signed(100 * (m['answered']['mean'] / 2557523 - 1), 2)} % from the published count",
             "januaryseptember-2024-out-of-sample")
     if "integration" in res:
         d = res["integration"]
@@ -427,6 +459,7 @@ def collect(names, results):
             res[v["name"]] = load(folder / "compare.json")
         elif v["kind"] == "run":
             res[v["name"]] = load(folder / "summary.json")
+            res[v["name"]]["_folder"] = str(folder)
         elif v["kind"] == "plan":
             res[v["name"]] = load(folder / "plan.json")
     return res
@@ -444,6 +477,7 @@ def tables(res):
             out[n] = placement_table(res[n])
         elif n == "year-2024":
             out[n] = year_table(n, res[n], PUBLISHED[n], res.get("year-2024-2023-ivr"))
+            out["year-2024-months"] = monthly_table(Path(res[n]["_folder"]))
         elif n in PUBLISHED:
             out[n] = year_table(n, res[n], PUBLISHED[n])
     if all(v["name"] in res for v in VARIANTS):
