@@ -1,0 +1,557 @@
+#!/usr/bin/env python3
+"""Regenerate the Seoul 120 case study: run every variant, write its tables into README.md
+and its figures into figures/.
+
+Usage (from anywhere; paths are the repository's):
+    Scenarios/seoul-120/regenerate.sh                  # everything (a few minutes)
+    Scenarios/seoul-120/regenerate.sh --only strike,volume-2020
+    Scenarios/seoul-120/regenerate.sh --tables-only    # rewrite the tables from Results/ as they are
+    Scenarios/seoul-120/regenerate.sh --check          # exit 1 if README.md's tables differ from Results/
+
+The binary is $CALLSIM (default .build/release/callsim). Every variant writes its results to
+Results/seoul-120/NAME/ (git-ignored); its tables go between
+`<!-- BEGIN generated: TABLE -->` and `<!-- END generated: TABLE -->` in README.md (each
+marker pair must be there once), and its figure to figures/NAME.png. Only the standard
+library; the figures use plot-scripts/ (matplotlib), skipped with --no-figures.
+"""
+
+import argparse
+import json
+import math
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+S = "Scenarios/seoul-120/"
+
+# ---------------------------------------------------------------------------------------
+# The variants. kind: compare (callsim compare FILES), run (callsim run FILE), plan.
+# `metrics`: the overall metrics of the compare table, in order.
+
+BASIC = ["total_inflow", "inflow", "answered", "abandoned", "answer_rate", "answer_rate_total",
+         "service_level", "asa_seconds", "occupancy", "agents_on_phones"]
+
+VARIANTS = [
+    {"name": "integration", "kind": "compare",
+     "files": ["split.yaml", "integrated-week1.yaml", "integrated-steady.yaml"],
+     "metrics": BASIC[:4] + ["transferred"] + BASIC[4:],
+     "figure_metrics": "answer_rate,service_level,asa_seconds,occupancy"},
+    {"name": "afternoon-lunch", "kind": "compare",
+     "files": ["afternoon-13-22.yaml", "afternoon-11-20.yaml"], "args": ["--hours", "11-13"],
+     "metrics": BASIC, "figure_metrics": "answer_rate,service_level,asa_seconds,agents_on_phones"},
+    {"name": "afternoon", "kind": "compare",
+     "files": ["afternoon-13-22.yaml", "afternoon-11-20.yaml"],
+     "metrics": BASIC + ["paid_hours"], "figure": False},
+    {"name": "placement", "kind": "plan", "file": "afternoon-11-20.yaml",
+     "args": ["--place", "15", "--place-length", "2h", "--place-batch", "5", "--place-days", "weekdays"]},
+    {"name": "reinforcement", "kind": "compare",
+     "files": ["afternoon-11-20.yaml", "reinforcement-weekday.yaml",
+               "@placement/placement.yaml", "reinforcement.yaml"],
+     "metrics": BASIC + ["paid_hours"],
+     "figure_metrics": "answer_rate,service_level,abandoned,paid_hours"},
+    {"name": "placement-vs-rule", "kind": "compare",
+     "files": ["reinforcement-weekday.yaml", "@placement/placement.yaml"],
+     "metrics": BASIC, "figure": False},
+    {"name": "remote", "kind": "compare",
+     "files": ["remote-196.yaml", "remote-215.yaml", "afternoon-11-20.yaml"],
+     "metrics": BASIC,
+     "figure_metrics": "answer_rate,service_level,occupancy,agents_on_phones"},
+    {"name": "cap", "kind": "compare",
+     "files": ["cap-none.yaml", "cap-recommended-20m.yaml", "cap-forced-20m.yaml"],
+     "metrics": BASIC[:4] + ["redials", "capped", "call_backs"] + BASIC[4:],
+     "figure_metrics": "answer_rate,service_level,occupancy,capped"},
+    {"name": "abusive", "kind": "compare",
+     "files": ["abusive-shared.yaml", "abusive-separate.yaml"],
+     "metrics": BASIC + ["abusive_answered", "recovery_hours"],
+     "groups": {"generalists": ["answered", "occupancy", "abusive_answered", "recovery_hours"]},
+     "figure_metrics": "answer_rate,service_level,abusive_answered,recovery_hours"},
+    {"name": "strike", "kind": "compare",
+     "files": ["strike-none.yaml", "strike-day-70.yaml", "strike-day.yaml"],
+     "metrics": ["agents_scheduled", "agents_on_phones", "paid_hours"] + BASIC[:4] + ["redials"]
+                + BASIC[4:9],
+     "figure_metrics": "agents_scheduled,inflow,answer_rate,service_level"},
+    {"name": "strike-hourly", "kind": "run", "file": "strike-day.yaml", "table": False,
+     "hourly_figure": True},
+    {"name": "volume-2020", "kind": "compare",
+     "files": ["month-2023.yaml", "volume-2020.yaml", "volume-2020-inflow.yaml"],
+     "metrics": BASIC[:4] + ["redials", "blocked"] + BASIC[4:],
+     "figure_metrics": "inflow,answer_rate,service_level,occupancy"},
+    {"name": "year-2023", "kind": "run", "file": "year-2023.yaml"},
+    {"name": "year-2024", "kind": "run", "file": "year-2024.yaml"},
+    {"name": "year-2024-2023-ivr", "kind": "run", "file": "year-2024-2023-ivr.yaml", "table": False},
+]
+
+# Published counts (SEED-FACTS "Phone volume by year").
+PUBLISHED = {
+    "year-2023": {"total_inflow": 5076209, "inflow": 3769979, "answered": 3693948, "answer_rate": 0.980},
+    "year-2024": {"total_inflow": 3743127, "inflow": 2600748, "answered": 2557523, "answer_rate": 0.983},
+}
+
+LABELS = {
+    "total_inflow": "total inflow (calls)", "inflow": "inflow to agents (calls)",
+    "answered": "answered (calls)", "abandoned": "abandoned (calls)", "redials": "redials (calls)",
+    "blocked": "blocked (calls)", "transferred": "transferred (calls)",
+    "answer_rate": "answer rate", "answer_rate_total": "answer rate of total inflow",
+    "service_level": "service level (20 s)", "abandon_rate": "abandon rate",
+    "asa_seconds": "ASA (s)", "mean_wait_seconds": "mean wait (s)", "occupancy": "occupancy",
+    "agents_on_phones": "agents on the phones (mean)", "agents_scheduled": "agents scheduled (mean)",
+    "paid_hours": "paid hours", "capped": "capped calls", "call_backs": "call-backs (calls)",
+    "abusive_answered": "abusive calls answered", "recovery_hours": "recovery (agent-hours)",
+}
+SHARES = {"answer_rate", "answer_rate_total", "service_level", "abandon_rate", "occupancy",
+          "blocked_share"}
+
+
+class Failure(Exception):
+    pass
+
+
+# ---------------------------------------------------------------------------------------
+# Formatting
+
+def _count(x):
+    if x is None:
+        return "—"
+    if abs(x) >= 1000:
+        return f"{x:,.0f}"
+    return f"{x:,.1f}"
+
+
+def value(metric, x):
+    """A scenario's mean."""
+    if x is None:
+        return "—"
+    if metric in SHARES:
+        return f"{100 * x:.2f} %"
+    if metric.endswith("_seconds"):
+        return f"{x:.1f}"
+    return _count(x)
+
+
+def difference(metric, mean, ci):
+    """A paired difference with its 95 % half-width."""
+    if mean is None:
+        return "—"
+    ci = ci or 0.0
+    if metric in SHARES:
+        return f"{100 * mean:+.2f} pp ± {100 * ci:.2f}".replace("-", "−")
+    if metric.endswith("_seconds"):
+        return f"{mean:+.1f} ± {ci:.1f}".replace("-", "−")
+    if abs(mean) >= 1000 or abs(ci) >= 1000:
+        return f"{mean:+,.0f} ± {ci:,.0f}".replace("-", "−")
+    return f"{mean:+,.1f} ± {ci:,.1f}".replace("-", "−")
+
+
+def signed(x, digits):
+    """`x` with its sign (a typographic minus) to `digits` decimals, never "−0.00"."""
+    text = f"{x:+.{digits}f}"
+    if float(text) == 0:
+        text = f"{0:.{digits}f}"
+    return text.replace("-", "−")
+
+
+def short(name):
+    return name.replace("seoul-120-", "")
+
+
+def compare_table(data, metrics, groups=None):
+    """Markdown: baseline mean, then each other scenario's mean with its paired difference."""
+    scen = data["scenarios"]
+    head = ["metric", f"`{short(data['baseline'])}` (baseline)"] + [f"`{short(s['scenario'])}`" for s in scen]
+    rows = ["| " + " | ".join(head) + " |", "| " + " | ".join(["---"] * len(head)) + " |"]
+
+    def row(label, metric, get):
+        first = get(scen[0]).get(metric)
+        if first is None:
+            raise Failure(f"compare.json of {data['baseline']}: no metric {metric}")
+        cells = [label, value(metric, first["base"])]
+        for s in scen:
+            d = get(s)[metric]
+            mark = " *" if d.get("significant") else ""
+            cells.append(f"{value(metric, d['other'])} ({difference(metric, d['mean'], d['ci95'])}{mark})")
+        rows.append("| " + " | ".join(cells) + " |")
+
+    for m in metrics:
+        row(LABELS.get(m, m), m, lambda s: s["differences"])
+    for group, gms in (groups or {}).items():
+        for m in gms:
+            row(f"group `{group}`: {LABELS.get(m, m)}", m, lambda s, g=group: s["agent_groups"][g]["differences"])
+    hours = f", hours {data['hours']} of each day only" if data.get("hours") else ""
+    rows.append("")
+    rows.append(f"{data['replications']} replications on common random numbers, seed {data['seed']}, "
+                f"{data['simulated_days']} days with {data['warmup_seconds'] / 86400:g} warm-up day"
+                f"{hours}. Each other column: its mean (its difference from the baseline ± the paired "
+                f"95 % interval; * the interval excludes 0).")
+    return "\n".join(rows)
+
+
+def year_table(name, summary, published, other=None):
+    m = summary["metrics"]
+    reps = summary["replications"]
+    head = ["", "published", f"simulated (mean ± 95 % CI, {reps} replications)", "difference"]
+    if other is not None:
+        head.append("same, 2023 IVR (no visible ARS)")
+    rows = ["| " + " | ".join(head) + " |", "| " + " | ".join(["---"] * len(head)) + " |"]
+    for key, label in [("total_inflow", "total inflow"), ("inflow", "inflow to agents"),
+                       ("answered", "answered"), ("answer_rate", "answer rate (answered / inflow)"),
+                       ("answer_rate_total", "answer rate of total inflow")]:
+        sim = m[key]
+        if key in ("answer_rate", "answer_rate_total"):
+            if key == "answer_rate":
+                pub = published["answer_rate"]
+                pub_text = f"{100 * pub:.1f} %"
+            else:
+                pub = published["answered"] / published["total_inflow"]
+                pub_text = f"{100 * pub:.1f} %"
+            sim_text = f"{100 * sim['mean']:.2f} % ± {100 * sim['ci95']:.2f}"
+            diff = f"{signed(100 * (sim['mean'] - pub), 2)} points"
+            oth = None if other is None else other["metrics"][key]
+            oth_text = None if oth is None else f"{100 * oth['mean']:.2f} % ± {100 * oth['ci95']:.2f}"
+        else:
+            pub = published[key]
+            pub_text = f"{pub:,}"
+            sim_text = f"{sim['mean']:,.0f} ± {sim['ci95']:,.0f}"
+            diff = f"{signed(100 * (sim['mean'] / pub - 1), 2)} %"
+            oth = None if other is None else other["metrics"][key]
+            oth_text = None if oth is None else (
+                f"{oth['mean']:,.0f} ± {oth['ci95']:,.0f} ({signed(100 * (oth['mean'] / pub - 1), 2)} %)")
+        cells = [label, pub_text, sim_text, diff] + ([oth_text] if other is not None else [])
+        rows.append("| " + " | ".join(cells) + " |")
+    rows.append("")
+    rows.append(f"`{summary['scenario']}`: {reps} replications × {summary['simulated_days']} days "
+                f"(warm-up {summary['warmup_seconds'] / 3600:g} h), seed {summary['seed']}.")
+    return "\n".join(rows)
+
+
+def monthly_table(folder):
+    """Inflow, answered and answer rate by month from a run's hourly.csv (means over replications)."""
+    import csv
+    path = folder / "hourly.csv"
+    try:
+        rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    except FileNotFoundError:
+        raise Failure(f"{path} is missing: run the variant first (without --tables-only)")
+    months = {}
+    for r in rows:
+        m = months.setdefault(r["date"][:7], [0.0, 0.0])
+        m[0] += float(r["inflow"] or 0)
+        m[1] += float(r["answered"] or 0)
+    out = ["| month | inflow to agents | answered | answer rate |", "| --- | --- | --- | --- |"]
+    for k in sorted(months):
+        inflow, answered = months[k]
+        rate = f"{100 * answered / inflow:.2f} %" if inflow else "—"
+        out.append(f"| {k} | {inflow:,.0f} | {answered:,.0f} | {rate} |")
+    out.append("")
+    out.append("Means over the replications from `hourly.csv` (calls counted in the month they arrive); "
+               "monthly intervals are not computed.")
+    return "\n".join(out)
+
+
+def placement_table(plan):
+    p = plan.get("placement")
+    if not p:
+        raise Failure("plan.json has no placement (was --place given?)")
+    rows = ["| round | workers | window chosen | answer rate after the round |", "| --- | --- | --- | --- |"]
+    starts = [w["start"] for w in p["windows"]]
+    for i, r in enumerate(p["rounds"], 1):
+        rows.append(f"| {i} | {r['workers']} | {starts[r['chosen_window']]} | "
+                    f"{100 * r['answer_rates'][r['chosen_window']]:.2f} % |")
+    placed = ", ".join(f"{w['workers']} from {w['start']}" for w in p["windows"] if w["workers"])
+    rows.append("")
+    rows.append(f"Placed: {placed}. Answer rate on the scenario's own seed and replications "
+                f"{100 * p['base_answer_rate']:.2f} % → {100 * p['answer_rate']:.2f} % "
+                f"(means only; the interval is in the `reinforcement` table, column "
+                f"`afternoon-11-20-placement`).")
+    return "\n".join(rows)
+
+
+# ---------------------------------------------------------------------------------------
+# The manager summary: one line a question, numbers from the results.
+
+def _d(data, scenario, metric):
+    for s in data["scenarios"]:
+        if s["scenario"] == scenario:
+            return s["differences"][metric]
+    raise Failure(f"no scenario {scenario} in the comparison of {data['baseline']}")
+
+
+def _rate_line(data, scenario, metric="answer_rate"):
+    d = _d(data, scenario, metric)
+    return (f"{100 * d['base']:.2f} % → {100 * d['other']:.2f} % "
+            f"({difference(metric, d['mean'], d['ci95'])})")
+
+
+def summary_table(res):
+    rows = ["| question | answer (mean ± 95 % interval; differences paired) | details |", "| --- | --- | --- |"]
+
+    def add(q, a, link):
+        rows.append(f"| {q} | {a} | [section](#{link}) |")
+
+    if "year-2023" in res:
+        m = res["year-2023"]["metrics"]
+        add("Does the model reproduce 2023?",
+            f"answer rate {100 * m['answer_rate']['mean']:.2f} % ± {100 * m['answer_rate']['ci95']:.2f} "
+            f"(published 98.0 %); answered {signed(100 * (m['answered']['mean'] / 3693948 - 1), 2)} % from the published count",
+            "2023-calibration")
+    if "year-2024" in res:
+        m = res["year-2024"]["metrics"]
+        add("Does it predict January–September 2024 (out of sample)?",
+            f"answer rate {100 * m['answer_rate']['mean']:.2f} % ± {100 * m['answer_rate']['ci95']:.2f} "
+            f"(published 98.3 %); answered {signed(100 * (m['answered']['mean'] / 2557523 - 1), 2)} % from the published count",
+            "januaryseptember-2024-out-of-sample")
+    if "integration" in res:
+        d = res["integration"]
+        add("Split field queues or integrated consultation?",
+            f"steady state: answer rate {_rate_line(d, 'seoul-120-integrated-steady')}; first week: "
+            f"{difference('answer_rate', _d(d, 'seoul-120-integrated-week1', 'answer_rate')['mean'], _d(d, 'seoul-120-integrated-week1', 'answer_rate')['ci95'])}",
+            "split-or-integrated-consultation")
+    if "afternoon-lunch" in res:
+        d = res["afternoon-lunch"]
+        day = res.get("afternoon")
+        extra = ""
+        if day:
+            x = _d(day, "seoul-120-afternoon-11-20", "answer_rate")
+            extra = f"; whole day {difference('answer_rate', x['mean'], x['ci95'])}"
+        add("Afternoon shift 13–22 or 11–20?",
+            f"11–20: lunch-hour (11–13) answer rate {_rate_line(d, 'seoul-120-afternoon-11-20')}{extra}",
+            "the-afternoon-shift-1322-or-1120")
+    if "reinforcement" in res:
+        d = res["reinforcement"]
+        w = _d(d, "seoul-120-reinforcement-weekday", "answer_rate")
+        p = _d(d, "seoul-120-afternoon-11-20-placement", "answer_rate")
+        a = _d(d, "seoul-120-reinforcement", "answer_rate")
+        add("Weak-slot reinforcement: on or off, and where?",
+            f"45 workers (hand rules) {difference('answer_rate', a['mean'], a['ci95'])}; the same 15 weekday "
+            f"workers: hand-placed 17–19 {difference('answer_rate', w['mean'], w['ci95'])}, placed by the planner "
+            f"{difference('answer_rate', p['mean'], p['ci95'])} (answer rate, against none)",
+            "weak-slot-reinforcement-on-or-off-and-the-planners-placement")
+    if "remote" in res:
+        d = res["remote"]
+        add("196 or 215 remote agents?",
+            f"215: answer rate {difference('answer_rate', _d(d, 'seoul-120-remote-215', 'answer_rate')['mean'], _d(d, 'seoul-120-remote-215', 'answer_rate')['ci95'])}; "
+            f"no remote work: {difference('answer_rate', _d(d, 'seoul-120-afternoon-11-20', 'answer_rate')['mean'], _d(d, 'seoul-120-afternoon-11-20', 'answer_rate')['ci95'])} (against 196)",
+            "remote-work-196-or-215-remote-agents")
+    if "cap" in res:
+        d = res["cap"]
+        f = _d(d, "seoul-120-cap-forced-20m", "answer_rate")
+        r = _d(d, "seoul-120-cap-recommended-20m", "answer_rate")
+        c = _d(d, "seoul-120-cap-forced-20m", "capped")
+        add("No cap, recommended 20 min or forced cap?",
+            f"forced: answer rate {difference('answer_rate', f['mean'], f['ci95'])} with {c['other']:,.0f} calls cut a week; "
+            f"recommended: {difference('answer_rate', r['mean'], r['ci95'])} (against no cap)",
+            "call-time-caps-none-recommended-20-minutes-forced")
+    if "abusive" in res:
+        d = res["abusive"]
+        x = _d(d, "seoul-120-abusive-separate", "answer_rate")
+        g = d["scenarios"][0]["agent_groups"]["generalists"]["differences"]["recovery_hours"]
+        add("A dedicated team for abusive callers?",
+            f"answer rate {difference('answer_rate', x['mean'], x['ci95'])} (same head count); the general agents "
+            f"spend {g['base']:.0f} agent-hours a week less in recovery",
+            "abusive-callers-dedicated-team-or-none")
+    if "strike" in res:
+        d = res["strike"]
+        h = _d(d, "seoul-120-strike-day", "answer_rate")
+        s = _d(d, "seoul-120-strike-day-70", "answer_rate")
+        add("What does a strike day do?",
+            f"half the agents out: answer rate {100 * h['base']:.2f} % → {100 * h['other']:.2f} % "
+            f"({difference('answer_rate', h['mean'], h['ci95'])}); 30 % out: {100 * s['other']:.2f} % "
+            f"({difference('answer_rate', s['mean'], s['ci95'])})",
+            "a-strike-day")
+    if "volume-2020" in res:
+        d = res["volume-2020"]
+        t = _d(d, "seoul-120-volume-2020", "answer_rate")
+        i = _d(d, "seoul-120-volume-2020-inflow", "answer_rate")
+        add("2020's volume at 2023's staffing?",
+            f"2020's total inflow: answer rate {100 * t['other']:.2f} % ({difference('answer_rate', t['mean'], t['ci95'])}); "
+            f"2020's inflow to agents: {100 * i['other']:.2f} % ({difference('answer_rate', i['mean'], i['ci95'])}) "
+            f"(against {100 * t['base']:.2f} % at 2023's volume)",
+            "2020s-volume-at-2023s-staffing")
+    return "\n".join(rows)
+
+
+# ---------------------------------------------------------------------------------------
+# Running
+
+def callsim():
+    b = os.environ.get("CALLSIM", str(ROOT / ".build/release/callsim"))
+    if not (os.path.isfile(b) and os.access(b, os.X_OK)):
+        raise Failure(f"no callsim binary at {b} (build with `swift build -c release`, or set CALLSIM)")
+    return b
+
+
+def _rel(path):
+    """A path relative to the repository when it is inside it (the commands the README shows)."""
+    try:
+        return str(Path(path).resolve().relative_to(ROOT))
+    except ValueError:
+        return str(path)
+
+
+def resolve(f, results):
+    return _rel(results / f[1:]) if f.startswith("@") else S + f
+
+
+def command(v, results, replications):
+    out = _rel(results / v["name"])
+    reps = ["--replications", str(replications)] if replications else []
+    if v["kind"] == "compare":
+        return ["compare"] + [resolve(f, results) for f in v["files"]] + v.get("args", []) + ["--out", out] + reps
+    if v["kind"] == "run":
+        return ["run", S + v["file"], "--out", out] + reps
+    if v["kind"] == "plan":
+        return ["plan", S + v["file"]] + v.get("args", []) + ["--out", out] + reps
+    raise Failure(f"unknown kind {v['kind']}")
+
+
+def run_variant(v, results, replications):
+    args = command(v, results, replications)
+    print(f"== {v['name']}: callsim {' '.join(args)}", flush=True)
+    t = time.monotonic()
+    p = subprocess.run([callsim()] + args + ["--quiet"], cwd=ROOT, capture_output=True, text=True)
+    if p.returncode != 0:
+        raise Failure(f"{v['name']}: callsim exited {p.returncode}: {p.stderr.strip()}")
+    print(f"   {time.monotonic() - t:.1f} s", flush=True)
+
+
+def plot(v, results, figures):
+    out = results / v["name"]
+    tmp = out / "plots"
+    if v["kind"] == "compare" and v.get("figure", True):
+        cmd = [sys.executable, "plot-scripts/compare.py", str(out), "--out", str(tmp)]
+        if v.get("figure_metrics"):
+            cmd += ["--metrics", v["figure_metrics"]]
+        src = tmp / "compare.png"
+    elif v.get("hourly_figure"):
+        cmd = [sys.executable, "plot-scripts/hourly.py", str(out), "--out", str(tmp)]
+        src = tmp / "hourly.png"
+    else:
+        return
+    p = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    if p.returncode != 0:
+        raise Failure(f"{v['name']}: {' '.join(cmd[1:3])} failed: {p.stderr.strip()}")
+    figures.mkdir(exist_ok=True)
+    shutil.copyfile(src, figures / f"{v['name']}.png")
+
+
+# ---------------------------------------------------------------------------------------
+# Tables from the results, and README markers
+
+def load(path):
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise Failure(f"{path} is missing: run the variant first (without --tables-only)")
+
+
+def collect(names, results):
+    res = {}
+    for v in VARIANTS:
+        if v["name"] not in names:
+            continue
+        folder = results / v["name"]
+        if v["kind"] == "compare":
+            res[v["name"]] = load(folder / "compare.json")
+        elif v["kind"] == "run":
+            res[v["name"]] = load(folder / "summary.json")
+            res[v["name"]]["_folder"] = str(folder)
+        elif v["kind"] == "plan":
+            res[v["name"]] = load(folder / "plan.json")
+    return res
+
+
+def tables(res):
+    out = {}
+    for v in VARIANTS:
+        n = v["name"]
+        if n not in res or v.get("table") is False:
+            continue
+        if v["kind"] == "compare":
+            out[n] = compare_table(res[n], v["metrics"], v.get("groups"))
+        elif v["kind"] == "plan":
+            out[n] = placement_table(res[n])
+        elif n == "year-2024":
+            out[n] = year_table(n, res[n], PUBLISHED[n], res.get("year-2024-2023-ivr"))
+            out["year-2024-months"] = monthly_table(Path(res[n]["_folder"]))
+        elif n in PUBLISHED:
+            out[n] = year_table(n, res[n], PUBLISHED[n])
+    if all(v["name"] in res for v in VARIANTS):
+        out["summary"] = summary_table(res)
+    return out
+
+
+def replace_blocks(text, blocks):
+    """Replaces the text between each block's markers; every block's markers must be there once."""
+    for name, body in blocks.items():
+        begin, end = f"<!-- BEGIN generated: {name} -->", f"<!-- END generated: {name} -->"
+        if text.count(begin) != 1 or text.count(end) != 1:
+            raise Failure(f"README.md must hold `{begin}` and `{end}` once each "
+                          f"(found {text.count(begin)} and {text.count(end)})")
+        i, j = text.index(begin) + len(begin), text.index(end)
+        if j < i:
+            raise Failure(f"README.md: `{end}` comes before `{begin}`")
+        text = text[:i] + "\n" + body.rstrip("\n") + "\n" + text[j:]
+    return text
+
+
+def main(argv):
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--only", help="comma-separated variant names (default: all): "
+                    + ", ".join(v["name"] for v in VARIANTS))
+    ap.add_argument("--tables-only", action="store_true", help="do not run; rewrite the tables from the results")
+    ap.add_argument("--check", action="store_true", help="do not run or write; exit 1 if README.md's tables differ from the results")
+    ap.add_argument("--no-figures", action="store_true", help="do not draw the figures")
+    ap.add_argument("--replications", type=int, help="override every variant's replications (a quick try; the README's tables use the files' own)")
+    ap.add_argument("--results", default=str(ROOT / "Results/seoul-120"), help="results folder (default Results/seoul-120)")
+    ap.add_argument("--readme", default=str(HERE / "README.md"), help="the README to write the tables into")
+    ap.add_argument("--figures", default=str(HERE / "figures"), help="folder of the figures")
+    a = ap.parse_args(argv)
+    names = [v["name"] for v in VARIANTS]
+    if a.only:
+        wanted = [n.strip() for n in a.only.split(",") if n.strip()]
+        unknown = [n for n in wanted if n not in names]
+        if unknown:
+            raise Failure(f"unknown variant {', '.join(unknown)} (known: {', '.join(names)})")
+        names = wanted
+    results, readme, figures = Path(a.results), Path(a.readme), Path(a.figures)
+    if not (a.tables_only or a.check):
+        results.mkdir(parents=True, exist_ok=True)
+        start = time.monotonic()
+        for v in VARIANTS:
+            if v["name"] in names:
+                run_variant(v, results, a.replications)
+                if not a.no_figures:
+                    plot(v, results, figures)
+        print(f"all runs: {time.monotonic() - start:.0f} s")
+    # Tables: from every variant whose results are there (the summary needs them all).
+    have = [v["name"] for v in VARIANTS if (results / v["name"]).is_dir()]
+    res = collect(set(have) | set(names), results)
+    blocks = tables(res)
+    try:
+        text = readme.read_text(encoding="utf-8")
+    except OSError as e:
+        raise Failure(f"cannot read {readme}: {e.strerror}")
+    new = replace_blocks(text, blocks)
+    if a.check:
+        if new != text:
+            print(f"{readme}: tables differ from {results}", file=sys.stderr)
+            return 1
+        print(f"{readme}: tables match {results}")
+        return 0
+    if new != text:
+        readme.write_text(new, encoding="utf-8")
+    print(f"{readme}: {len(blocks)} table(s) written: {', '.join(blocks)}")
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main(sys.argv[1:]))
+    except Failure as e:
+        print(f"error: {e}", file=sys.stderr)
+        sys.exit(1)
