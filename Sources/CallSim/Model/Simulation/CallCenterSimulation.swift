@@ -113,9 +113,9 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     self.hourlyPlan = hourlyPlan
     let rosteredCounts = (0..<groupCount).map { model.rosteredAgents(group: $0) }
     pools = .allocate(capacity: groupCount)
-    _ = pools.initialize(from: (0..<groupCount).map { g in
-      AgentPool(hourly: hourlyPlan[g].max() ?? 0, rostered: rosteredCounts[g])
-    })
+    for g in 0..<groupCount {
+      (pools.baseAddress! + g).initialize(to: AgentPool(hourly: hourlyPlan[g].max() ?? 0, rostered: rosteredCounts[g]))
+    }
     var offsets: [Int] = []
     var rostered: [RosteredAgent] = []
     for g in 0..<groupCount {

@@ -59,18 +59,17 @@ extension CallCenterSimulation where Observer == WallboardObserver {
     }
     var groups: [WallboardSnapshot.GroupTile] = []
     for g in pools.indices {
-      let pool = pools[g]
       var talking = 0
       var busy = 0
-      for a in 0..<pool.capacity where pool.isBusy(UInt32(a)) {
+      for a in 0..<pools[g].capacity where pools[g].isBusy(UInt32(a)) {
         busy += 1
         if observer.isTalking(group: g, agent: a, at: now) { talking += 1 }
       }
       let onBreak = observer.onBreakCount[g]
       groups.append(
         .init(
-          name: model.agentGroups[g].name, talking: talking, wrapUp: busy - talking, idle: pool.idleCount, onBreak: onBreak,
-          loggedOff: max(0, pool.capacity - pool.loggedIn - onBreak), answeredToday: observer.answeredToday[g]))
+          name: model.agentGroups[g].name, talking: talking, wrapUp: busy - talking, idle: pools[g].idleCount, onBreak: onBreak,
+          loggedOff: max(0, pools[g].capacity - pools[g].loggedIn - onBreak), answeredToday: observer.answeredToday[g]))
     }
     return WallboardSnapshot(time: now, queues: tiles, groups: groups, routing: routingMode)
   }
