@@ -54,7 +54,14 @@ import Testing
       .infinity, -.infinity, .nan, .greatestFiniteMagnitude, -.greatestFiniteMagnitude, .leastNonzeroMagnitude,
       Double(Int.max), Double(Int.min) / 2,
     ]
+    // Exact ties at the sixth decimal (odd multiples of 1/128) round to even, as in C.
+    values += (1..<3000).map { Double($0) / 128 } + (1..<500).map { -Double($0) / 1024 }
+    values += [0.0078125, 0.0234375, -0.0078125, 1e-300, -1e-300, 5e-324, 2.2250738585072014e-308, 0x1p-74, 0x1p-75, 0x1p52 + 0.5]
     var g = SystemRandomNumberGenerator()
+    for _ in 0..<2000 {
+      let v = Double(bitPattern: UInt64.random(in: 0...UInt64.max, using: &g))
+      if v.isFinite { values.append(v) }
+    }
     for _ in 0..<20_000 {
       let magnitude = Double.random(in: -12...18, using: &g)
       let v = pow(10, magnitude) * (Bool.random(using: &g) ? 1 : -1)
