@@ -107,7 +107,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     routing = routings[0]
     let queueCount = routings.map(\.queueCount).max()!
     queues = .allocate(capacity: queueCount)
-    queues.initialize(repeating: CallQueue())
+    for q in 0..<queueCount { (queues.baseAddress! + q).initialize(to: CallQueue()) }
     let groupCount = model.agentGroups.count
     let hourlyPlan = (0..<groupCount).map { g in (0..<settings.hours).map { model.hourlyAgents(group: g, hour: $0) } }
     self.hourlyPlan = hourlyPlan

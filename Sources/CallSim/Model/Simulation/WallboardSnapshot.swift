@@ -40,12 +40,11 @@ extension CallCenterSimulation where Observer == WallboardObserver {
     for q in 0..<routing.queueCount {
       let isType = q < model.callTypes.count
       var longest = 0.0
-      let queue = queues[q]
       var i = 0
-      while i < queue.count {
-        var j = queue.head + i
-        if j >= queue.ring.count { j -= queue.ring.count }
-        let e = queue.ring[j]
+      while i < queues[q].count {
+        var j = queues[q].head + i
+        if j >= queues[q].ring.count { j -= queues[q].ring.count }
+        let e = queues[q].ring[j]
         if calls.isWaiting(e.slot, generation: e.generation) {
           longest = now - calls.records[Int(e.slot)].queuedAt
           break
@@ -54,7 +53,7 @@ extension CallCenterSimulation where Observer == WallboardObserver {
       }
       tiles.append(
         .init(
-          name: isType ? model.callTypes[q].name : "abusive callers", waiting: queue.waiting, longestWait: max(0, longest),
+          name: isType ? model.callTypes[q].name : "abusive callers", waiting: queues[q].waiting, longestWait: max(0, longest),
           today: isType ? observer.today[q] : .init(), lastQuarterHour: isType ? lastQuarter[q] : .init()))
     }
     var groups: [WallboardSnapshot.GroupTile] = []
