@@ -3,7 +3,13 @@
    high 53 bits scaled to [0, 1). */
 #include "CKeyedRNG.h"
 
-static inline uint64_t keyed_next(void *vstate) { return callsim_keyed_next((callsim_keyed_state *)vstate); }
+static inline uint64_t keyed_next(void *vstate) {
+  callsim_keyed_state *s = (callsim_keyed_state *)vstate;
+  uint64_t z = (s->position += CALLSIM_KEYED_GAMMA);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
 
 static void keyed_set(void *vstate, unsigned long seed) {
   ((callsim_keyed_state *)vstate)->position = (uint64_t)seed;

@@ -1,5 +1,4 @@
 import CGSL
-import Foundation
 
 /// A non-negative random duration (or any positive quantity), sampled through GSL.
 ///
@@ -33,7 +32,7 @@ public enum Distribution: Sendable, Equatable {
   public func sample(_ stream: RandomStream) -> Double {
     switch self {
     case .exponential(let mean):
-      return Distribution.exponential(mean: mean, uniform: stream.uniform())
+      return gsl_ran_exponential(stream.generator, mean)
     case .lognormal(let mu, let sigma):
       return gsl_ran_lognormal(stream.generator, mu, sigma)
     case .gamma(let shape, let scale):
@@ -58,15 +57,6 @@ public enum Distribution: Sendable, Equatable {
       }
       return components[weights.count - 1].sample(stream)
     }
-  }
-
-  /// An exponential draw with `mean` from the uniform `u` in [0, 1): GSL 2.7's
-  /// `gsl_ran_exponential` (`-mu * log1p(-u)` with `u = gsl_rng_uniform(r)`), the same
-  /// operations in the same order, so the same numbers — here so that a keyed stream's
-  /// uniform is computed inline rather than through GSL.
-  @inlinable @inline(__always)
-  static func exponential(mean: Double, uniform u: Double) -> Double {
-    -mean * log1p(-u)
   }
 
   /// Inverse CDF of the triangular distribution at `u` in [0, 1).

@@ -13,19 +13,14 @@ import CKeyedRNG
 @frozen
 public struct RandomStream: @unchecked Sendable {
   @usableFromInline let generator: UnsafeMutablePointer<gsl_rng>
-  /// The generator is the keyed SplitMix64 of a ``SubstreamFamily``: uniforms are computed
-  /// inline (the same numbers as through GSL, without its calls through pointers; the
-  /// caller substreams draw two or three numbers per call).
-  @usableFromInline let isKeyed: Bool
 
-  @inlinable init(generator: UnsafeMutablePointer<gsl_rng>, isKeyed: Bool = false) {
+  @inlinable init(generator: UnsafeMutablePointer<gsl_rng>) {
     self.generator = generator
-    self.isKeyed = isKeyed
   }
 
   /// Uniform on [0, 1).
   @inlinable @inline(__always)
-  public func uniform() -> Double { isKeyed ? callsim_keyed_uniform(generator) : gsl_rng_uniform(generator) }
+  public func uniform() -> Double { gsl_rng_uniform(generator) }
 
   /// Uniform on (0, 1): never exactly 0, so its logarithm is finite.
   @inlinable @inline(__always)
@@ -39,7 +34,7 @@ public struct RandomStream: @unchecked Sendable {
 
   /// Exponential with the given mean (seconds or any unit).
   @inlinable @inline(__always)
-  public func exponential(mean: Double) -> Double { Distribution.exponential(mean: mean, uniform: uniform()) }
+  public func exponential(mean: Double) -> Double { gsl_ran_exponential(generator, mean) }
 
   /// Poisson count with the given mean.
   @inlinable
@@ -101,7 +96,7 @@ public final class RandomStreamSet: Sendable {
   public func substreams(_ name: String) -> SubstreamFamily {
     let g = allocate(callsim_rng_keyed())
     return SubstreamFamily(
-      stream: RandomStream(generator: g, isKeyed: true), key: StreamSeed.derive64(seed: seed, replication: replication, name: name))
+      stream: RandomStream(generator: g), key: StreamSeed.derive64(seed: seed, replication: replication, name: name))
   }
 
   /// A generator of `type`, freed with this set.
