@@ -43,6 +43,10 @@ let package = Package(
       dependencies: ["CGSL"]
     ),
 
+    /// `%.6f` through a plain C function, for the numbers of the CSV files (Swift cannot call
+    /// the variadic `snprintf`, and `withVaList` costs more than the formatting).
+    .target(name: "CNumberText"),
+
     // MARK: - Engine (time, events, random streams, tallies: no call-center words)
 
     .target(
@@ -55,7 +59,7 @@ let package = Package(
     .target(
       name: "CallSim",
       dependencies: [
-        "CallSimEngine", "CGLPK",
+        "CallSimEngine", "CGLPK", "CNumberText",
         .product(name: "Yams", package: "Yams"),
       ]
     ),

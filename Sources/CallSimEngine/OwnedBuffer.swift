@@ -33,8 +33,33 @@ public struct OwnedBuffer<Element: BitwiseCopyable>: ~Copyable {
     storedCount = array.count
   }
 
+  /// Takes over `base` (allocated for `capacity` elements, the first `count` initialized).
+  init(adopting base: UnsafeMutablePointer<Element>, capacity: Int, count: Int) {
+    self.base = base
+    self.capacity = capacity
+    storedCount = count
+  }
+
   deinit {
     base.deallocate()
+  }
+
+  /// Moves the elements out into a new store, leaving this one empty (its memory goes with
+  /// them, nothing is copied): how a non-copyable owner hands a large store on.
+  public mutating func take() -> OwnedBuffer<Element> {
+    let taken = OwnedBuffer(adopting: base, capacity: capacity, count: storedCount)
+    base = .allocate(capacity: 1)
+    capacity = 1
+    storedCount = 0
+    return taken
+  }
+
+  /// Gives up the memory: the caller owns `base` (the first `count` elements initialized)
+  /// and must deallocate it.
+  consuming func release() -> (base: UnsafeMutablePointer<Element>, count: Int) {
+    let memory = (base, storedCount)
+    discard self
+    return memory
   }
 
   @inlinable public var count: Int { storedCount }
@@ -73,17 +98,6 @@ public struct OwnedBuffer<Element: BitwiseCopyable>: ~Copyable {
   /// The elements as an array.
   public var elements: [Element] { Array(UnsafeBufferPointer(start: base, count: storedCount)) }
 
-  /// The elements as an array, freeing the store's memory as they leave it (the store is
-  /// empty after): a large store handed on is not held twice for longer than its copy.
-  public mutating func takeElements() -> [Element] {
-    let array = elements
-    base.deallocate()
-    capacity = 1
-    base = .allocate(capacity: 1)
-    storedCount = 0
-    return array
-  }
-
   @usableFromInline
   mutating func grow() {
     let bigger = UnsafeMutablePointer<Element>.allocate(capacity: capacity * 2)
@@ -92,4 +106,42 @@ public struct OwnedBuffer<Element: BitwiseCopyable>: ~Copyable {
     base = bigger
     capacity *= 2
   }
+}
+
+/// An immutable array of plain values that adopts an ``OwnedBuffer``'s memory instead of
+/// copying it: a replication's hourly tables (a few MiB for a long horizon) pass from the
+/// running tally to the results without being held twice, so peak memory follows the
+/// horizon, not twice it. A class, so copies of a result share it; never mutated after
+/// creation, so safe to share across threads.
+public final class FrozenBuffer<Element: BitwiseCopyable>: RandomAccessCollection {
+  private let base: UnsafeMutablePointer<Element>
+  public let count: Int
+
+  /// The elements of `buffer`, in its memory.
+  public init(_ buffer: consuming OwnedBuffer<Element>) {
+    (base, count) = buffer.release()
+  }
+
+  /// No elements.
+  public convenience init() {
+    self.init(OwnedBuffer(capacity: 1))
+  }
+
+  deinit {
+    base.deallocate()
+  }
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { count }
+
+  public subscript(i: Int) -> Element {
+    precondition(i >= 0 && i < count, "index \(i) out of 0..<\(count)")
+    return base[i]
+  }
+}
+
+extension FrozenBuffer: @unchecked Sendable where Element: Sendable {}
+
+extension FrozenBuffer: Equatable where Element: Equatable {
+  public static func == (a: FrozenBuffer, b: FrozenBuffer) -> Bool { a.elementsEqual(b) }
 }

@@ -38,7 +38,8 @@ struct BenchCommand: ParsableCommand {
   func run() throws {
     let bench = try Benchmark(calls: calls, repetitions: max(1, repetitions))
     var rows: [Benchmark.Row] = []
-    let c = bench.cReference(folder: cReference)
+    let cLoop = bench.cReference(folder: cReference)
+    let c = cLoop?.callsPerSecond
     let simpy = bench.simpy(calls: simpyCalls)
     let reference = try bench.reference(calls: calls)
     rows.append(reference)
@@ -71,11 +72,12 @@ struct BenchCommand: ParsableCommand {
     if let cInstructions, let own = rows.last?.instructionsPerCall {
       print(String(format: "C reference loop: %.0f instructions per call; reference / C: %.2f× (goal ≤ 1.4)", cInstructions, own / cInstructions))
     }
-    print(Benchmark.checks(rows: rows, c: c, simpy: simpy))
+    print(Benchmark.checks(rows: rows, c: c, cProcess: cLoop?.processCallsPerSecond, simpy: simpy))
     if let json {
       let object: [String: Any] = [
         "cases": rows.map(\.dictionary),
         "c_reference_calls_per_s": c ?? NSNull(),
+        "c_reference_process_calls_per_s": cLoop?.processCallsPerSecond ?? NSNull(),
         "simpy_calls_per_s": simpy ?? NSNull(),
       ]
       let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])

@@ -10,6 +10,9 @@ struct Benchmark {
     var events: Double
     /// Seconds of simulation, from summary.json (excludes start-up and writing).
     var seconds: Double
+    /// Seconds of the whole child process (start-up, decoding, simulation, writing the
+    /// results), the fastest repetition: the time a user waits.
+    var processSeconds: Double
     var threads: Int
     var peakMemoryBytes: Int
     var note = ""
@@ -18,11 +21,13 @@ struct Benchmark {
     var instructionsPerCall: Double?
 
     var callsPerSecond: Double { calls / seconds }
+    /// Calls per second of the whole process.
+    var processCallsPerSecond: Double { calls / processSeconds }
     var eventsPerSecond: Double { events / seconds }
 
     var dictionary: [String: Any] {
       [
-        "case": name, "calls": calls, "events": events, "seconds": seconds, "threads": threads,
+        "case": name, "calls": calls, "events": events, "seconds": seconds, "process_seconds": processSeconds, "threads": threads,
         "calls_per_s": callsPerSecond, "events_per_s": eventsPerSecond, "peak_memory_bytes": peakMemoryBytes,
         "note": note, "instructions_per_call": instructionsPerCall ?? NSNull(),
       ]
@@ -191,18 +196,28 @@ struct Benchmark {
     return [one, two]
   }
 
-  /// Calls per second of the C reference loop, built with its Makefile; `nil` when absent.
-  func cReference(folder path: String) -> Double? {
+  /// The C reference loop's speed: calls per second of its simulation (as it prints them)
+  /// and of its whole process (10 M calls over the process's wall time).
+  struct CReference {
+    var callsPerSecond: Double
+    var processCallsPerSecond: Double
+  }
+
+  /// Calls per second of the C reference loop, built with its Makefile (the fastest of the
+  /// repetitions, each measure on its own); `nil` when absent.
+  func cReference(folder path: String) -> CReference? {
     let source = URL(fileURLWithPath: path).appendingPathComponent("erlanga.c").path
     guard FileManager.default.fileExists(atPath: source) else { return nil }
     let out = folder.appendingPathComponent("c").path
     guard let make = try? ChildProcess.run("/usr/bin/make", ["-s", "-C", path, "OUT=\(out)"]), make.status == 0 else { return nil }
-    var best: Double?
+    var best: CReference?
     for _ in 0..<repetitions {
       guard let run = try? ChildProcess.run(out + "/erlanga", ["mt19937", "10000000", "12345"]), run.status == 0,
         let rate = Benchmark.value(of: "calls_per_s", in: run.output)
       else { return best }
-      best = max(best ?? 0, rate)
+      let process = 10_000_000 / run.wallSeconds
+      best = CReference(
+        callsPerSecond: max(best?.callsPerSecond ?? 0, rate), processCallsPerSecond: max(best?.processCallsPerSecond ?? 0, process))
     }
     return best
   }
@@ -220,6 +235,7 @@ struct Benchmark {
   private func fastest(name: String, file: String, threads: Int, extra: [String] = [], executable: String? = nil) throws -> Row {
     var best: Row?
     var peak = 0
+    var fastestProcess = Double.infinity
     for i in 0..<repetitions {
       let out = folder.appendingPathComponent("out-\(i)").path
       let run = try ChildProcess.run(executable ?? self.executable, ["run", file, "--out", out, "--threads", String(threads), "--quiet"] + extra)
@@ -230,11 +246,13 @@ struct Benchmark {
       let calls = (metrics["total_inflow"]!["mean"] as! Double) * replications
       let row = Row(
         name: name, calls: calls, events: Double(summary["events"] as! Int), seconds: summary["wall_time_seconds"] as! Double,
-        threads: threads, peakMemoryBytes: run.peakMemoryBytes)
+        processSeconds: run.wallSeconds, threads: threads, peakMemoryBytes: run.peakMemoryBytes)
       peak = max(peak, run.peakMemoryBytes)
+      fastestProcess = min(fastestProcess, run.wallSeconds)
       if best == nil || row.seconds < best!.seconds { best = row }
     }
     best!.peakMemoryBytes = peak
+    best!.processSeconds = fastestProcess
     return best!
   }
 
@@ -311,13 +329,16 @@ struct Benchmark {
   }
 
   /// The performance goals, each with its measured value.
-  static func checks(rows: [Row], c: Double?, simpy: Double?) -> String {
+  static func checks(rows: [Row], c: Double?, cProcess: Double?, simpy: Double?) -> String {
     var lines: [String] = []
     let reference = rows[0]
-    if let c { lines.append(String(format: "reference / C: %.2f (goal ≥ 0.7)", reference.callsPerSecond / c)) }
+    if let c { lines.append(String(format: "reference / C, simulation time: %.2f (goal ≥ 0.9)", reference.callsPerSecond / c)) }
+    if let cProcess {
+      lines.append(String(format: "reference / C, whole processes: %.2f (goal ≥ 0.8)", reference.processCallsPerSecond / cProcess))
+    }
     if let simpy { lines.append(String(format: "reference / SimPy: %.0f (goal ≥ 40)", reference.callsPerSecond / simpy)) }
     if rows.count > 1 {
-      lines.append(String(format: "peak memory, %@ / %@ calls: %.2f (goal ≤ 1.2)", millions(Int(rows[0].calls)), millions(Int(rows[1].calls)), Double(rows[0].peakMemoryBytes) / Double(rows[1].peakMemoryBytes)))
+      lines.append(String(format: "peak memory, %@ / %@ calls: %.2f (goal ≤ 1.1)", millions(Int(rows[0].calls)), millions(Int(rows[1].calls)), Double(rows[0].peakMemoryBytes) / Double(rows[1].peakMemoryBytes)))
     }
     if let base = rows.first(where: { $0.name.hasSuffix("baseline build") }) {
       lines.append(String(format: "reference / baseline build: %.3f (goal ≥ 0.95)", reference.callsPerSecond / base.callsPerSecond))
@@ -334,7 +355,7 @@ struct Benchmark {
       lines.append(String(format: "Seoul week, roster / agents by the hour: %.2f (goal ≥ 0.8)", roster.callsPerSecond / same.callsPerSecond))
     }
     if let one = rows.first(where: { $0.name.hasSuffix("1 thread") }), let two = rows.first(where: { $0.name.hasSuffix("2 threads") }) {
-      lines.append(String(format: "2 threads / 1 thread on 8 replications: %.2f× (goal ≥ 1.8)", one.seconds / two.seconds))
+      lines.append(String(format: "2 threads / 1 thread on 8 replications: %.2f× (goal ≥ 1.9)", one.seconds / two.seconds))
     }
     return lines.joined(separator: "\n")
   }

@@ -55,6 +55,13 @@ public struct TextSink {
     if buffer.count >= 1 << 16 { try flush() }
   }
 
+  /// A CSV line's bytes and a line feed.
+  public mutating func append(line: CSVLine) throws {
+    buffer.append(contentsOf: line.bytes)
+    buffer.append(UInt8(ascii: "\n"))
+    if buffer.count >= 1 << 16 { try flush() }
+  }
+
   public mutating func append(_ bytes: Data) throws {
     buffer.append(bytes)
     if buffer.count >= 1 << 16 { try flush() }

@@ -30,26 +30,47 @@ public struct HourlyBreakdownTable: CSVTable {
   }
 
   public func forEachLine(_ body: (String) throws -> Void) rethrows {
+    try forEachRow { try body($0.text) }
+  }
+
+  public func write(to sink: inout TextSink) throws {
+    try forEachRow { try sink.append(line: $0) }
+  }
+
+  /// The header, then one line per measured hour and type (or group), each built in the
+  /// same reused ``CSVLine``.
+  func forEachRow(_ body: (CSVLine) throws -> Void) rethrows {
     let model = result.model
     let scale = 1 / Double(result.replications.count)
+    var line = CSVLine()
     switch breakdown {
     case .callType:
-      try body((["date", "weekday", "hour", "type"] + HourlyBreakdownTable.typeColumns.map(\.rawValue)).joined(separator: ","))
-      try HourlyTable.forEachMeasuredHour(model.settings) { h, prefix in
+      for name in ["date", "weekday", "hour", "type"] { line.append(name) }
+      for metric in HourlyBreakdownTable.typeColumns { line.append(metric.rawValue) }
+      try body(line)
+      try HourlyTable.forEachMeasuredHour(model.settings) { h, day in
         for (t, type) in model.callTypes.enumerated() {
           var mean = result.hourSum(h, type: t)
           mean.scale(by: scale)
-          let values = HourlyBreakdownTable.typeColumns.map { CSVNumber.format($0.value(of: mean, periodSeconds: 3600)) }
-          try body((prefix + [type.name] + values).joined(separator: ","))
+          line.reset()
+          day.appendCells(hour: h, to: &line)
+          line.append(type.name)
+          for metric in HourlyBreakdownTable.typeColumns { line.append(number: metric.value(of: mean, periodSeconds: 3600)) }
+          try body(line)
         }
       }
     case .group:
-      try body((["date", "weekday", "hour", "group"] + HourlyBreakdownTable.groupColumns.map(\.rawValue)).joined(separator: ","))
-      try HourlyTable.forEachMeasuredHour(model.settings) { h, prefix in
+      for name in ["date", "weekday", "hour", "group"] { line.append(name) }
+      for metric in HourlyBreakdownTable.groupColumns { line.append(metric.rawValue) }
+      try body(line)
+      try HourlyTable.forEachMeasuredHour(model.settings) { h, day in
         for (g, group) in model.agentGroups.enumerated() {
           let mean = result.hourSum(h, group: g).scaled(by: scale)
-          let values = HourlyBreakdownTable.groupColumns.map { CSVNumber.format($0.value(of: mean, periodSeconds: 3600)) }
-          try body((prefix + [group.name] + values).joined(separator: ","))
+          line.reset()
+          day.appendCells(hour: h, to: &line)
+          line.append(group.name)
+          for metric in HourlyBreakdownTable.groupColumns { line.append(number: metric.value(of: mean, periodSeconds: 3600)) }
+          try body(line)
         }
       }
     }

@@ -21,49 +21,54 @@ public struct HourlyTable: CSVTable {
 
   /// The header, then one line per measured hour.
   public func forEachLine(_ body: (String) throws -> Void) rethrows {
+    try forEachRow { try body($0.text) }
+  }
+
+  public func write(to sink: inout TextSink) throws {
+    try forEachRow { try sink.append(line: $0) }
+  }
+
+  /// The header, then one line per measured hour, each built in the same reused ``CSVLine``.
+  func forEachRow(_ body: (CSVLine) throws -> Void) rethrows {
     let n = Double(result.replications.count)
-    try body(HourlyTable.columns.map(\.name).joined(separator: ","))
-    try HourlyTable.forEachMeasuredHour(result.model.settings) { h, prefix in
+    let metrics = HourlyTable.columns.dropFirst(3).map { $0.metric! }
+    var line = CSVLine()
+    for (name, _) in HourlyTable.columns { line.append(name) }
+    try body(line)
+    try HourlyTable.forEachMeasuredHour(result.model.settings) { h, day in
       var mean = result.hourSum(h)
       mean.scale(by: 1 / n)
-      var row = prefix
-      for (_, metric) in HourlyTable.columns.dropFirst(3) {
-        row.append(CSVNumber.format(metric!.value(of: mean, periodSeconds: 3600)))
-      }
-      try body(row.joined(separator: ","))
+      line.reset()
+      day.appendCells(hour: h, to: &line)
+      for metric in metrics { line.append(number: metric.value(of: mean, periodSeconds: 3600)) }
+      try body(line)
     }
   }
 
-  /// Calls `body` with each measured hour of the horizon and its `date, weekday, hour` cells.
-  static func forEachMeasuredHour(_ settings: SimulationSettings, _ body: (Int, [String]) throws -> Void) rethrows {
+  /// The `date` and `weekday` cells of one day, formatted once for its 24 hours.
+  struct DayCells {
+    let date: String
+    let weekday: String
+
+    /// Appends `date, weekday, hour` for hour `h` of the horizon.
+    func appendCells(hour h: Int, to line: inout CSVLine) {
+      line.append(date)
+      line.append(weekday)
+      line.append(h % 24)
+    }
+  }
+
+  /// Calls `body` with each measured hour of the horizon and its day's cells.
+  static func forEachMeasuredHour(_ settings: SimulationSettings, _ body: (Int, DayCells) throws -> Void) rethrows {
+    var day = -1
+    var cells = DayCells(date: "", weekday: "")
     for h in settings.firstMeasuredHour..<settings.hours {
-      let day = h / 24
-      let date = settings.date(ofDay: day)
-      let weekday = settings.isHoliday(day: day) ? "holiday" : date.weekday.rawValue
-      try body(h, ["\(date)", weekday, "\(h % 24)"])
+      if h / 24 != day {
+        day = h / 24
+        let date = settings.date(ofDay: day)
+        cells = DayCells(date: "\(date)", weekday: settings.isHoliday(day: day) ? "holiday" : date.weekday.rawValue)
+      }
+      try body(h, cells)
     }
   }
 }
-
-/// Numbers in CSV files: up to 6 significant decimals, no exponent for ordinary values,
-/// empty for undefined.
-///
-/// Formatted with C's `snprintf` (`%.6f`, the C locale's decimal point, as before with
-/// Foundation's `String(format:)`, which gave the same text at about ten times the cost:
-/// a fifth of the reference case's whole-process instructions went to the hourly tables).
-enum CSVNumber {
-  static func format(_ v: Double?) -> String {
-    guard let v, v.isFinite else { return "" }
-    if v == v.rounded() && abs(v) < 1e15 { return String(Int(v)) }
-    // %.6f of the largest finite double is 316 characters.
-    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 400) { buffer in
-      let base = buffer.baseAddress!
-      var n = Int(withVaList([v]) { vsnprintf(UnsafeMutableRawPointer(base).assumingMemoryBound(to: CChar.self), 400, "%.6f", $0) })
-      while n > 0 && base[n - 1] == UInt8(ascii: "0") { n -= 1 }
-      if n > 0 && base[n - 1] == UInt8(ascii: ".") { n -= 1 }
-      return String(decoding: UnsafeBufferPointer(start: base, count: n), as: UTF8.self)
-    }
-  }
-}
-
-import Foundation

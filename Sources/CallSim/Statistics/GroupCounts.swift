@@ -32,21 +32,41 @@ public struct GroupCounts: Sendable, Equatable, BitwiseCopyable {
 
   public init() {}
 
-  /// Every field, for element-wise sums and scaling.
+  /// Every field (its name for tests and checks; sums and scaling go through
+  /// ``withFields(_:)``).
   nonisolated(unsafe) static let fields: [WritableKeyPath<GroupCounts, Double>] = [
     \.answered, \.transferred, \.talkSeconds, \.busyAgentSeconds, \.availableAgentSeconds, \.scheduledAgentSeconds,
     \.remoteBusyAgentSeconds, \.remoteAvailableAgentSeconds, \.paidAgentSeconds, \.overtimeAgentSeconds, \.capped,
     \.abusiveAnswered, \.recoveryAgentSeconds,
   ]
 
+  /// Calls `body` with every field as one buffer of `Double`s (all stored properties are
+  /// `Double`s): element-wise sums and scaling without key paths, as in ``CallCounts``.
+  @inline(__always)
+  mutating func withFields<R>(_ body: (UnsafeMutableBufferPointer<Double>) -> R) -> R {
+    withUnsafeMutableBytes(of: &self) { raw in
+      body(UnsafeMutableBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: Double.self), count: raw.count / 8))
+    }
+  }
+
+  /// The number of `Double` fields: the size of the struct, checked against `fields` by the tests.
+  static let fieldCount = MemoryLayout<GroupCounts>.size / MemoryLayout<Double>.size
+
   public static func += (a: inout GroupCounts, b: GroupCounts) {
-    for f in fields { a[keyPath: f] += b[keyPath: f] }
+    var b = b
+    b.withFields { bf in
+      a.withFields { af in
+        for i in 0..<fieldCount { af[i] += bf[i] }
+      }
+    }
   }
 
   /// Every field multiplied by `factor`.
   public func scaled(by factor: Double) -> GroupCounts {
     var c = self
-    for f in GroupCounts.fields { c[keyPath: f] *= factor }
+    c.withFields { f in
+      for i in 0..<GroupCounts.fieldCount { f[i] *= factor }
+    }
     return c
   }
 }

@@ -1,17 +1,19 @@
+import CallSimEngine
+
 /// Everything one replication counted: by hour of the horizon, by call type, by agent group,
 /// and the waits. Hourly arrays cover the whole horizon, warm-up included (reports skip it);
 /// the per-type and per-group totals cover the measured hours only.
 public struct ReplicationResult: Sendable {
   public var replication: Int
   /// One entry per hour: every call type's calls, every group's agent time.
-  public var hourly: [CallCounts]
+  public let hourly: FrozenBuffer<CallCounts>
   /// Per hour and call type, index `hour * types + type` (call counts only); empty when the
   /// model has one call type, whose hours are `hourly`.
-  public var hourlyByType: [CallCounts]
+  public let hourlyByType: FrozenBuffer<CallCounts>
   /// Measured totals by call type (call counts only).
   public var byCallType: [CallCounts]
   /// Per hour and agent group, index `hour * groups + group`.
-  public var hourlyByGroup: [GroupCounts]
+  public let hourlyByGroup: FrozenBuffer<GroupCounts>
   /// Measured totals by agent group.
   public var byGroup: [GroupCounts]
   public var answeredWaits: WaitHistogram
@@ -22,11 +24,12 @@ public struct ReplicationResult: Sendable {
   /// Gathers the stores of a replication's tally: `typeHours` has `hours × types` entries,
   /// `groupHours` `hours × groups`.
   ///
-  /// With one call type, `typeHours` becomes `hourly` in place (the hourly table of a long
-  /// horizon is not copied).
+  /// The hourly tables keep the tally's memory (``FrozenBuffer``): with one call type,
+  /// `typeHours` becomes `hourly` in place, and the group table is never copied either, so
+  /// the tables of a long horizon are not held twice at the end of a replication.
   init(
-    replication: Int, types: Int, groups: Int, firstMeasuredHour: Int, typeHours: consuming [CallCounts],
-    groupHours: [GroupCounts], answeredWaits: WaitHistogram, abandonedWaits: WaitHistogram, events: UInt64
+    replication: Int, types: Int, groups: Int, firstMeasuredHour: Int, typeHours: consuming OwnedBuffer<CallCounts>,
+    groupHours: consuming OwnedBuffer<GroupCounts>, answeredWaits: WaitHistogram, abandonedWaits: WaitHistogram, events: UInt64
   ) {
     let hours = groupHours.count / groups
     var byCallType = Array(repeating: CallCounts(), count: types)
@@ -34,16 +37,16 @@ public struct ReplicationResult: Sendable {
     for h in firstMeasuredHour..<hours {
       for t in 0..<types { byCallType[t] += typeHours[h * types + t] }
     }
-    var hourly: [CallCounts]
+    var hourly: OwnedBuffer<CallCounts>
     if types == 1 {
-      hourly = consume typeHours
-      self.hourlyByType = []
+      hourly = typeHours
+      self.hourlyByType = FrozenBuffer()
     } else {
-      hourly = Array(repeating: CallCounts(), count: hours)
+      hourly = OwnedBuffer(repeating: CallCounts(), count: hours)
       for h in 0..<hours {
         for t in 0..<types { hourly[h] += typeHours[h * types + t] }
       }
-      self.hourlyByType = typeHours
+      self.hourlyByType = FrozenBuffer(typeHours)
     }
     for h in 0..<hours {
       for g in 0..<groups {
@@ -53,9 +56,9 @@ public struct ReplicationResult: Sendable {
       }
     }
     self.replication = replication
-    self.hourly = hourly
+    self.hourly = FrozenBuffer(hourly)
     self.byCallType = byCallType
-    self.hourlyByGroup = groupHours
+    self.hourlyByGroup = FrozenBuffer(groupHours)
     self.byGroup = byGroup
     self.answeredWaits = answeredWaits
     self.abandonedWaits = abandonedWaits

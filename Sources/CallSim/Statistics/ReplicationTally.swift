@@ -138,11 +138,11 @@ struct ReplicationTally: ~Copyable, CallObserver {
     }
   }
 
-  /// The counts as a ``ReplicationResult``; the tally's hourly stores are emptied (each is
-  /// freed as soon as it is copied, so the hourly tables are never held three times).
+  /// The counts as a ``ReplicationResult``; the tally's hourly stores are moved into it
+  /// (not copied: the tables of a long horizon are held once) and left empty here.
   mutating func result(replication: Int, events: UInt64) -> ReplicationResult {
-    let groupHours = groupHours.takeElements()
-    let typeHours = typeHours.takeElements()
+    let groupHours = groupHours.take()
+    let typeHours = typeHours.take()
     return ReplicationResult(
       replication: replication, types: types, groups: groups, firstMeasuredHour: firstMeasuredHour,
       typeHours: typeHours, groupHours: groupHours,

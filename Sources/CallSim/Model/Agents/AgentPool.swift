@@ -1,3 +1,5 @@
+import CallSimEngine
+
 /// One group's agents: who is logged in, idle or busy, and the line of idle agents (a call
 /// goes to the agent idle longest).
 ///
@@ -11,20 +13,25 @@
 /// mid-call). The agents after them are rostered: the simulation logs each in and out
 /// (``logIn(_:remote:now:)``, ``logOut(_:)``) by its shift. A group uses one kind or the
 /// other on a given day; a timeline may switch it.
-struct AgentPool {
-  private var busy: [Bool]
-  private var isIdle: [Bool]
-  private var next: [Int32]
-  private var previous: [Int32]
+///
+/// Non-copyable, its per-agent state in ``OwnedBuffer``s: every answered call seizes an agent
+/// and every freed agent becomes idle, each writing several of these stores, and as `Array`s
+/// every such write paid a copy-on-write uniqueness check (about half of those left on the
+/// reference case's hot path).
+struct AgentPool: ~Copyable {
+  private var busy: OwnedBuffer<Bool>
+  private var isIdle: OwnedBuffer<Bool>
+  private var next: OwnedBuffer<Int32>
+  private var previous: OwnedBuffer<Int32>
   /// Seconds at which each idle agent became idle.
-  private var idleSinceByAgent: [Double]
+  private var idleSinceByAgent: OwnedBuffer<Double>
   /// Whether each agent works remotely (for per-location counts).
-  private(set) var remote: [Bool]
+  private(set) var remote: OwnedBuffer<Bool>
   private var head: Int32 = -1
   private var tail: Int32 = -1
   private(set) var idleCount = 0
-  /// Logged-out agents available to ``setOnDuty(_:now:)``.
-  private var loggedOut: [UInt32]
+  /// Logged-out agents available to ``setOnDuty(_:now:)``, a stack (the last out logs in first).
+  private var loggedOut: OwnedBuffer<UInt32>
   /// Agents logged in: idle, busy, and busy ones about to leave.
   private(set) var loggedIn = 0
   /// Remote agents among `loggedIn`.
@@ -38,7 +45,7 @@ struct AgentPool {
   /// Agents of the plan and the roster; agents from here on were added by a live control.
   let fixedCount: Int
   /// Per agent: a live control sent it home (it logs out when its current call ends).
-  private(set) var sentHome: [Bool]
+  private(set) var sentHome: OwnedBuffer<Bool>
 
   /// Every agent the pool has: planned, rostered and added live.
   var capacity: Int { busy.count }
@@ -46,15 +53,15 @@ struct AgentPool {
   init(hourly: Int, rostered: Int) {
     hourlyCapacity = hourly
     let capacity = hourly + rostered
-    busy = Array(repeating: false, count: capacity)
-    isIdle = Array(repeating: false, count: capacity)
-    next = Array(repeating: -1, count: capacity)
-    previous = Array(repeating: -1, count: capacity)
-    idleSinceByAgent = Array(repeating: 0, count: capacity)
-    remote = Array(repeating: false, count: capacity)
-    loggedOut = (0..<UInt32(hourly)).reversed().map { $0 }
+    busy = OwnedBuffer(repeating: false, count: capacity)
+    isIdle = OwnedBuffer(repeating: false, count: capacity)
+    next = OwnedBuffer(repeating: -1, count: capacity)
+    previous = OwnedBuffer(repeating: -1, count: capacity)
+    idleSinceByAgent = OwnedBuffer(repeating: 0, count: capacity)
+    remote = OwnedBuffer(repeating: false, count: capacity)
+    loggedOut = OwnedBuffer((0..<UInt32(hourly)).reversed())
     fixedCount = capacity
-    sentHome = Array(repeating: false, count: capacity)
+    sentHome = OwnedBuffer(repeating: false, count: capacity)
   }
 
   var hasIdle: Bool { idleCount > 0 }
@@ -148,7 +155,8 @@ struct AgentPool {
       let cancelled = min(leaving, target - effective)
       leaving -= cancelled
       effective += cancelled
-      while effective < target, let a = loggedOut.popLast() {
+      while effective < target && loggedOut.count > 0 {
+        let a = loggedOut.removeLast()
         loggedIn += 1
         hourlyLoggedIn += 1
         effective += 1
@@ -179,13 +187,15 @@ struct AgentPool {
   /// Appends `n` new agents, logged out; returns their numbers.
   mutating func addAgents(_ n: Int) -> Range<UInt32> {
     let first = UInt32(busy.count)
-    busy += repeatElement(false, count: n)
-    isIdle += repeatElement(false, count: n)
-    next += repeatElement(-1, count: n)
-    previous += repeatElement(-1, count: n)
-    idleSinceByAgent += repeatElement(0, count: n)
-    remote += repeatElement(false, count: n)
-    sentHome += repeatElement(false, count: n)
+    for _ in 0..<n {
+      busy.append(false)
+      isIdle.append(false)
+      next.append(-1)
+      previous.append(-1)
+      idleSinceByAgent.append(0)
+      remote.append(false)
+      sentHome.append(false)
+    }
     return first..<UInt32(busy.count)
   }
 

@@ -1,10 +1,16 @@
+import CallSimEngine
+
 /// One call type's queue: FIFO of references to waiting calls in a ring buffer.
 ///
 /// Abandoned calls (and calls answered by an overflow agent) are not removed at once (that
 /// would cost O(n)); their entries go stale when the slot's generation or state moves on and
 /// are skipped when they reach the front. The ring is compacted when stale entries outnumber
 /// live ones, so memory stays bounded by the waiting calls.
-struct CallQueue {
+///
+/// Non-copyable, its ring an ``OwnedBuffer``: as a `ContiguousArray` every push paid a
+/// copy-on-write uniqueness check and a bounds check (the last such checks on the reference
+/// case's hot path).
+struct CallQueue: ~Copyable {
   /// A reference to a waiting call, with the order in which it joined (any queue).
   struct Entry {
     var slot: UInt32
@@ -13,14 +19,14 @@ struct CallQueue {
     var sequence: UInt64
   }
 
-  var ring: ContiguousArray<Entry>
+  var ring: OwnedBuffer<Entry>
   var head = 0
   var count = 0
   /// Live (not abandoned) calls in the queue.
   var waiting = 0
 
   init() {
-    ring = ContiguousArray(repeating: Entry(slot: 0, generation: 0, sequence: 0), count: 16)
+    ring = OwnedBuffer(repeating: Entry(slot: 0, generation: 0, sequence: 0), count: 16)
   }
 
   /// Appends a call at the back of the queue.
@@ -64,7 +70,7 @@ struct CallQueue {
 
   /// Doubles the ring, unrolling it so the oldest entry is first.
   mutating func grow() {
-    var bigger = ContiguousArray(repeating: Entry(slot: 0, generation: 0, sequence: 0), count: ring.count * 2)
+    var bigger = OwnedBuffer(repeating: Entry(slot: 0, generation: 0, sequence: 0), count: ring.count * 2)
     for i in 0..<count {
       var j = head + i
       if j >= ring.count { j -= ring.count }

@@ -107,15 +107,15 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     routing = routings[0]
     let queueCount = routings.map(\.queueCount).max()!
     queues = .allocate(capacity: queueCount)
-    queues.initialize(repeating: CallQueue())
+    for q in 0..<queueCount { (queues.baseAddress! + q).initialize(to: CallQueue()) }
     let groupCount = model.agentGroups.count
     let hourlyPlan = (0..<groupCount).map { g in (0..<settings.hours).map { model.hourlyAgents(group: g, hour: $0) } }
     self.hourlyPlan = hourlyPlan
     let rosteredCounts = (0..<groupCount).map { model.rosteredAgents(group: $0) }
     pools = .allocate(capacity: groupCount)
-    _ = pools.initialize(from: (0..<groupCount).map { g in
-      AgentPool(hourly: hourlyPlan[g].max() ?? 0, rostered: rosteredCounts[g])
-    })
+    for g in 0..<groupCount {
+      (pools.baseAddress! + g).initialize(to: AgentPool(hourly: hourlyPlan[g].max() ?? 0, rostered: rosteredCounts[g]))
+    }
     var offsets: [Int] = []
     var rostered: [RosteredAgent] = []
     for g in 0..<groupCount {

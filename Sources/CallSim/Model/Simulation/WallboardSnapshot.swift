@@ -40,12 +40,11 @@ extension CallCenterSimulation where Observer == WallboardObserver {
     for q in 0..<routing.queueCount {
       let isType = q < model.callTypes.count
       var longest = 0.0
-      let queue = queues[q]
       var i = 0
-      while i < queue.count {
-        var j = queue.head + i
-        if j >= queue.ring.count { j -= queue.ring.count }
-        let e = queue.ring[j]
+      while i < queues[q].count {
+        var j = queues[q].head + i
+        if j >= queues[q].ring.count { j -= queues[q].ring.count }
+        let e = queues[q].ring[j]
         if calls.isWaiting(e.slot, generation: e.generation) {
           longest = now - calls.records[Int(e.slot)].queuedAt
           break
@@ -54,23 +53,22 @@ extension CallCenterSimulation where Observer == WallboardObserver {
       }
       tiles.append(
         .init(
-          name: isType ? model.callTypes[q].name : "abusive callers", waiting: queue.waiting, longestWait: max(0, longest),
+          name: isType ? model.callTypes[q].name : "abusive callers", waiting: queues[q].waiting, longestWait: max(0, longest),
           today: isType ? observer.today[q] : .init(), lastQuarterHour: isType ? lastQuarter[q] : .init()))
     }
     var groups: [WallboardSnapshot.GroupTile] = []
     for g in pools.indices {
-      let pool = pools[g]
       var talking = 0
       var busy = 0
-      for a in 0..<pool.capacity where pool.isBusy(UInt32(a)) {
+      for a in 0..<pools[g].capacity where pools[g].isBusy(UInt32(a)) {
         busy += 1
         if observer.isTalking(group: g, agent: a, at: now) { talking += 1 }
       }
       let onBreak = observer.onBreakCount[g]
       groups.append(
         .init(
-          name: model.agentGroups[g].name, talking: talking, wrapUp: busy - talking, idle: pool.idleCount, onBreak: onBreak,
-          loggedOff: max(0, pool.capacity - pool.loggedIn - onBreak), answeredToday: observer.answeredToday[g]))
+          name: model.agentGroups[g].name, talking: talking, wrapUp: busy - talking, idle: pools[g].idleCount, onBreak: onBreak,
+          loggedOff: max(0, pools[g].capacity - pools[g].loggedIn - onBreak), answeredToday: observer.answeredToday[g]))
     }
     return WallboardSnapshot(time: now, queues: tiles, groups: groups, routing: routingMode)
   }
