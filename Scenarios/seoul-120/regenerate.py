@@ -281,6 +281,12 @@ def _d(data, scenario, metric):
     raise Failure(f"no scenario {scenario} in the comparison of {data['baseline']}")
 
 
+def _change(data, scenario, metric="answer_rate"):
+    """The paired difference of one scenario against the comparison's baseline, as text."""
+    d = _d(data, scenario, metric)
+    return difference(metric, d["mean"], d["ci95"])
+
+
 def _rate_line(data, scenario, metric="answer_rate"):
     d = _d(data, scenario, metric)
     return (f"{100 * d['base']:.2f} % → {100 * d['other']:.2f} % "
@@ -309,49 +315,42 @@ def summary_table(res):
         d = res["integration"]
         add("Split field queues or integrated consultation?",
             f"steady state: answer rate {_rate_line(d, 'seoul-120-integrated-steady')}; first week: "
-            f"{difference('answer_rate', _d(d, 'seoul-120-integrated-week1', 'answer_rate')['mean'], _d(d, 'seoul-120-integrated-week1', 'answer_rate')['ci95'])}",
+            f"{_change(d, 'seoul-120-integrated-week1')}",
             "split-or-integrated-consultation")
     if "afternoon-lunch" in res:
         d = res["afternoon-lunch"]
         day = res.get("afternoon")
         extra = ""
         if day:
-            x = _d(day, "seoul-120-afternoon-11-20", "answer_rate")
-            extra = f"; whole day {difference('answer_rate', x['mean'], x['ci95'])}"
+            extra = f"; whole day {_change(day, 'seoul-120-afternoon-11-20')}"
         add("Afternoon shift 13–22 or 11–20?",
             f"11–20: lunch-hour (11–13) answer rate {_rate_line(d, 'seoul-120-afternoon-11-20')}{extra}",
             "the-afternoon-shift-1322-or-1120")
     if "reinforcement" in res:
         d = res["reinforcement"]
-        w = _d(d, "seoul-120-reinforcement-weekday", "answer_rate")
-        p = _d(d, "seoul-120-afternoon-11-20-placement", "answer_rate")
-        a = _d(d, "seoul-120-reinforcement", "answer_rate")
         add("Weak-slot reinforcement: on or off, and where?",
-            f"45 workers (hand rules) {difference('answer_rate', a['mean'], a['ci95'])}; the same 15 weekday "
-            f"workers: hand-placed 17–19 {difference('answer_rate', w['mean'], w['ci95'])}, placed by the planner "
-            f"{difference('answer_rate', p['mean'], p['ci95'])} (answer rate, against none)",
+            f"45 workers (hand rules) {_change(d, 'seoul-120-reinforcement')}; the same 15 weekday "
+            f"workers: hand-placed 17–19 {_change(d, 'seoul-120-reinforcement-weekday')}, placed by the planner "
+            f"{_change(d, 'seoul-120-afternoon-11-20-placement')} (answer rate, against none)",
             "weak-slot-reinforcement-on-or-off-and-the-planners-placement")
     if "remote" in res:
         d = res["remote"]
         add("196 or 215 remote agents?",
-            f"215: answer rate {difference('answer_rate', _d(d, 'seoul-120-remote-215', 'answer_rate')['mean'], _d(d, 'seoul-120-remote-215', 'answer_rate')['ci95'])}; "
-            f"no remote work: {difference('answer_rate', _d(d, 'seoul-120-afternoon-11-20', 'answer_rate')['mean'], _d(d, 'seoul-120-afternoon-11-20', 'answer_rate')['ci95'])} (against 196)",
+            f"215: answer rate {_change(d, 'seoul-120-remote-215')}; "
+            f"no remote work: {_change(d, 'seoul-120-afternoon-11-20')} (against 196)",
             "remote-work-196-or-215-remote-agents")
     if "cap" in res:
         d = res["cap"]
-        f = _d(d, "seoul-120-cap-forced-20m", "answer_rate")
-        r = _d(d, "seoul-120-cap-recommended-20m", "answer_rate")
         c = _d(d, "seoul-120-cap-forced-20m", "capped")
         add("No cap, recommended 20 min or forced cap?",
-            f"forced: answer rate {difference('answer_rate', f['mean'], f['ci95'])} with {c['other']:,.0f} calls cut a week; "
-            f"recommended: {difference('answer_rate', r['mean'], r['ci95'])} (against no cap)",
+            f"forced: answer rate {_change(d, 'seoul-120-cap-forced-20m')} with {c['other']:,.0f} calls cut a week; "
+            f"recommended: {_change(d, 'seoul-120-cap-recommended-20m')} (against no cap)",
             "call-time-caps-none-recommended-20-minutes-forced")
     if "abusive" in res:
         d = res["abusive"]
-        x = _d(d, "seoul-120-abusive-separate", "answer_rate")
         g = d["scenarios"][0]["agent_groups"]["generalists"]["differences"]["recovery_hours"]
         add("A dedicated team for abusive callers?",
-            f"answer rate {difference('answer_rate', x['mean'], x['ci95'])} (same head count); the general agents "
+            f"answer rate {_change(d, 'seoul-120-abusive-separate')} (same head count); the general agents "
             f"spend {g['base']:.0f} agent-hours a week less in recovery",
             "abusive-callers-dedicated-team-or-none")
     if "strike" in res:
