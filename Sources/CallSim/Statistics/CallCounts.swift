@@ -5,7 +5,7 @@
 /// `selfServed`, `inIVRAtEnd`, or reaches the agent queue (`inflow`); and each call in `inflow`
 /// ends in exactly one of `answered`, `abandoned`, `inQueueAtEnd`. ``conservationError`` checks
 /// both identities.
-public struct CallCounts: Sendable, Equatable, BitwiseCopyable {
+public struct CallCounts: Sendable, Equatable, BitwiseCopyable, DoubleFieldCounts {
   /// Calls that reached the number, redials included.
   public var totalInflow = 0.0
   /// Calls that reached the agent queue.
@@ -51,8 +51,7 @@ public struct CallCounts: Sendable, Equatable, BitwiseCopyable {
 
   public init() {}
 
-  /// Every field (its name for tests and checks; sums and scaling go through
-  /// ``withFields(_:)``).
+  /// Every field (for names and checks; sums and scaling go through ``DoubleFieldCounts``).
   nonisolated(unsafe) static let fields: [WritableKeyPath<CallCounts, Double>] = [
     \.totalInflow, \.inflow, \.answered, \.abandoned, \.blocked, \.ivrHangUps, \.selfServed, \.redials, \.transferred,
     \.inQueueAtEnd, \.inIVRAtEnd, \.answeredWithinTarget, \.answeredWaitSeconds, \.abandonedWaitSeconds,
@@ -60,27 +59,8 @@ public struct CallCounts: Sendable, Equatable, BitwiseCopyable {
     \.capped, \.callBacks, \.abusiveAnswered, \.recoveryAgentSeconds,
   ]
 
-  /// Calls `body` with every field as one buffer of `Double`s (all stored properties are
-  /// `Double`s, laid out one after another): element-wise sums and scaling without key paths,
-  /// whose every read costs a generic-metadata lookup — about 400 instructions, a tenth of
-  /// the reference case's writing of its results went to them.
-  @inline(__always)
-  mutating func withFields<R>(_ body: (UnsafeMutableBufferPointer<Double>) -> R) -> R {
-    withUnsafeMutableBytes(of: &self) { raw in
-      body(UnsafeMutableBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: Double.self), count: raw.count / 8))
-    }
-  }
-
-  /// The number of `Double` fields: the size of the struct, checked against `fields` by the tests.
-  static let fieldCount = MemoryLayout<CallCounts>.size / MemoryLayout<Double>.size
-
   public static func += (a: inout CallCounts, b: CallCounts) {
-    var b = b
-    b.withFields { bf in
-      a.withFields { af in
-        for i in 0..<fieldCount { af[i] += bf[i] }
-      }
-    }
+    a.addFields(of: b)
   }
 
   /// Adds a group's agent time (the call counts are the call types').
@@ -110,8 +90,6 @@ public struct CallCounts: Sendable, Equatable, BitwiseCopyable {
 extension CallCounts {
   /// Every field multiplied by `factor` (to turn sums over replications into means).
   public mutating func scale(by factor: Double) {
-    withFields { f in
-      for i in 0..<CallCounts.fieldCount { f[i] *= factor }
-    }
+    scaleFields(by: factor)
   }
 }

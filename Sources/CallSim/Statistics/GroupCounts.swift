@@ -1,7 +1,7 @@
 /// What one agent group did in one period (an hour, or a whole replication). Calls are
 /// counted in the hour of their arrival, agent time in the hour it was spent (paid time in
 /// the hour its shift starts).
-public struct GroupCounts: Sendable, Equatable, BitwiseCopyable {
+public struct GroupCounts: Sendable, Equatable, BitwiseCopyable, DoubleFieldCounts {
   /// Calls the group's agents answered and served.
   public var answered = 0.0
   /// Misrouted calls the group's agents answered and transferred to the right queue.
@@ -32,41 +32,21 @@ public struct GroupCounts: Sendable, Equatable, BitwiseCopyable {
 
   public init() {}
 
-  /// Every field (its name for tests and checks; sums and scaling go through
-  /// ``withFields(_:)``).
+  /// Every field (for names and checks; sums and scaling go through ``DoubleFieldCounts``).
   nonisolated(unsafe) static let fields: [WritableKeyPath<GroupCounts, Double>] = [
     \.answered, \.transferred, \.talkSeconds, \.busyAgentSeconds, \.availableAgentSeconds, \.scheduledAgentSeconds,
     \.remoteBusyAgentSeconds, \.remoteAvailableAgentSeconds, \.paidAgentSeconds, \.overtimeAgentSeconds, \.capped,
     \.abusiveAnswered, \.recoveryAgentSeconds,
   ]
 
-  /// Calls `body` with every field as one buffer of `Double`s (all stored properties are
-  /// `Double`s): element-wise sums and scaling without key paths, as in ``CallCounts``.
-  @inline(__always)
-  mutating func withFields<R>(_ body: (UnsafeMutableBufferPointer<Double>) -> R) -> R {
-    withUnsafeMutableBytes(of: &self) { raw in
-      body(UnsafeMutableBufferPointer(start: raw.baseAddress!.assumingMemoryBound(to: Double.self), count: raw.count / 8))
-    }
-  }
-
-  /// The number of `Double` fields: the size of the struct, checked against `fields` by the tests.
-  static let fieldCount = MemoryLayout<GroupCounts>.size / MemoryLayout<Double>.size
-
   public static func += (a: inout GroupCounts, b: GroupCounts) {
-    var b = b
-    b.withFields { bf in
-      a.withFields { af in
-        for i in 0..<fieldCount { af[i] += bf[i] }
-      }
-    }
+    a.addFields(of: b)
   }
 
   /// Every field multiplied by `factor`.
   public func scaled(by factor: Double) -> GroupCounts {
     var c = self
-    c.withFields { f in
-      for i in 0..<GroupCounts.fieldCount { f[i] *= factor }
-    }
+    c.scaleFields(by: factor)
     return c
   }
 }
