@@ -24,6 +24,23 @@ extension CSVTable {
   }
 }
 
+/// A ``CSVTable`` whose rows are built as bytes in one reused ``CSVLine`` (the hourly tables,
+/// thousands of rows of twenty numbers) and reach a file without passing through `String`.
+public protocol CSVLineTable: CSVTable {
+  /// Calls `body` with the header, then each row, all in the same ``CSVLine``.
+  func forEachRow(_ body: (CSVLine) throws -> Void) rethrows
+}
+
+extension CSVLineTable {
+  public func forEachLine(_ body: (String) throws -> Void) rethrows {
+    try forEachRow { try body($0.text) }
+  }
+
+  public func write(to sink: inout TextSink) throws {
+    try forEachRow { try sink.append(line: $0) }
+  }
+}
+
 /// One line of a CSV file built as UTF-8 bytes, cell after cell, in a buffer reused from
 /// line to line: the hourly tables write thousands of rows of twenty numbers, and building
 /// each cell as a `String` and joining them cost more than the simulation of an hour.

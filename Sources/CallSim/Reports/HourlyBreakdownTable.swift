@@ -1,7 +1,7 @@
 /// `hourly_types.csv` and `hourly_groups.csv`: the hourly table split by call type or by agent
 /// group, in tidy (long) form — one row per measured hour and type (or group). Counts are
 /// means over replications, rates ratios of those means, empty where undefined.
-public struct HourlyBreakdownTable: CSVTable {
+public struct HourlyBreakdownTable: CSVLineTable {
   public enum Breakdown: Sendable {
     case callType, group
 
@@ -29,17 +29,8 @@ public struct HourlyBreakdownTable: CSVTable {
     self.breakdown = breakdown
   }
 
-  public func forEachLine(_ body: (String) throws -> Void) rethrows {
-    try forEachRow { try body($0.text) }
-  }
-
-  public func write(to sink: inout TextSink) throws {
-    try forEachRow { try sink.append(line: $0) }
-  }
-
-  /// The header, then one line per measured hour and type (or group), each built in the
-  /// same reused ``CSVLine``.
-  func forEachRow(_ body: (CSVLine) throws -> Void) rethrows {
+  /// The header, then one line per measured hour and type (or group).
+  public func forEachRow(_ body: (CSVLine) throws -> Void) rethrows {
     let model = result.model
     let scale = 1 / Double(result.replications.count)
     var line = CSVLine()

@@ -1,7 +1,7 @@
 /// `hourly.csv`: one row per measured hour — agents, calls and answer rate by hour, the
 /// table a city council asks for. Counts are means over replications; rates are ratios of
 /// those means (so an hour with few calls is not over-weighted); empty where undefined.
-public struct HourlyTable: CSVTable {
+public struct HourlyTable: CSVLineTable {
   public static let columns: [(name: String, metric: Metric?)] = [
     ("date", nil), ("weekday", nil), ("hour", nil),
     ("agents_scheduled", .agentsScheduled), ("agents_on_phones", .agentsOnPhones),
@@ -20,16 +20,7 @@ public struct HourlyTable: CSVTable {
   public init(result: RunResult) { self.result = result }
 
   /// The header, then one line per measured hour.
-  public func forEachLine(_ body: (String) throws -> Void) rethrows {
-    try forEachRow { try body($0.text) }
-  }
-
-  public func write(to sink: inout TextSink) throws {
-    try forEachRow { try sink.append(line: $0) }
-  }
-
-  /// The header, then one line per measured hour, each built in the same reused ``CSVLine``.
-  func forEachRow(_ body: (CSVLine) throws -> Void) rethrows {
+  public func forEachRow(_ body: (CSVLine) throws -> Void) rethrows {
     let n = Double(result.replications.count)
     let metrics = HourlyTable.columns.dropFirst(3).map { $0.metric! }
     var line = CSVLine()
