@@ -128,38 +128,41 @@ struct Benchmark {
         strip.status == 0
       else { return nil }
     }
-    let counts = folder.appendingPathComponent("callgrind.out").path
     let out = folder.appendingPathComponent("out-callgrind").path
     guard
-      let run = try? ChildProcess.run(
-        "/usr/bin/env",
-        ["valgrind", "-q", "--tool=callgrind", "--callgrind-out-file=\(counts)", stripped, "run", file, "--out", out,
-         "--replications", "1", "--threads", "1", "--quiet", "--allow-outside"]),
-      run.status == 0,
-      let text = try? String(contentsOfFile: counts, encoding: .utf8),
+      let total = callgrindInstructions(
+        stripped, ["run", file, "--out", out, "--replications", "1", "--threads", "1", "--quiet", "--allow-outside"],
+        counts: "callgrind.out"),
       let data = try? Data(contentsOf: URL(fileURLWithPath: out + "/summary.json")),
       let summary = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
       let metrics = summary["metrics"] as? [String: [String: Any]],
       let calls = metrics["total_inflow"]?["mean"] as? Double, calls > 0
     else { return nil }
-    for line in text.split(separator: "\n") where line.hasPrefix("summary:") || line.hasPrefix("totals:") {
-      if let total = Double(line.split(separator: " ").dropFirst().first ?? "") { return total / calls }
-    }
-    return nil
+    return total / calls
   }
 
   /// Instructions per call of the C reference loop for `calls` calls under callgrind; `nil`
   /// when valgrind or the loop is missing (``cReference(folder:)`` builds it).
   func cInstructionsPerCall(calls: Int) -> Double? {
     let loop = folder.appendingPathComponent("c/erlanga").path
-    let counts = folder.appendingPathComponent("c-callgrind.out").path
     guard FileManager.default.isExecutableFile(atPath: loop),
+      let total = callgrindInstructions(loop, ["mt19937", String(calls), "12345"], counts: "c-callgrind.out")
+    else { return nil }
+    return total / Double(calls)
+  }
+
+  /// Instructions of the whole process `program arguments` under `valgrind --tool=callgrind`
+  /// (its counts written to the file `counts` of the bench folder); `nil` when valgrind is
+  /// missing, the process fails or the counts have no total.
+  private func callgrindInstructions(_ program: String, _ arguments: [String], counts: String) -> Double? {
+    let file = folder.appendingPathComponent(counts).path
+    guard
       let run = try? ChildProcess.run(
-        "/usr/bin/env", ["valgrind", "-q", "--tool=callgrind", "--callgrind-out-file=\(counts)", loop, "mt19937", String(calls), "12345"]),
-      run.status == 0, let text = try? String(contentsOfFile: counts, encoding: .utf8)
+        "/usr/bin/env", ["valgrind", "-q", "--tool=callgrind", "--callgrind-out-file=\(file)", program] + arguments),
+      run.status == 0, let text = try? String(contentsOfFile: file, encoding: .utf8)
     else { return nil }
     for line in text.split(separator: "\n") where line.hasPrefix("summary:") || line.hasPrefix("totals:") {
-      if let total = Double(line.split(separator: " ").dropFirst().first ?? "") { return total / Double(calls) }
+      if let total = Double(line.split(separator: " ").dropFirst().first ?? "") { return total }
     }
     return nil
   }
