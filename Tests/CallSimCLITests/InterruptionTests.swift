@@ -97,9 +97,11 @@ import Testing
   @Test func secondSignalWhileWritingKeptReplicationsStops() throws {
     let dir = try CLI.temporaryFolder()
     let out = dir.appendingPathComponent("out")
-    let running = try Self.start(Self.scenario(days: 3660, replications: 50, perHour: 2, agents: 2), out: out, in: dir)
-    // A replication takes about 0.05 s in release, several times that in debug or sanitized
-    // builds: some have finished by the signal, and writing their hourly rows takes seconds.
+    let running = try Self.start(Self.scenario(days: 3660, replications: 60, perHour: 20, agents: 4), out: out, in: dir)
+    // A replication (1.8 M calls) takes about 0.3 s in release, 0.6 s under ASan and 3 s under
+    // TSan: a few have finished by the signal, far from all 60 (with 50 lighter replications,
+    // an ASan build once finished them all before it), and writing their 87,840 hourly rows
+    // takes long enough to be seen.
     Thread.sleep(forTimeInterval: SanitizerBuild.allowing(3))
     running.send(SIGTERM)
     #expect(CLI.wait(upTo: 60) { CLI.exists(CLI.sibling(out, "new")) }, "the kept replications were not written")

@@ -25,6 +25,9 @@ extension CoveringProgram {
     }
     Self.solverLock.lock()
     defer { Self.solverLock.unlock() }
+    // GLPK keeps an environment per thread until `glp_free_env`; a solve may run on a pooled
+    // thread that later exits, so every solve frees it (no problem object outlives a solve).
+    defer { glp_free_env() }
     // The time limit counts from here: time spent waiting for another solve is not the solver's.
     let started = ContinuousClock.now
     let deadline = started + .seconds(options.timeLimit)
