@@ -19,7 +19,10 @@ public struct ReinforcementPlacement {
   public struct Round: Sendable, Equatable {
     public var batch: Int
     public var answerRates: [Double]
+    /// Index in the windows of the one that got the batch.
     public var chosen: Int
+    /// Seconds from midnight: the chosen window's start.
+    public var chosenStart: Double
   }
 
   public var model: CallCenterModel
@@ -85,7 +88,7 @@ public struct ReinforcementPlacement {
       agents[chosen] += b
       placed += b
       current = rates[chosen]
-      let round = Round(batch: b, answerRates: rates, chosen: chosen)
+      let round = Round(batch: b, answerRates: rates, chosen: chosen, chosenStart: starts[chosen])
       rounds.append(round)
       report(round)
     }
@@ -112,7 +115,7 @@ public struct ReinforcementPlacement {
     let extra = try lines(agents)
     m.roster.lines += extra
     for i in m.timeline.indices { m.timeline[i].model.roster.lines += extra }
-    guard let result = SimulationRunner.run(m, threads: threads, stop: stop) else { throw StopRequest.Stopped() }
+    guard let result = try SimulationRunner.run(m, threads: threads, stop: stop) else { throw StopRequest.Stopped() }
     return result.estimates()[.answerRate]?.mean ?? 0
   }
 }

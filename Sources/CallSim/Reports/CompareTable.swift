@@ -20,15 +20,32 @@ public struct CompareTable {
       case .seconds: return String(format: "%.1f s", v)
       }
     }
+    /// `other − base ± half-width`, `*` when significant; with more decimals than usual
+    /// (up to 6) where the usual ones would show a significant difference, or a non-zero
+    /// half-width, as 0 — never "+0.0 ± 0.0 *".
     func difference(_ d: PairedDifference) -> String {
       guard let mean = d.mean else { return "–" }
-      let ci = d.ci95
-      let mark = d.isSignificant ? " *" : ""
-      switch self {
-      case .count: return String(format: "%+.1f", mean) + (ci.map { String(format: " ± %.1f", $0) } ?? "") + mark
-      case .share: return String(format: "%+.2f pp", mean * 100) + (ci.map { String(format: " ± %.2f", $0 * 100) } ?? "") + mark
-      case .seconds: return String(format: "%+.1f s", mean) + (ci.map { String(format: " ± %.1f", $0) } ?? "") + mark
+      let (scale, places, suffix) =
+        switch self {
+        case .count: (1.0, 1, "")
+        case .share: (100.0, 2, " pp")
+        case .seconds: (1.0, 1, " s")
+        }
+      let m = mean * scale, ci = d.ci95.map { $0 * scale }
+      let shown = Self.places(from: places, mean: m, ci: ci, significant: d.isSignificant)
+      return String(format: "%+.*f", shown, m) + suffix + (ci.map { String(format: " ± %.*f", shown, $0) } ?? "")
+        + (d.isSignificant ? " *" : "")
+    }
+
+    /// The fewest decimals from `usual` to 6 at which a significant `mean` and a non-zero `ci`
+    /// both show a non-zero digit.
+    static func places(from usual: Int, mean: Double, ci: Double?, significant: Bool) -> Int {
+      var places = usual
+      func vanishes(_ x: Double) -> Bool { (abs(x) * pow(10, Double(places))).rounded() == 0 }
+      while places < 6 && ((significant && vanishes(mean)) || (ci.map { $0 > 0 && vanishes($0) } ?? false)) {
+        places += 1
       }
+      return places
     }
   }
 

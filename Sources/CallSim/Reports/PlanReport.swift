@@ -61,7 +61,13 @@ public struct PlanReport {
         "windows": placement.windows.map { ["start": ScenarioDecoder.clock($0.start), "workers": $0.agents] as [String: Any] },
         "base_answer_rate": placement.baseAnswerRate,
         "answer_rate": placement.answerRate,
-        "rounds": placement.rounds.map { ["workers": $0.batch, "answer_rates": $0.answerRates, "chosen_window": $0.chosen] as [String: Any] },
+        // `chosen_window` counts from 0 in `windows`; `chosen_start` is that window's start.
+        "rounds": placement.rounds.map {
+          [
+            "workers": $0.batch, "answer_rates": $0.answerRates, "chosen_window": $0.chosen,
+            "chosen_start": ScenarioDecoder.clock($0.chosenStart),
+          ] as [String: Any]
+        },
       ] as [String: Any]
     }
     let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])

@@ -36,11 +36,16 @@ public struct PairedDifference: Sendable, Equatable {
     ci95 = d.halfWidth(level: 0.95)
   }
 
-  /// Whether the 95 % interval excludes 0: the difference is more than noise.
+  /// Whether the 95 % interval excludes 0: the difference is more than noise. A difference
+  /// within rounding error of the means (both scenarios computed the same value by different
+  /// sums: its interval is 0 but so is the difference) is not.
   public var isSignificant: Bool {
-    guard let mean, let ci95 else { return false }
-    return abs(mean) > ci95
+    guard let mean, let ci95, let baseMean, let otherMean else { return false }
+    return abs(mean) > ci95 && abs(mean) > Self.roundingError * max(abs(baseMean), abs(otherMean))
   }
+
+  /// Relative size below which a difference of two means is floating-point rounding.
+  static let roundingError = 1e-12
 
   /// Half-width of the 95 % interval the same difference would have if the two scenarios had
   /// been run on independent random numbers (Welch's interval, with Welch–Satterthwaite
