@@ -12,7 +12,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
   var model = scenario.model
   guard model.settings.days <= 2, model.arrivals.expectedCalls < 100_000 else { return 0 }
   model.settings.replications = 1
-  _ = SimulationRunner.run(model, threads: 1)
+  _ = try? SimulationRunner.run(model, threads: 1)
   return 0
 }
 

@@ -89,10 +89,10 @@ public final class LiveEngine: @unchecked Sendable {
   }
 
   /// After ``stop()``: the results of the run so far, and the interventions made.
-  public func finish() -> (result: RunResult, interventions: [LiveSimulation.Intervention], reachedEnd: Bool, simulatedSeconds: Double) {
+  public func finish() throws(CountLimitError) -> (result: RunResult, interventions: [LiveSimulation.Intervention], reachedEnd: Bool, simulatedSeconds: Double) {
     let reached = simulation.isAtEnd
     let seconds = simulation.now
-    return (simulation.finish(), simulation.interventions, reached, seconds)
+    return (try simulation.finish(), simulation.interventions, reached, seconds)
   }
 
   // MARK: - The thread

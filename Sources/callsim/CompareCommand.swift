@@ -64,9 +64,11 @@ struct CompareCommand: ParsableCommand {
     var results: [RunResult] = []
     for (i, scenario) in loaded.enumerated() {
       let progress = ProgressLine(total: settings.replications, enabled: !options.quiet)
-      let result = SimulationRunner.run(
-        scenario.model, threads: options.threads, progress: { progress.update(done: $0) }, stop: interruption.stop)
-      progress.finish()
+      let result = try Diagnostics.simulateOrExit(scenarios[i]) {
+        defer { progress.finish() }
+        return try SimulationRunner.run(
+          scenario.model, threads: options.threads, progress: { progress.update(done: $0) }, stop: interruption.stop)
+      }
       guard let result else {
         Diagnostics.printError(
           "interrupted by \(interruption.signalName) while simulating \(scenarios[i]): nothing written; \(folder)/ is as it was")

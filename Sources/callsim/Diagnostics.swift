@@ -40,4 +40,15 @@ enum Diagnostics {
       throw ExitCode(1)
     }
   }
+
+  /// Runs a simulation of the scenario in `file`, or exits with status 1 and a one-line
+  /// error when a replication's counts reach their limit (``CountLimitError``).
+  static func simulateOrExit<T>(_ file: String, _ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as CountLimitError {
+      printError("error: \(file): \(error)")
+      throw ExitCode(1)
+    }
+  }
 }

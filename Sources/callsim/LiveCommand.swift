@@ -106,7 +106,7 @@ struct LiveCommand: ParsableCommand {
       Diagnostics.printError("error: cannot serve on \(host):\(port): \(error)")
       throw ExitCode(1)
     }
-    let (result, interventions, reachedEnd, simulated) = engine.finish()
+    let (result, interventions, reachedEnd, simulated) = try Diagnostics.simulateOrExit(scenario) { try engine.finish() }
     let elapsed = clock.duration(to: .now)
     let wall = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
     do {

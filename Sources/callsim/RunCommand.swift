@@ -45,9 +45,13 @@ struct RunCommand: ParsableCommand {
           model, threads: options.threads, progress: { progress.update(done: $0) }, stop: interruption.stop,
           tracingInto: traceFolder.url)
       } else {
-        (run, stopped) = SimulationRunner.runAllowingStop(
+        (run, stopped) = try SimulationRunner.runAllowingStop(
           model, threads: options.threads, progress: { progress.update(done: $0) }, stop: interruption.stop)
       }
+    } catch let error as CountLimitError {
+      progress.finish()
+      Diagnostics.printError("error: \(scenario): \(error)")
+      throw ExitCode(1)
     } catch {
       progress.finish()
       Diagnostics.printError("error: \(folder): cannot write calls.csv: \(error.localizedDescription)")

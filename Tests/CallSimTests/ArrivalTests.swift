@@ -28,7 +28,7 @@ import Testing
       agents: 100
       """)
     #expect(scenario.model.settings.start.weekday == .mon)
-    let result = try #require(SimulationRunner.run(scenario.model))
+    let result = try #require(try SimulationRunner.run(scenario.model))
     #expect(result.conservationErrors.isEmpty)
     var chi2 = 0.0
     for h in 0..<168 {
@@ -52,7 +52,7 @@ import Testing
       call_types: {call: {handle: {dist: exponential, mean: 30s}}}
       agents: 10
       """)
-    let result = try #require(SimulationRunner.run(scenario.model))
+    let result = try #require(try SimulationRunner.run(scenario.model))
     let r = result.replications[0]
     let daily = (0..<600).map { d in (0..<24).reduce(0.0) { $0 + r.hourly[d * 24 + $1].totalInflow } }
     let tally = Tally(daily)
@@ -97,7 +97,7 @@ import Testing
       """)
     #expect(scenario.model.arrivals.slotSeconds == 1800)
     #expect(scenario.model.arrivals.callsPerHour[20] == 200)
-    let r = try #require(SimulationRunner.run(scenario.model)).replications[0]
+    let r = try #require(try SimulationRunner.run(scenario.model)).replications[0]
     #expect(r.hourly[10].totalInflow > 0)
     #expect(r.hourly.enumerated().allSatisfy { $0.offset == 10 || $0.element.totalInflow == 0 })
   }

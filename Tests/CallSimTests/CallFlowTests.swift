@@ -17,7 +17,7 @@ import Testing
       call_types: {call: {handle: {dist: lognormal, mean: 150s, sd: 200s}}}
       agents: 10
       """)
-    let result = try #require(SimulationRunner.run(scenario.model))
+    let result = try #require(try SimulationRunner.run(scenario.model))
     #expect(result.conservationErrors.isEmpty)
     let blocked = try #require(result.estimates()[.blockedShare])
     let exact = ErlangQueue.erlangB(agents: 10, load: 5)
@@ -46,7 +46,7 @@ import Testing
         general: {handle: {dist: exponential, mean: 4m}, patience: {dist: exponential, mean: 2m}}
       agents: 40
       """)
-    let result = try #require(SimulationRunner.run(scenario.model))
+    let result = try #require(try SimulationRunner.run(scenario.model))
     #expect(result.conservationErrors.isEmpty, "\(result.conservationErrors.prefix(2))")
     let total = result.totals.reduce(into: CallCounts()) { $0 += $1 }
     func near(_ observed: Double, _ n: Double, _ p: Double) -> Bool {
@@ -78,7 +78,7 @@ import Testing
           redial: {probability: 0.4, delay: {dist: exponential, mean: 5m}}
       agents: 20
       """)
-    let result = try #require(SimulationRunner.run(scenario.model))
+    let result = try #require(try SimulationRunner.run(scenario.model))
     #expect(result.conservationErrors.isEmpty)
     let t = result.totals.reduce(into: CallCounts()) { $0 += $1 }
     let failed = t.abandoned + t.blocked
@@ -98,7 +98,7 @@ import Testing
       call_types: {call: {handle: {dist: exponential, mean: 5m}, patience: {dist: exponential, mean: 3m}}}
       agents: 48
       """)
-    let result = try #require(SimulationRunner.run(scenario.model))
+    let result = try #require(try SimulationRunner.run(scenario.model))
     for t in result.totals {
       #expect(t.blocked == 0 && t.ivrHangUps == 0 && t.selfServed == 0 && t.redials == 0)
       #expect(t.totalInflow == t.inflow)

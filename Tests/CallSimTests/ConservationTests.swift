@@ -32,7 +32,7 @@ import Testing
   @Test(arguments: 1...40)
   func everyCallEndsOnce(seed: Int) throws {
     let model = try ConservationTests.randomModel(seed: UInt64(seed))
-    let result = try #require(SimulationRunner.run(model, threads: 1))
+    let result = try #require(try SimulationRunner.run(model, threads: 1))
     #expect(result.conservationErrors.isEmpty, "\(result.conservationErrors.prefix(3))")
     for r in result.replications {
       for (h, hour) in r.hourly.enumerated() {
@@ -48,18 +48,18 @@ import Testing
   @Test func sameSeedSameResultsAnyThreadCount() throws {
     var model = try ConservationTests.randomModel(seed: 5)
     model.settings.replications = 5
-    let one = try #require(SimulationRunner.run(model, threads: 1))
-    let two = try #require(SimulationRunner.run(model, threads: 2))
-    let four = try #require(SimulationRunner.run(model, threads: 4))
+    let one = try #require(try SimulationRunner.run(model, threads: 1))
+    let two = try #require(try SimulationRunner.run(model, threads: 2))
+    let four = try #require(try SimulationRunner.run(model, threads: 4))
     #expect(one.totals == two.totals && two.totals == four.totals)
     #expect(one.replications.map(\.hourly) == four.replications.map(\.hourly))
   }
 
   @Test func differentSeedsDiffer() throws {
     var a = try ConservationTests.randomModel(seed: 5)
-    let ra = try #require(SimulationRunner.run(a))
+    let ra = try #require(try SimulationRunner.run(a))
     a.settings.seed = 6
-    let rb = try #require(SimulationRunner.run(a))
+    let rb = try #require(try SimulationRunner.run(a))
     #expect(ra.totals != rb.totals)
   }
 }

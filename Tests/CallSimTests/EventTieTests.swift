@@ -28,7 +28,7 @@ import Testing
     var simulation = CallCenterSimulation(model: model, replication: 0)
     simulation.scheduleArrival(at: 3500)
     simulation.scheduleArrival(at: 3590)
-    let outcome = simulation.run()
+    let outcome = try simulation.run()
     let replication = try #require(outcome)
     return RunResult(model: model, replications: [replication]).totals[0]
   }

@@ -13,7 +13,7 @@ import Testing
       name: "ties", settings: settings, arrivals: .constant(callsPerHour: 0.5, horizon: settings.horizon),
       callTypes: [CallType(name: "c", handle: .deterministic(1), patience: .deterministic(1e9))],
       agents: 1)
-    let result = try #require(SimulationRunner.run(model))
+    let result = try #require(try SimulationRunner.run(model))
     let t = result.totals[0]
     #expect(t.abandoned == 0)
     #expect(t.answered + t.inQueueAtEnd == t.inflow)
@@ -25,7 +25,7 @@ import Testing
     let model = try CallCenterModel(
       name: "none", settings: settings, arrivals: .constant(callsPerHour: 60, horizon: settings.horizon),
       callTypes: [CallType(name: "c", handle: .exponential(mean: 60))], agents: 0)
-    let result = try #require(SimulationRunner.run(model))
+    let result = try #require(try SimulationRunner.run(model))
     for t in result.totals {
       #expect(t.answered == 0 && t.abandoned == 0)
       #expect(t.inQueueAtEnd == t.inflow && t.inflow > 1000)
@@ -39,7 +39,7 @@ import Testing
     let model = try CallCenterModel(
       name: "abandon", settings: settings, arrivals: .constant(callsPerHour: 120, horizon: settings.horizon),
       callTypes: [CallType(name: "c", handle: .exponential(mean: 60), patience: .deterministic(30))], agents: 0)
-    let result = try #require(SimulationRunner.run(model))
+    let result = try #require(try SimulationRunner.run(model))
     let t = result.totals[0]
     #expect(t.abandoned > 2500)
     #expect(abs(t.abandonedWaitSeconds - 30 * t.abandoned) < 1e-6 * t.abandonedWaitSeconds)
@@ -52,7 +52,7 @@ import Testing
     let model = try CallCenterModel(
       name: "idle", settings: settings, arrivals: .constant(callsPerHour: 60, horizon: settings.horizon),
       callTypes: [CallType(name: "c", handle: .deterministic(60))], agents: 50)
-    let result = try #require(SimulationRunner.run(model))
+    let result = try #require(try SimulationRunner.run(model))
     let e = result.estimates()
     #expect(e[.asaSeconds]?.mean == 0)
     #expect(e[.serviceLevel]?.mean == 1)

@@ -1,4 +1,4 @@
-import CallSim
+@testable import CallSim
 import CallSimTestSupport
 import Foundation
 import Testing
@@ -110,7 +110,7 @@ extension HostileInputTests {
           redial: {probability: 0.9, delay: {dist: deterministic, mean: 0}}
       agents: 0
       """)
-    let run = try #require(SimulationRunner.run(scenario.model))
+    let run = try #require(try SimulationRunner.run(scenario.model))
     let redials = run.replications[0].hourly.reduce(0) { $0 + $1.redials }
     #expect(redials > 0)
   }
@@ -129,18 +129,19 @@ extension HostileInputTests {
       agents: 6
       """
     let (problems, seconds) = try timedProblems(text)
-    #expect(problems == ["error: bad.yaml:2: simulation: 1 day × 10000 call types × 10000 replications would keep about 460.09 GB of counts in memory (hourly rows per type and group, totals, wait histograms), more than the limit of 2.56 GB; use fewer days, call types, groups or replications"])
+    #expect(problems == ["error: bad.yaml:2: simulation: 1 day × 10000 call types × 10000 replications would keep about 210.45 GB of counts in memory (hourly rows per type and group, totals, wait histograms), more than the limit of 2.56 GB; use fewer days, call types, groups or replications"])
     #expect(seconds < Self.quick)
   }
 
   @Test func theEstimateGrowsWithEveryStore() {
     let base = RunMemoryEstimate(hours: 24, callTypes: 1, replications: 1)
-    let recordBytes = Double(MemoryLayout<CallCounts>.stride)
-    let groupBytes = Double(MemoryLayout<GroupCounts>.stride)
-    #expect(RunMemoryEstimate(hours: 48, callTypes: 1, replications: 1).bytes == base.bytes + 24 * (recordBytes + groupBytes))
-    // A second type adds an hourly table per type (both types) and a total.
-    #expect(RunMemoryEstimate(hours: 24, callTypes: 2, replications: 1).bytes == base.bytes + 49 * recordBytes)
-    #expect(RunMemoryEstimate(hours: 24, callTypes: 1, groups: 3, replications: 1).bytes == base.bytes + 50 * groupBytes)
+    let typeHourBytes = Double(MemoryLayout<TypeHourCounts>.stride), groupHourBytes = Double(MemoryLayout<GroupHourCounts>.stride)
+    let recordBytes = Double(MemoryLayout<CallCounts>.stride), groupBytes = Double(MemoryLayout<GroupCounts>.stride)
+    #expect(typeHourBytes == 80 && groupHourBytes == 88 && recordBytes == 184 && groupBytes == 104)
+    #expect(RunMemoryEstimate(hours: 48, callTypes: 1, replications: 1).bytes == base.bytes + 24 * (typeHourBytes + groupHourBytes))
+    // A second type adds its hours and its total; so does each group.
+    #expect(RunMemoryEstimate(hours: 24, callTypes: 2, replications: 1).bytes == base.bytes + 24 * typeHourBytes + recordBytes)
+    #expect(RunMemoryEstimate(hours: 24, callTypes: 1, groups: 3, replications: 1).bytes == base.bytes + 2 * (24 * groupHourBytes + groupBytes))
     #expect(RunMemoryEstimate(hours: 24, callTypes: 1, replications: 3).bytes == 3 * base.bytes)
     #expect(RunMemoryEstimate(hours: .max / 2, callTypes: .max, replications: .max).problem != nil)
   }

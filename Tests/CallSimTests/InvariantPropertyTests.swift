@@ -40,7 +40,7 @@ import Testing
       Gen.int(in: 0...30), Gen.int(in: 0...15)
     ) { agents, rate, handle, patience, trunks, variant in
       let model = try Self.model(agents: agents, rate: rate, handle: handle, patience: patience, trunks: trunks, variant: variant)
-      guard let one = SimulationRunner.run(model, threads: 1), let two = SimulationRunner.run(model, threads: 2) else {
+      guard let one = try SimulationRunner.run(model, threads: 1), let two = try SimulationRunner.run(model, threads: 2) else {
         Issue.record("the run returned no result")
         return
       }

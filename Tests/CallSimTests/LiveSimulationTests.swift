@@ -34,7 +34,7 @@ import Testing
       LiveSimulationTests.packageRoot.appendingPathComponent("Scenarios/seoul-120/afternoon-13-22.yaml").path)
     for model in [try LiveSimulationTests.model(), roster.model] {
       var whole = CallCenterSimulation(model: model, replication: 0)
-      let expected = whole.run()!
+      let expected = try whole.run()!
       let live = LiveSimulation(model: model)
       var t = 0.0
       while !live.isAtEnd {
@@ -42,7 +42,7 @@ import Testing
         live.advance(until: t)
         #expect(live.now == min(t, live.horizon))
       }
-      let got = live.finish().replications[0]
+      let got = try live.finish().replications[0]
       #expect(got.hourly == expected.hourly)
       #expect(got.hourlyByType == expected.hourlyByType)
       #expect(got.hourlyByGroup == expected.hourlyByGroup)
@@ -78,7 +78,7 @@ import Testing
     #expect(none.talking + none.wrapUp + none.idle == 0)
     #expect(throws: LiveSimulation.InterventionError.self) { try live.addAgents(1, group: "nobody") }
     live.advance(until: live.horizon)
-    let result = live.finish().replications[0]
+    let result = try live.finish().replications[0]
     #expect(result.byGroup.count == 2)
   }
 

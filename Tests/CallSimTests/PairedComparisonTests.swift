@@ -8,7 +8,7 @@ import Testing
 @Suite struct PairedComparisonTests {
   static func run(_ yaml: String) throws -> RunResult {
     let model = try Scenario.parse(text: yaml, file: "compare.yaml").model
-    let result = try #require(SimulationRunner.run(model, threads: 2))
+    let result = try #require(try SimulationRunner.run(model, threads: 2))
     #expect(result.conservationErrors.isEmpty, "\(result.conservationErrors.prefix(3))")
     return result
   }

@@ -28,7 +28,7 @@ import Testing
     var simulation = CallCenterSimulation(model: model, replication: 0)
     simulation.scheduleArrival(at: 1000)
     simulation.scheduleArrival(at: 1010)
-    let outcome = simulation.run()
+    let outcome = try simulation.run()
     let replication = try #require(outcome)
     let result = RunResult(model: model, replications: [replication])
     let t = result.totals[0]

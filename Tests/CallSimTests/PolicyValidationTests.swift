@@ -40,7 +40,7 @@ import Testing
 
   @Test func forcedCapBlocksAsErlangBAtTheCappedMean() throws {
     let model = try Scenario.parse(text: Self.scenario(cap: "{mode: forced, limit: \(Int(Self.limit))s}"), file: "cap.yaml").model
-    let result = try #require(SimulationRunner.run(model, threads: 2))
+    let result = try #require(try SimulationRunner.run(model, threads: 2))
     #expect(result.conservationErrors.isEmpty, "\(result.conservationErrors.prefix(3))")
     let sigma2 = log(1 + (Self.sd / Self.mean) * (Self.sd / Self.mean))
     let mu = log(Self.mean) - sigma2 / 2

@@ -63,14 +63,14 @@ import Testing
     return try build(roster(nightAgents: 2), timeline: [DatedChange(fromDay: 2, model: sunday)])
   }
 
-  static func run(_ model: CallCenterModel) -> (log: AgentLog, result: ReplicationResult) {
+  static func run(_ model: CallCenterModel) throws -> (log: AgentLog, result: ReplicationResult) {
     var simulation = CallCenterSimulation(model: model, replication: 0, observer: AgentLog())
-    let result = simulation.run()!
+    let result = try simulation.run()!
     return (simulation.observer, result)
   }
 
   @Test func agentsOnThePhonesPerSlotFollowTheRoster() throws {
-    let (log, _) = Self.run(try Self.model())
+    let (log, _) = try Self.run(try Self.model())
     // (day, hour, minute of the slot start, agents on the phones mid-slot)
     let expected: [(Int, Int, Int, Int)] = [
       // Friday: no night shift from Thursday (before the horizon).
@@ -107,7 +107,7 @@ import Testing
 
   @Test func hourlyCountsAreTimeAveragesOfTheRoster() throws {
     let model = try Self.model()
-    let (_, r) = Self.run(model)
+    let (_, r) = try Self.run(model)
     // Friday 11:00–12:00: 4 agents less four 10-minute breaks, agent 0's lunch from 11:30
     // and agent 1's from 11:45.
     #expect(r.hourly[11].availableAgentSeconds == Double(4 * 60 - 40 - 30 - 15) * 60)
@@ -127,10 +127,10 @@ import Testing
   @Test func absentAgentsDoNotLogIn() throws {
     let model = try Self.model()
     let duties = (0..<4).reduce(0) { $0 + model.duties(day: $1).count }
-    let (everyone, _) = Self.run(try Self.model(absence: 1))
+    let (everyone, _) = try Self.run(try Self.model(absence: 1))
     #expect(everyone.absences == duties)
     #expect(everyone.steps.isEmpty)
-    let (half, _) = Self.run(try Self.model(absence: 0.5))
+    let (half, _) = try Self.run(try Self.model(absence: 0.5))
     #expect(half.absences > 0 && half.absences < duties)
   }
 
@@ -151,7 +151,7 @@ import Testing
   @Test func noCallIsTakenOffShiftOnAPauseOrAbsent() throws {
     let model = try Self.model(absence: 0.2, callsPerHour: 90)
     var simulation = CallCenterSimulation(model: model, replication: 0, observer: Trace())
-    _ = simulation.run()
+    _ = try simulation.run()
     let trace = simulation.observer
     #expect(trace.answers.count > 100)
     let duties = (0..<model.settings.days).flatMap { day in model.duties(day: day).map { (day, $0) } }

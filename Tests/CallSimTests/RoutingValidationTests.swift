@@ -39,7 +39,7 @@ import Testing
 
   static func run(_ yaml: String) throws -> RunResult {
     let scenario = try Scenario.parse(text: yaml, file: "routing.yaml")
-    let result = try #require(SimulationRunner.run(scenario.model, threads: 2))
+    let result = try #require(try SimulationRunner.run(scenario.model, threads: 2))
     #expect(result.conservationErrors.isEmpty, "\(result.conservationErrors.prefix(3))")
     return result
   }

@@ -12,7 +12,7 @@ import Testing
       name: "night", settings: settings, arrivals: .constant(callsPerHour: 30, horizon: settings.horizon),
       callTypes: [CallType(name: "c", handle: .exponential(mean: 120))],
       staffing: .daily(profile, days: 2))
-    let result = try #require(SimulationRunner.run(model))
+    let result = try #require(try SimulationRunner.run(model))
     #expect(result.conservationErrors.isEmpty)
     for r in result.replications {
       for h in 0..<8 {
@@ -34,7 +34,7 @@ import Testing
       name: "leave", settings: settings, arrivals: .constant(callsPerHour: 200, horizon: settings.horizon),
       callTypes: [CallType(name: "c", handle: .deterministic(1800))],
       staffing: .daily(profile, days: 1))
-    let r = try #require(SimulationRunner.run(model)).replications[0]
+    let r = try #require(try SimulationRunner.run(model)).replications[0]
     // All 5 were busy at 12:00 with up to 30 minutes to go.
     #expect(r.hourly[12].availableAgentSeconds > 0)
     #expect(r.hourly[12].availableAgentSeconds <= 5 * 1800)

@@ -9,7 +9,7 @@ import Testing
 @Suite(.serialized) struct TheoryValidationTests {
   @Test(arguments: ValidationPoint.all)
   func agreesWithErlang(_ point: ValidationPoint) throws {
-    let result = try #require(SimulationRunner.run(point.model, threads: 2))
+    let result = try #require(try SimulationRunner.run(point.model, threads: 2))
     #expect(result.conservationErrors.isEmpty, "\(result.conservationErrors.prefix(3))")
     var simulated: [String: TheoryCheck.Simulated] = [:]
     for (metric, estimate) in result.estimates() {
@@ -21,7 +21,7 @@ import Testing
 
   /// M/M/c with no patience never abandons.
   @Test func withoutPatienceNobodyAbandons() throws {
-    let result = try #require(SimulationRunner.run(ValidationPoint.all[0].model))
+    let result = try #require(try SimulationRunner.run(ValidationPoint.all[0].model))
     #expect(result.totals.allSatisfy { $0.abandoned == 0 })
   }
 }

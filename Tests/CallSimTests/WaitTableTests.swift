@@ -29,7 +29,7 @@ import Testing
       staffing: .daily([0] + Array(repeating: 1, count: 23), days: 1))
     var simulation = CallCenterSimulation(model: model, replication: 0)
     for t in [3500.0, 3590, 3850] { simulation.scheduleArrival(at: t) }
-    let outcome = simulation.run()
+    let outcome = try simulation.run()
     let replication = try #require(outcome)
     let rows = WaitTable(result: RunResult(model: model, replications: [replication])).csv().split(separator: "\n")
     #expect(rows.count == 1 + WaitHistogram.binCount)

@@ -148,7 +148,7 @@ public struct CapacityPlanner {
   }
 
   func simulate(_ m: CallCenterModel, stop: StopRequest?) throws -> RunResult {
-    guard let result = SimulationRunner.run(m, threads: options.threads, stop: stop) else { throw StopRequest.Stopped() }
+    guard let result = try SimulationRunner.run(m, threads: options.threads, stop: stop) else { throw StopRequest.Stopped() }
     return result
   }
 

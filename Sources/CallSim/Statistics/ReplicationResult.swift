@@ -1,19 +1,23 @@
 import CallSimEngine
 
 /// Everything one replication counted: by hour of the horizon, by call type, by agent group,
-/// and the waits. Hourly arrays cover the whole horizon, warm-up included (reports skip it);
+/// and the waits. Hourly tables cover the whole horizon, warm-up included (reports skip it);
 /// the per-type and per-group totals cover the measured hours only.
+///
+/// The hourly tables are the tally's own memory (``FrozenBuffer``), moved, never copied:
+/// calls per hour and type as compact integer counts, agent time per hour and group. The
+/// per-hour ``CallCounts`` and ``GroupCounts`` of the `hourly` tables are computed from them when
+/// read, so a long horizon costs 80 bytes per hour and call type plus 88 per hour and group.
 public struct ReplicationResult: Sendable {
   public var replication: Int
   /// One entry per hour: every call type's calls, every group's agent time.
-  public let hourly: FrozenBuffer<CallCounts>
-  /// Per hour and call type, index `hour * types + type` (call counts only); empty when the
-  /// model has one call type, whose hours are `hourly`.
-  public let hourlyByType: FrozenBuffer<CallCounts>
+  public let hourly: HourlyCallCounts
+  /// Per hour and call type, index `hour * types + type` (call counts only).
+  public let hourlyByType: HourlyTypeCounts
   /// Measured totals by call type (call counts only).
   public var byCallType: [CallCounts]
   /// Per hour and agent group, index `hour * groups + group`.
-  public let hourlyByGroup: FrozenBuffer<GroupCounts>
+  public let hourlyByGroup: HourlyGroupCounts
   /// Measured totals by agent group.
   public var byGroup: [GroupCounts]
   public var answeredWaits: WaitHistogram
@@ -23,53 +27,34 @@ public struct ReplicationResult: Sendable {
 
   /// Gathers the stores of a replication's tally: `typeHours` has `hours × types` entries,
   /// `groupHours` `hours × groups`.
-  ///
-  /// The hourly tables keep the tally's memory (``FrozenBuffer``): with one call type,
-  /// `typeHours` becomes `hourly` in place, and the group table is never copied either, so
-  /// the tables of a long horizon are not held twice at the end of a replication.
   init(
-    replication: Int, types: Int, groups: Int, firstMeasuredHour: Int, typeHours: consuming OwnedBuffer<CallCounts>,
-    groupHours: consuming OwnedBuffer<GroupCounts>, answeredWaits: WaitHistogram, abandonedWaits: WaitHistogram, events: UInt64
+    replication: Int, types: Int, groups: Int, firstMeasuredHour: Int, typeHours: consuming OwnedBuffer<TypeHourCounts>,
+    groupHours: consuming OwnedBuffer<GroupHourCounts>, answeredWaits: WaitHistogram, abandonedWaits: WaitHistogram, events: UInt64
   ) {
-    let hours = groupHours.count / groups
+    let byType = HourlyTypeCounts(cells: FrozenBuffer(typeHours), types: types)
+    let byHourAndGroup = HourlyGroupCounts(cells: FrozenBuffer(groupHours))
+    let hours = byHourAndGroup.count / groups
     var byCallType = Array(repeating: CallCounts(), count: types)
     var byGroup = Array(repeating: GroupCounts(), count: groups)
     for h in firstMeasuredHour..<hours {
-      for t in 0..<types { byCallType[t] += typeHours[h * types + t] }
-    }
-    var hourly: OwnedBuffer<CallCounts>
-    if types == 1 {
-      hourly = typeHours
-      self.hourlyByType = FrozenBuffer()
-    } else {
-      hourly = OwnedBuffer(repeating: CallCounts(), count: hours)
-      for h in 0..<hours {
-        for t in 0..<types { hourly[h] += typeHours[h * types + t] }
-      }
-      self.hourlyByType = FrozenBuffer(typeHours)
-    }
-    for h in 0..<hours {
-      for g in 0..<groups {
-        let c = groupHours[h * groups + g]
-        hourly[h].addAgentTime(c)
-        if h >= firstMeasuredHour { byGroup[g] += c }
-      }
+      for t in 0..<types { byCallType[t] += byType[h * types + t] }
+      for g in 0..<groups { byGroup[g] += byHourAndGroup[h * groups + g] }
     }
     self.replication = replication
-    self.hourly = FrozenBuffer(hourly)
+    self.hourly = HourlyCallCounts(byType: byType, byGroup: byHourAndGroup, groups: groups)
+    self.hourlyByType = byType
     self.byCallType = byCallType
-    self.hourlyByGroup = FrozenBuffer(groupHours)
+    self.hourlyByGroup = byHourAndGroup
     self.byGroup = byGroup
     self.answeredWaits = answeredWaits
     self.abandonedWaits = abandonedWaits
     self.events = events
   }
 
-  /// Calls of type `type` arriving in hour `h`.
+  /// Calls of type `type` arriving in hour `h`; with a single call type, also every group's
+  /// agent time (the type's hour is the whole hour).
   public func counts(hour h: Int, type: Int) -> CallCounts {
-    if hourlyByType.isEmpty { return hourly[h] }
-    let types = hourlyByType.count / hourly.count
-    return hourlyByType[h * types + type]
+    hourlyByType.types == 1 ? hourly[h] : hourlyByType[h * hourlyByType.types + type]
   }
 
   /// Group `group` in hour `h`.
@@ -82,5 +67,45 @@ public struct ReplicationResult: Sendable {
     var sum = CallCounts()
     for h in first..<hourly.count { sum += hourly[h] }
     return sum
+  }
+}
+
+/// A replication's calls per hour and call type (index `hour * types + type`), read as
+/// ``CallCounts`` from the tally's compact ``TypeHourCounts``.
+public struct HourlyTypeCounts: RandomAccessCollection, Equatable, Sendable {
+  let cells: FrozenBuffer<TypeHourCounts>
+  /// Call types per hour.
+  public let types: Int
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { cells.count }
+  public subscript(i: Int) -> CallCounts { cells[i].callCounts }
+}
+
+/// A replication's agent groups per hour (index `hour * groups + group`), read as
+/// ``GroupCounts`` from the tally's compact ``GroupHourCounts``.
+public struct HourlyGroupCounts: RandomAccessCollection, Equatable, Sendable {
+  let cells: FrozenBuffer<GroupHourCounts>
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { cells.count }
+  public subscript(i: Int) -> GroupCounts { cells[i].groupCounts }
+}
+
+/// A replication's hours, each the sum of its call types' counts and its groups' agent time.
+public struct HourlyCallCounts: RandomAccessCollection, Equatable, Sendable {
+  let byType: HourlyTypeCounts
+  let byGroup: HourlyGroupCounts
+  let groups: Int
+
+  public var startIndex: Int { 0 }
+  public var endIndex: Int { byGroup.count / groups }
+
+  public subscript(h: Int) -> CallCounts {
+    let types = byType.types
+    var c = byType[h * types]
+    for t in 1..<types { c += byType[h * types + t] }
+    for g in 0..<groups { c.addAgentTime(byGroup[h * groups + g]) }
+    return c
   }
 }

@@ -6,9 +6,9 @@ import CallSimEngine
 /// count only calls arriving from `firstMeasuredHour` on (reports skip earlier hours).
 struct ReplicationTally: ~Copyable, CallObserver {
   /// Index `hour * types + type`.
-  private var typeHours: OwnedBuffer<CallCounts>
+  private var typeHours: OwnedBuffer<TypeHourCounts>
   /// Index `hour * groups + group`.
-  private var groupHours: OwnedBuffer<GroupCounts>
+  private var groupHours: OwnedBuffer<GroupHourCounts>
   private var answeredWaits = OwnedBuffer(repeating: 0.0, count: WaitHistogram.binCount)
   private var abandonedWaits = OwnedBuffer(repeating: 0.0, count: WaitHistogram.binCount)
   let hours: Int
@@ -19,10 +19,18 @@ struct ReplicationTally: ~Copyable, CallObserver {
   let horizon: Double
   /// Seconds: answers within this wait count toward the service level.
   let within: Double
+  /// The first cell (`hour * types + type`) whose count reached ``TypeHourCounts/limit``;
+  /// -1 while none has. Counts add with wrapping so that the replication can end and report
+  /// it (``CountLimitError``) instead of trapping.
+  private(set) var overflowCell = -1
+  /// The same for the group cells (`hour * groups + group`).
+  private(set) var overflowGroupCell = -1
+  /// The count at which a cell is reported: ``TypeHourCounts/limit``, lower in tests.
+  var countLimit = TypeHourCounts.limit
 
   init(hours: Int, callTypes: Int, groups: Int, firstMeasuredHour: Int, horizon: Double, within: Double) {
-    typeHours = OwnedBuffer(repeating: CallCounts(), count: hours * callTypes)
-    groupHours = OwnedBuffer(repeating: GroupCounts(), count: hours * groups)
+    typeHours = OwnedBuffer(repeating: TypeHourCounts(), count: hours * callTypes)
+    groupHours = OwnedBuffer(repeating: GroupHourCounts(), count: hours * groups)
     self.hours = hours
     self.types = callTypes
     self.groups = groups
@@ -41,42 +49,47 @@ struct ReplicationTally: ~Copyable, CallObserver {
     let measured = call.hour >= firstMeasuredHour
     switch event {
     case .arrived:
-      typeHours[cell].totalInflow += 1
+      typeHours[cell].totalInflow &+= 1
+      if typeHours[cell].totalInflow == countLimit, overflowCell < 0 { overflowCell = cell }
       if call.isRedial {
-        typeHours[cell].redials += 1
-        if call.isCallBack { typeHours[cell].callBacks += 1 }
+        typeHours[cell].redials &+= 1
+        if call.isCallBack { typeHours[cell].callBacks &+= 1 }
       }
-    case .blocked: typeHours[cell].blocked += 1
-    case .ivrHangUp: typeHours[cell].ivrHangUps += 1
-    case .selfServed: typeHours[cell].selfServed += 1
-    case .queued: typeHours[cell].inflow += 1
+    case .blocked: typeHours[cell].blocked &+= 1
+    case .ivrHangUp: typeHours[cell].ivrHangUps &+= 1
+    case .selfServed: typeHours[cell].selfServed &+= 1
+    case .queued: typeHours[cell].inflow &+= 1
     case .answered(let group, _, let remote, let wait, let talk, let wrap):
-      typeHours[cell].answered += 1
+      typeHours[cell].answered &+= 1
       typeHours[cell].answeredWaitSeconds += wait
-      if wait <= within { typeHours[cell].answeredWithinTarget += 1 }
+      if wait <= within { typeHours[cell].answeredWithinTarget &+= 1 }
       let g = call.hour * groups + group
-      groupHours[g].answered += 1
+      groupHours[g].answered &+= 1
+      if groupHours[g].answered == countLimit, overflowGroupCell < 0 { overflowGroupCell = g }
       groupHours[g].talkSeconds += talk
       busy(group: group, remote: remote, from: time, to: time + talk + wrap)
       if call.capped {
-        typeHours[cell].capped += 1
-        groupHours[g].capped += 1
+        typeHours[cell].capped &+= 1
+        groupHours[g].capped &+= 1
       }
       if call.isAbusive {
-        typeHours[cell].abusiveAnswered += 1
-        groupHours[g].abusiveAnswered += 1
+        typeHours[cell].abusiveAnswered &+= 1
+        groupHours[g].abusiveAnswered &+= 1
       }
       if measured { answeredWaits[WaitHistogram.bin(of: wait)] += 1 }
     case .transferred(let group, _, let remote, _, let handle):
-      typeHours[cell].transferred += 1
-      groupHours[call.hour * groups + group].transferred += 1
+      typeHours[cell].transferred &+= 1
+      if typeHours[cell].transferred == countLimit, overflowCell < 0 { overflowCell = cell }
+      let g = call.hour * groups + group
+      groupHours[g].transferred &+= 1
+      if groupHours[g].transferred == countLimit, overflowGroupCell < 0 { overflowGroupCell = g }
       busy(group: group, remote: remote, from: time, to: time + handle)
     case .abandoned(let wait):
-      typeHours[cell].abandoned += 1
+      typeHours[cell].abandoned &+= 1
       typeHours[cell].abandonedWaitSeconds += wait
       if measured { abandonedWaits[WaitHistogram.bin(of: wait)] += 1 }
-    case .inQueueAtEnd: typeHours[cell].inQueueAtEnd += 1
-    case .inIVRAtEnd: typeHours[cell].inIVRAtEnd += 1
+    case .inQueueAtEnd: typeHours[cell].inQueueAtEnd &+= 1
+    case .inIVRAtEnd: typeHours[cell].inIVRAtEnd &+= 1
     case .recovery(let group, let start, let seconds):
       forEachHour(from: start, to: start + seconds) { tally, h, s in
         tally.groupHours[h * tally.groups + group].recoveryAgentSeconds += s

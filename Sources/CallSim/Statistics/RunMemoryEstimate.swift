@@ -4,9 +4,9 @@ import Foundation
 /// until all replications finish. Checked before a run starts, so that a scenario that
 /// cannot fit is refused with a message instead of exhausting the machine.
 ///
-/// Per replication a run keeps (see ``ReplicationResult``) one ``CallCounts`` per hour of the
-/// horizon, and with several call types one more per hour and type; one ``GroupCounts`` per
-/// hour and agent group; the totals per type and per group; and two wait histograms
+/// Per replication a run keeps (see ``ReplicationResult``) one ``TypeHourCounts`` per hour
+/// of the horizon and call type; one ``GroupHourCounts`` per hour and agent group; the totals
+/// per type (``CallCounts``) and per group (``GroupCounts``); and two wait histograms
 /// (answered, abandoned) of ``WaitHistogram/binCount`` doubles. Ignoring the call types let
 /// 10,000 types × 10,000 replications (12.6 GB) through.
 public struct RunMemoryEstimate: Sendable, Equatable {
@@ -29,17 +29,19 @@ public struct RunMemoryEstimate: Sendable, Equatable {
   /// project runs on, leaving room for the threads' working memory.
   public static let maxBytes = 2_560_000_000
 
-  /// Bytes of one ``CallCounts`` and one ``GroupCounts`` record.
+  /// Bytes of one record of each kind.
+  static let typeHourBytes = MemoryLayout<TypeHourCounts>.stride
+  static let groupHourBytes = MemoryLayout<GroupHourCounts>.stride
   static let recordBytes = MemoryLayout<CallCounts>.stride
   static let groupRecordBytes = MemoryLayout<GroupCounts>.stride
 
   /// Bytes kept for one replication. In floating point, so that no product of the
   /// (separately bounded) inputs can overflow.
   public var bytesPerReplication: Double {
-    let typeTables = 1 + (callTypes > 1 ? Double(callTypes) : 0)
-    let records = Double(hours) * typeTables + Double(callTypes)
-    let groupRecords = (Double(hours) + 1) * Double(groups)
-    return records * Double(RunMemoryEstimate.recordBytes) + groupRecords * Double(RunMemoryEstimate.groupRecordBytes)
+    let typeHours = Double(hours) * Double(callTypes)
+    let groupHours = Double(hours) * Double(groups)
+    return typeHours * Double(RunMemoryEstimate.typeHourBytes) + Double(callTypes) * Double(RunMemoryEstimate.recordBytes)
+      + groupHours * Double(RunMemoryEstimate.groupHourBytes) + Double(groups) * Double(RunMemoryEstimate.groupRecordBytes)
       + Double(2 * WaitHistogram.binCount * MemoryLayout<Double>.stride)
   }
 

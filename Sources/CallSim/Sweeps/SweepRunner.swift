@@ -18,9 +18,9 @@ public enum SweepRunner {
     case stopped
   }
 
-  /// A point's simulation broke call conservation: a bug in callsim, reported rather than
-  /// written as results.
-  public struct ConservationFailure: Error, CustomStringConvertible {
+  /// A point's simulation failed: it broke call conservation (a bug in callsim, reported
+  /// rather than written as results), or its counts reached their limit (``CountLimitError``).
+  public struct PointFailure: Error, CustomStringConvertible {
     public let description: String
   }
 
@@ -43,11 +43,17 @@ public enum SweepRunner {
         let point = points[i]
         let remaining = points.count - i
         let inner = remaining < workers ? max(1, threads / remaining) : 1
-        guard let result = SimulationRunner.run(point.model, threads: inner, stop: stop) else { return }
         do {
+          let run: RunResult?
+          do {
+            run = try SimulationRunner.run(point.model, threads: inner, stop: stop)
+          } catch let error as CountLimitError {
+            throw PointFailure(description: "point \(point.number): \(error)")
+          }
+          guard let result = run else { return }
           let broken = result.conservationErrors
           guard broken.isEmpty else {
-            throw ConservationFailure(description: "point \(point.number): calls not conserved (a bug in callsim): \(broken.prefix(3).joined(separator: "; "))")
+            throw PointFailure(description: "point \(point.number): calls not conserved (a bug in callsim): \(broken.prefix(3).joined(separator: "; "))")
           }
           let record = PointRecord(point: point, result: result, metrics: metrics)
           try serial.withLock { _ in try finished(record, result.replications.count) }

@@ -167,10 +167,10 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   /// Runs the replication to the horizon and returns its counts; `nil` when `stop` was
   /// requested first (checked every 65,536 events). The same as ``start()``,
   /// ``advance(until:stop:)`` to the horizon and ``finish()``.
-  public mutating func run(stop: StopRequest? = nil) -> ReplicationResult? {
+  public mutating func run(stop: StopRequest? = nil) throws(CountLimitError) -> ReplicationResult? {
     start()
     guard advance(until: horizon, stop: stop) else { return nil }
-    return finish()
+    return try finish()
   }
 
   /// Schedules the first events: staffing at hour 0, the first midnight, the first arrival.
@@ -228,9 +228,17 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   /// Ends the replication at ``now`` (the horizon after a whole run; earlier for a live run
   /// stopped during the day) and returns its counts: logged-in time is added up to then and
   /// calls still in the system are counted as such.
-  public mutating func finish() -> ReplicationResult {
+  public mutating func finish() throws(CountLimitError) -> ReplicationResult {
     for g in pools.indices { accrueLoggedInTime(group: g, until: now) }
     countCallsLeftAtEnd()
+    if tally.overflowCell >= 0 {
+      let (hour, type) = tally.overflowCell.quotientAndRemainder(dividingBy: model.callTypes.count)
+      throw CountLimitError(counted: "calls of type \(model.callTypes[type].name)", hour: hour, replication: replication)
+    }
+    if tally.overflowGroupCell >= 0 {
+      let (hour, group) = tally.overflowGroupCell.quotientAndRemainder(dividingBy: model.agentGroups.count)
+      throw CountLimitError(counted: "calls answered by group \(model.agentGroups[group].name)", hour: hour, replication: replication)
+    }
     return tally.result(replication: replication, events: calendar.scheduledCount)
   }
 

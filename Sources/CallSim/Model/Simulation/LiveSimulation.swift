@@ -143,7 +143,7 @@ public final class LiveSimulation {
 
   /// The results of the run so far (to the horizon when it was reached): one replication.
   /// Call once; the simulation cannot advance after it.
-  public func finish() -> RunResult {
-    RunResult(model: model, replications: [simulation.finish()])
+  public func finish() throws(CountLimitError) -> RunResult {
+    RunResult(model: model, replications: [try simulation.finish()])
   }
 }

@@ -10,11 +10,13 @@ public enum SimulationRunner {
   /// Runs `model.settings.replications` replications on up to `threads` threads.
   /// `progress` is called (from any thread) after each replication with the number done.
   /// Returns `nil` only when `stop` was requested.
+  /// - Throws: ``CountLimitError`` when a replication's calls of one type in one hour pass
+  ///   what its tally counts.
   public static func run(
     _ model: CallCenterModel, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
     progress: (@Sendable (Int) -> Void)? = nil, stop: StopRequest? = nil
-  ) -> RunResult? {
-    let outcome = runAllowingStop(model, threads: threads, progress: progress, stop: stop)
+  ) throws -> RunResult? {
+    let outcome = try runAllowingStop(model, threads: threads, progress: progress, stop: stop)
     return outcome.stopped ? nil : outcome.result
   }
 
@@ -23,9 +25,8 @@ public enum SimulationRunner {
   public static func runAllowingStop(
     _ model: CallCenterModel, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
     progress: (@Sendable (Int) -> Void)? = nil, stop: StopRequest? = nil
-  ) -> (result: RunResult?, stopped: Bool) {
-    // Cannot throw: the observers made and finished here never fail.
-    try! runAllowingStop(model, threads: threads, progress: progress, stop: stop, observer: { _ in NoObserver() }, finish: { _ in })
+  ) throws -> (result: RunResult?, stopped: Bool) {
+    try runAllowingStop(model, threads: threads, progress: progress, stop: stop, observer: { _ in NoObserver() }, finish: { _ in })
   }
 
   /// Runs every replication with its own observer, made by `observer(r)` and handed to
@@ -44,7 +45,7 @@ public enum SimulationRunner {
       while r < n, stop?.isStopped != true, !failed.isStopped {
         do {
           var simulation = CallCenterSimulation(model: model, replication: r, observer: try observer(r))
-          let outcome = simulation.run(stop: stop)
+          let outcome = try simulation.run(stop: stop)
           try finish(simulation.observer)
           guard let result = outcome else { return }
           // Stored before `progress?(…)`: optional chaining would skip evaluating its argument.
