@@ -82,6 +82,30 @@ import Testing
     #expect(result.byGroup.count == 2)
   }
 
+  /// Agents added live have no shift: they are paid while logged in, from when they were
+  /// added until removed or the run ends. 2 agents all day; 3 added at 02:00, 1 of them
+  /// (idle: there are no calls) removed at 05:00: 48 + 2 × 22 + 3 agent-hours.
+  @Test func agentsAddedLiveArePaidWhileLoggedIn() throws {
+    let live = LiveSimulation(
+      model: try LiveSimulationTests.model(
+        """
+        scenario: live-paid
+        simulation: {days: 1, replications: 1, seed: 5}
+        arrivals: {per_hour: 0}
+        call_types: {call: {handle: {dist: exponential, mean: 4m}}}
+        agents: 2
+        """))
+    live.advance(until: 2 * 3600)
+    try live.addAgents(3, group: "agents")
+    live.advance(until: 5 * 3600)
+    #expect(try live.removeAgents(1, group: "agents").applied == 1)
+    live.advance(until: live.horizon)
+    let result = try live.finish().replications[0]
+    #expect(result.byGroup[0].paidAgentSeconds == (48 + 2 * 22 + 3) * 3600)
+    #expect(result.hourlyByGroup[1].paidAgentSeconds == 2 * 3600 && result.hourlyByGroup[3].paidAgentSeconds == 5 * 3600)
+    #expect(result.hourlyByGroup[5].paidAgentSeconds == 4 * 3600)
+  }
+
   @Test func routingSwitchActsNow() throws {
     let live = LiveSimulation(model: try LiveSimulationTests.model())
     live.advance(until: 3600)

@@ -127,6 +127,14 @@ struct ReplicationTally: ~Copyable, CallObserver {
     groupHours[h * groups + group].paidAgentSeconds += seconds
   }
 
+  /// Paid agent time of `group` over [start, end) seconds, counted in the hours it spans
+  /// (an agent added live, paid while logged in).
+  mutating func paid(group: Int, from start: Double, to end: Double) {
+    forEachHour(from: start, to: end) { tally, h, seconds in
+      tally.groupHours[h * tally.groups + group].paidAgentSeconds += seconds
+    }
+  }
+
   /// An agent of `group` finishing a call over [start, end) seconds after its shift ended.
   mutating func overtime(group: Int, from start: Double, to end: Double) {
     forEachHour(from: start, to: end) { tally, h, seconds in

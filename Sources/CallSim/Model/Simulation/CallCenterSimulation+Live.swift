@@ -26,6 +26,7 @@ extension CallCenterSimulation {
     if left > 0 {
       for a in pools[g].addAgents(left) {
         pools[g].logIn(a, remote: false, now: now)
+        liveAddedAt[g].append(now)
         observer.agentChanged(.loggedIn(remote: false), group: g, agent: Int(a), at: now)
       }
     }
@@ -44,6 +45,7 @@ extension CallCenterSimulation {
     // Added live: idle ones, newest idle first, then those in a call.
     for a in pools[g].idleAgentsNewestFirst where left > 0 && Int(a) >= pools[g].fixedCount {
       pools[g].logOut(a)
+      payLiveAgent(a, group: g, until: now)
       observer.agentChanged(.loggedOut(.staffing), group: g, agent: Int(a), at: now)
       left -= 1
     }
@@ -117,9 +119,21 @@ extension CallCenterSimulation {
       accrueLoggedInTime(group: g, until: now)
       pools[g].setSentHome(a, false)
       pools[g].logOut(a)
+      payLiveAgent(a, group: g, until: now)
       observer.agentChanged(.loggedOut(.staffing), group: g, agent: Int(a), at: now)
       return
     }
     if !answerNextWaiting(group: g, agent: a, now: now) { pools[g].makeIdle(a, now: now) }
+  }
+
+  /// Pays agent `a` of group `g`, added live, for its time logged in up to `time` seconds
+  /// (spread over the hours it spans), once: an agent added live has no shift, so it is paid
+  /// from when it was added until it logged out or the run ended.
+  mutating func payLiveAgent(_ a: UInt32, group g: Int, until time: Double) {
+    let i = Int(a) - pools[g].fixedCount
+    let since = liveAddedAt[g][i]
+    guard since >= 0 else { return }
+    tally.paid(group: g, from: since, to: time)
+    liveAddedAt[g][i] = -1
   }
 }

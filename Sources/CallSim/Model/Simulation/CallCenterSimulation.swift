@@ -67,6 +67,9 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   /// Per group: agents the live controls added to (or, negative, removed from) its hourly
   /// plan; zero outside a live run.
   var liveOffset: [Int]
+  /// Seconds: when each agent added live (index: agent − the pool's `fixedCount`) logged in,
+  /// -1 once it logged out and its time was paid.
+  var liveAddedAt: [[Double]]
   /// The routing mode a live control switched to, and the timeline epoch it was switched in.
   var liveRouting: (mode: RoutingMode, epoch: Int)?
 
@@ -140,6 +143,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     lineLimit = model.trunks ?? Int.max
     loggedInAccruedUntil = Array(repeating: 0, count: groupCount)
     liveOffset = Array(repeating: 0, count: groupCount)
+    liveAddedAt = Array(repeating: [], count: groupCount)
     staffingChanges = (0..<settings.hours).filter { h in
       h == 0 || hourlyPlan.contains { $0[h] != $0[h - 1] }
     }
@@ -229,7 +233,10 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   /// stopped during the day) and returns its counts: logged-in time is added up to then and
   /// calls still in the system are counted as such.
   public mutating func finish() throws(CountLimitError) -> ReplicationResult {
-    for g in pools.indices { accrueLoggedInTime(group: g, until: now) }
+    for g in pools.indices {
+      accrueLoggedInTime(group: g, until: now)
+      for i in liveAddedAt[g].indices { payLiveAgent(UInt32(pools[g].fixedCount + i), group: g, until: now) }
+    }
     countCallsLeftAtEnd()
     if tally.overflowCell >= 0 {
       let (hour, type) = tally.overflowCell.quotientAndRemainder(dividingBy: model.callTypes.count)
