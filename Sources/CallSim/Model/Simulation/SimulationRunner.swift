@@ -10,8 +10,7 @@ public enum SimulationRunner {
   /// Runs `model.settings.replications` replications on up to `threads` threads.
   /// `progress` is called (from any thread) after each replication with the number done.
   /// Returns `nil` only when `stop` was requested.
-  /// - Throws: ``CountLimitError`` when a replication's calls of one type in one hour pass
-  ///   what its tally counts.
+  /// - Throws: ``CountLimitError`` when a replication's hourly counts reach their limit.
   public static func run(
     _ model: CallCenterModel, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
     progress: (@Sendable (Int) -> Void)? = nil, stop: StopRequest? = nil
