@@ -6,10 +6,20 @@
 /// keys and measured 20–25 % slower on this workload. The calendar is non-copyable and keeps
 /// its heap in a ``OwnedBuffer``, so the hot path pays no copy-on-write uniqueness checks.
 ///
-/// - Complexity: `schedule` and `next` are O(log n) in the number of pending events.
+/// One recurring source — a series with at most one event pending at a time, such as a
+/// Poisson arrival process — may keep its next event beside the heap
+/// (``scheduleNextInSeries(at:kind:)``). It is the soonest event most of the time, so in the
+/// heap it would sift to the top and back down every time; beside it, it costs one comparison
+/// per event taken. The order of events is the same either way.
+///
+/// - Complexity: `schedule` and `next` are O(log n) in the number of pending events;
+///   `scheduleNextInSeries` is O(1).
 public struct EventCalendar: ~Copyable {
   @usableFromInline var heap: OwnedBuffer<Event>
   @usableFromInline var sequence: UInt64 = 0
+  /// The series' pending event, when `hasSeriesEvent`.
+  @usableFromInline var seriesEvent = Event(time: 0, order: 0, id: 0, tag: 0)
+  @usableFromInline var hasSeriesEvent = false
 
   /// Creates an empty calendar with room for `capacity` pending events (it grows as needed).
   public init(capacity: Int = 256) {
@@ -17,11 +27,14 @@ public struct EventCalendar: ~Copyable {
   }
 
   /// Number of pending events.
-  @inlinable public var count: Int { heap.count }
-  @inlinable public var isEmpty: Bool { heap.count == 0 }
+  @inlinable public var count: Int { heap.count + (hasSeriesEvent ? 1 : 0) }
+  @inlinable public var isEmpty: Bool { count == 0 }
 
   /// Time of the earliest pending event, in seconds, or `nil` when empty.
-  @inlinable public var nextTime: Double? { heap.count > 0 ? heap[0].time : nil }
+  @inlinable public var nextTime: Double? {
+    if hasSeriesEvent && (heap.count == 0 || seriesEvent.runsBefore(heap[0])) { return seriesEvent.time }
+    return heap.count > 0 ? heap[0].time : nil
+  }
 
   /// Number of events scheduled so far (a measure of the work done).
   @inlinable public var scheduledCount: UInt64 { sequence }
@@ -49,10 +62,39 @@ public struct EventCalendar: ~Copyable {
     heap[i] = event
   }
 
+  /// Schedules the next event of the calendar's one series (see ``EventCalendar``): like
+  /// ``schedule(at:kind:id:tag:)``, in the same order among all events, but held beside the
+  /// heap. The series' previous event must have been taken already.
+  @inlinable
+  public mutating func scheduleNextInSeries(at time: Double, kind: UInt8, id: UInt32 = 0, tag: UInt32 = 0) {
+    precondition(time == time, "event time is NaN")
+    assert(time.isFinite, "event time is not finite")
+    precondition(!hasSeriesEvent, "the series already has a pending event")
+    seriesEvent = Event(time: time, order: UInt64(kind) << 56 | sequence, id: id, tag: tag)
+    sequence &+= 1
+    hasSeriesEvent = true
+  }
+
   /// Removes and returns the earliest event, or `nil` when none is pending.
   @inlinable
-  public mutating func next() -> Event? {
-    guard heap.count > 0 else { return nil }
+  public mutating func next() -> Event? { next(notAfter: .infinity) }
+
+  /// Removes and returns the earliest event if it is due at `limit` seconds or before;
+  /// `nil` otherwise (or when none is pending). The event loop's one step.
+  @inlinable
+  public mutating func next(notAfter limit: Double) -> Event? {
+    if hasSeriesEvent && (heap.count == 0 || seriesEvent.runsBefore(heap[0])) {
+      guard seriesEvent.time <= limit else { return nil }
+      hasSeriesEvent = false
+      return seriesEvent
+    }
+    guard heap.count > 0, heap[0].time <= limit else { return nil }
+    return popHeap()
+  }
+
+  /// Removes and returns the heap's top; the heap must not be empty.
+  @inlinable
+  mutating func popHeap() -> Event {
     let top = heap[0]
     let last = heap.removeLast()
     let n = heap.count
@@ -74,5 +116,6 @@ public struct EventCalendar: ~Copyable {
   /// Removes every pending event.
   public mutating func removeAll() {
     heap.removeAll()
+    hasSeriesEvent = false
   }
 }

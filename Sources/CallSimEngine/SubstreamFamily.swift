@@ -35,8 +35,24 @@ public struct SubstreamFamily: @unchecked Sendable {
   /// `part` names one random attribute of the item (any distinct values).
   @inlinable @inline(__always) @discardableResult
   public func select(itemKey: UInt64, part: UInt64, block: UInt32 = 0) -> RandomStream {
-    let start = StreamSeed.splitMix(itemKey ^ part) &+ (UInt64(block) << 32) &* UInt64(CALLSIM_KEYED_GAMMA)
-    callsim_keyed_select(stream.generator, start)
+    callsim_keyed_select(stream.generator, start(itemKey: itemKey, part: part, block: block))
     return stream
+  }
+
+  /// The first number of block `block` of substream (item, `part`), uniform on [0, 1): the
+  /// same number as `select(itemKey:part:block:).uniform()`, computed here instead of through
+  /// GSL's generator interface, and leaving ``stream`` after it as that would.
+  @inlinable @inline(__always)
+  public func uniform(itemKey: UInt64, part: UInt64, block: UInt32 = 0) -> Double {
+    let position = start(itemKey: itemKey, part: part, block: block)
+    callsim_keyed_select(stream.generator, position &+ UInt64(CALLSIM_KEYED_GAMMA))
+    // SplitMix64's output after `position`, high 53 bits (keyed_rng.c's get_double).
+    return Double(StreamSeed.splitMix(position) >> 11) * 0x1p-53
+  }
+
+  /// The generator position at which block `block` of substream (item, `part`) starts.
+  @inlinable @inline(__always)
+  func start(itemKey: UInt64, part: UInt64, block: UInt32) -> UInt64 {
+    StreamSeed.splitMix(itemKey ^ part) &+ (UInt64(block) << 32) &* UInt64(CALLSIM_KEYED_GAMMA)
   }
 }

@@ -41,6 +41,64 @@ import Testing
     #expect(zip(got, expected).allSatisfy { $0 == $1 })
   }
 
+  /// A series' events held beside the heap come out in the same order, with the same
+  /// sequence numbers, as when every event is in the heap — ties included.
+  @Test func seriesEventsKeepTheOrderOfTheHeap() {
+    var inHeap = EventCalendar()
+    var beside = EventCalendar()
+    var x: UInt64 = 7
+    var seriesTime = 0.0
+    var popped = 0
+    // Each round: schedule a few ordinary events, the series' next one, and take two events.
+    var a: [(Double, UInt8, UInt64, UInt32)] = []
+    var b: [(Double, UInt8, UInt64, UInt32)] = []
+    var seriesPending = false
+    for round in 0..<3000 {
+      for _ in 0..<Int(x % 3) {
+        x = StreamSeed.splitMix(x)
+        let t = seriesTime + Double(x % 40)
+        inHeap.schedule(at: t, kind: UInt8(x >> 61), id: UInt32(round))
+        beside.schedule(at: t, kind: UInt8(x >> 61), id: UInt32(round))
+      }
+      if !seriesPending {
+        x = StreamSeed.splitMix(x)
+        seriesTime += Double(x % 5)  // ties with ordinary events are common
+        inHeap.schedule(at: seriesTime, kind: 3, id: 99_999)
+        beside.scheduleNextInSeries(at: seriesTime, kind: 3, id: 99_999)
+        seriesPending = true
+      }
+      for _ in 0..<2 {
+        guard let e = inHeap.next(), let f = beside.next() else { break }
+        a.append((e.time, e.kind, e.sequence, e.id))
+        b.append((f.time, f.kind, f.sequence, f.id))
+        if f.id == 99_999 { seriesPending = false }
+        popped += 1
+      }
+    }
+    while let e = inHeap.next() { a.append((e.time, e.kind, e.sequence, e.id)) }
+    while let f = beside.next() { b.append((f.time, f.kind, f.sequence, f.id)) }
+    #expect(popped > 5000)
+    #expect(a.count == b.count)
+    #expect(zip(a, b).allSatisfy { $0 == $1 })
+  }
+
+  @Test func nextNotAfterTakesOnlyDueEvents() {
+    var calendar = EventCalendar()
+    calendar.schedule(at: 5, kind: 0)
+    calendar.scheduleNextInSeries(at: 3, kind: 1)
+    let count = calendar.count, nextTime = calendar.nextTime
+    #expect(count == 2)
+    #expect(nextTime == 3)
+    #expect(calendar.next(notAfter: 2) == nil)
+    #expect(calendar.next(notAfter: 3)?.time == 3)
+    #expect(calendar.next(notAfter: 4.9) == nil)
+    calendar.scheduleNextInSeries(at: 6, kind: 1)
+    #expect(calendar.next(notAfter: 10)?.time == 5)
+    #expect(calendar.next(notAfter: 10)?.time == 6)
+    let isEmpty = calendar.isEmpty
+    #expect(isEmpty)
+  }
+
   @Test func interleavedScheduleAndNext() {
     var calendar = EventCalendar()
     calendar.schedule(at: 10, kind: 0)

@@ -84,6 +84,22 @@ import Testing
     withExtendedLifetime((set, seed10, replication3)) {}
   }
 
+  /// The inline first number of a block is the generator's, and the generator goes on after
+  /// it as it would through GSL: over many items, parts and blocks.
+  @Test func inlineUniformIsTheGeneratorsFirstNumber() {
+    let set = RandomStreamSet(seed: 5, replication: 1)
+    let family = set.substreams("items")
+    for item in UInt64(0)..<500 {
+      let key = family.itemKey(item)
+      let part = item % 7, block = UInt32(item % 3)
+      let viaGSL = Self.draws(family, item: item, part: part, block: block, n: 3)
+      let first = family.uniform(itemKey: key, part: part, block: block)
+      let rest = [family.stream.uniform(), family.stream.uniform()]
+      #expect([first] + rest == viaGSL)
+    }
+    withExtendedLifetime(set) {}
+  }
+
   /// The first draw of 200,000 consecutive items (the case of callers: few numbers each)
   /// is uniform: mean 1/2 within 4 standard errors, and 20 equal bins pass a chi-square test
   /// at the 0.1 % level (critical value 43.8 for 19 degrees of freedom). Also a lag-1 serial

@@ -38,4 +38,12 @@ struct CallerStreams {
   func stream(_ attribute: CallerAttribute, caller key: UInt64, attempt: UInt16) -> RandomStream {
     family.select(itemKey: key, part: attribute.rawValue, block: UInt32(attempt))
   }
+
+  /// A draw of `distribution` for `attribute` of attempt `attempt` of the caller: the same
+  /// number as `distribution.sample(stream(attribute, caller:attempt:))`, drawn inline for
+  /// the common laws.
+  @inline(__always)
+  func draw(_ distribution: CompiledDistribution, _ attribute: CallerAttribute, caller key: UInt64, attempt: UInt16) -> Double {
+    distribution.sample(family, itemKey: key, part: attribute.rawValue, block: UInt32(attempt))
+  }
 }

@@ -184,7 +184,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     changeStaffing(0, now: 0)
     if hasDays { dayStart(0, now: 0) }
     if let first = arrivals.next(after: 0, arrivalStream) {
-      calendar.schedule(at: first, kind: EventKind.arrival.rawValue)
+      calendar.scheduleNextInSeries(at: first, kind: EventKind.arrival.rawValue)
     }
   }
 
@@ -194,8 +194,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   @discardableResult
   public mutating func advance(until time: Double, stop: StopRequest? = nil) -> Bool {
     let limit = min(time, horizon)
-    while let t = calendar.nextTime, t <= limit {
-      let event = calendar.next().unsafelyUnwrapped
+    while let event = calendar.next(notAfter: limit) {
       if calendar.scheduledCount & 0xffff == 0, let stop, stop.isStopped { return false }
       let now = event.time
       switch EventKind(rawValue: event.kind).unsafelyUnwrapped {
@@ -214,7 +213,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
       case .ivrEnd: ivrEnd(slot: event.id, now: now)
       case .arrival:
         if let next = arrivals.next(after: now, arrivalStream) {
-          calendar.schedule(at: next, kind: EventKind.arrival.rawValue)
+          calendar.scheduleNextInSeries(at: next, kind: EventKind.arrival.rawValue)
         }
         let caller = nextCallerID
         nextCallerID &+= 1
