@@ -45,7 +45,7 @@ struct ReplicationTally: ~Copyable, CallObserver {
 
   @inline(__always)
   mutating func observe(_ event: CallEvent, call: CallFacts, at time: Double) {
-    let cell = call.hour * types + call.type
+    let cell = call.hour &* types &+ call.type
     let measured = call.hour >= firstMeasuredHour
     switch event {
     case .arrived:
@@ -63,7 +63,7 @@ struct ReplicationTally: ~Copyable, CallObserver {
       typeHours[cell].answered &+= 1
       typeHours[cell].answeredWaitSeconds += wait
       if wait <= within { typeHours[cell].answeredWithinTarget &+= 1 }
-      let g = call.hour * groups + group
+      let g = call.hour &* groups &+ group
       groupHours[g].answered &+= 1
       if groupHours[g].answered == countLimit, overflowGroupCell < 0 { overflowGroupCell = g }
       groupHours[g].talkSeconds += talk
@@ -80,7 +80,7 @@ struct ReplicationTally: ~Copyable, CallObserver {
     case .transferred(let group, _, let remote, _, let handle):
       typeHours[cell].transferred &+= 1
       if typeHours[cell].transferred == countLimit, overflowCell < 0 { overflowCell = cell }
-      let g = call.hour * groups + group
+      let g = call.hour &* groups &+ group
       groupHours[g].transferred &+= 1
       if groupHours[g].transferred == countLimit, overflowGroupCell < 0 { overflowGroupCell = g }
       busy(group: group, remote: remote, from: time, to: time + handle)
@@ -92,7 +92,7 @@ struct ReplicationTally: ~Copyable, CallObserver {
     case .inIVRAtEnd: typeHours[cell].inIVRAtEnd &+= 1
     case .recovery(let group, let start, let seconds):
       forEachHour(from: start, to: start + seconds) { tally, h, s in
-        tally.groupHours[h * tally.groups + group].recoveryAgentSeconds += s
+        tally.groupHours[h &* tally.groups &+ group].recoveryAgentSeconds += s
       }
     }
   }
@@ -101,8 +101,8 @@ struct ReplicationTally: ~Copyable, CallObserver {
   @inline(__always)
   private mutating func busy(group: Int, remote: Bool, from start: Double, to end: Double) {
     forEachHour(from: start, to: end) { tally, h, seconds in
-      tally.groupHours[h * tally.groups + group].busyAgentSeconds += seconds
-      if remote { tally.groupHours[h * tally.groups + group].remoteBusyAgentSeconds += seconds }
+      tally.groupHours[h &* tally.groups &+ group].busyAgentSeconds += seconds
+      if remote { tally.groupHours[h &* tally.groups &+ group].remoteBusyAgentSeconds += seconds }
     }
   }
 
@@ -111,8 +111,8 @@ struct ReplicationTally: ~Copyable, CallObserver {
   mutating func loggedIn(_ agents: Int, remote: Int, group: Int, from start: Double, to end: Double) {
     guard agents > 0 else { return }
     forEachHour(from: start, to: end) { tally, h, seconds in
-      tally.groupHours[h * tally.groups + group].availableAgentSeconds += Double(agents) * seconds
-      tally.groupHours[h * tally.groups + group].remoteAvailableAgentSeconds += Double(remote) * seconds
+      tally.groupHours[h &* tally.groups &+ group].availableAgentSeconds += Double(agents) * seconds
+      tally.groupHours[h &* tally.groups &+ group].remoteAvailableAgentSeconds += Double(remote) * seconds
     }
   }
 
@@ -131,14 +131,14 @@ struct ReplicationTally: ~Copyable, CallObserver {
   /// (an agent added live, paid while logged in).
   mutating func paid(group: Int, from start: Double, to end: Double) {
     forEachHour(from: start, to: end) { tally, h, seconds in
-      tally.groupHours[h * tally.groups + group].paidAgentSeconds += seconds
+      tally.groupHours[h &* tally.groups &+ group].paidAgentSeconds += seconds
     }
   }
 
   /// An agent of `group` finishing a call over [start, end) seconds after its shift ended.
   mutating func overtime(group: Int, from start: Double, to end: Double) {
     forEachHour(from: start, to: end) { tally, h, seconds in
-      tally.groupHours[h * tally.groups + group].overtimeAgentSeconds += seconds
+      tally.groupHours[h &* tally.groups &+ group].overtimeAgentSeconds += seconds
     }
   }
 
@@ -152,10 +152,10 @@ struct ReplicationTally: ~Copyable, CallObserver {
     var t = start
     var h = Int(t / 3600)
     while t < stop {
-      let hourEnd = Double(h + 1) * 3600
+      let hourEnd = Double(h &+ 1) * 3600
       body(&self, h, min(stop, hourEnd) - t)
       t = hourEnd
-      h += 1
+      h &+= 1
     }
   }
 
