@@ -254,14 +254,32 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   /// Tells the tally and the observer what happened to the call in `slot`.
   @inline(__always)
   mutating func report(_ event: CallEvent, slot: UInt32, now: Double) {
-    let r = calls.records[Int(slot)]
-    let facts = CallFacts(
-      id: r.id, caller: r.caller, type: Int(r.type), hour: Int(r.hour), isRedial: r.attempt > 0, arrival: r.arrival,
-      transferGroup: r.transferGroup < 0 ? nil : Int(r.transferGroup), drawnTalk: r.talk, patience: r.patience,
-      isCallBack: r.callBack, isAbusive: r.abusive, capped: r.capped)
+    let facts = facts(slot)
     tally.observe(event, call: facts, at: now)
     observer.observe(event, call: facts, at: now)
   }
+
+  /// Tells the observer alone: for the four events of every call (arrived, queued, answered,
+  /// abandoned), which the loop counts in the tally directly. With ``NoObserver`` this is
+  /// nothing at all.
+  @inline(__always)
+  mutating func notify(_ event: CallEvent, slot: UInt32, now: Double) {
+    observer.observe(event, call: facts(slot), at: now)
+  }
+
+  /// What the tally and observers know of the call in `slot`.
+  @inline(__always)
+  func facts(_ slot: UInt32) -> CallFacts {
+    let r = calls.records[Int(slot)]
+    return CallFacts(
+      id: r.id, caller: r.caller, type: Int(r.type), hour: Int(r.hour), isRedial: r.attempt > 0, arrival: r.arrival,
+      transferGroup: r.transferGroup < 0 ? nil : Int(r.transferGroup), drawnTalk: r.talk, patience: r.patience,
+      isCallBack: r.callBack, isAbusive: r.abusive, capped: r.capped)
+  }
+
+  /// The tally's hourly cell of the call `record`: its arrival hour and call type.
+  @inline(__always)
+  func cell(_ record: CallRecord) -> Int { tally.cell(hour: Int(record.hour), type: Int(record.type)) }
 
   // MARK: - Call flow
 
@@ -310,7 +328,8 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     record.queue = UInt16(type)
     calls.records[Int(slot)] = record
     nextCallID &+= 1
-    report(.arrived, slot: slot, now: now)
+    tally.arrived(cell: cell(record), isRedial: attempt > 0, isCallBack: callBack)
+    notify(.arrived, slot: slot, now: now)
     if linesInUse >= lineLimit {
       report(.blocked, slot: slot, now: now)
       maybeRedial(slot: slot, now: now)
@@ -359,7 +378,8 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
 
   /// The call reaches the agent queue of its type, or of a wrong type when misrouted.
   mutating func enterQueue(slot: UInt32, now: Double) {
-    report(.queued, slot: slot, now: now)
+    tally.queued(cell: cell(calls.records[Int(slot)]))
+    notify(.queued, slot: slot, now: now)
     calls.records[Int(slot)].queuedAt = now
     if routing.abuseQueue >= 0 && calls.records[Int(slot)].abusive {
       calls.records[Int(slot)].queue = UInt16(routing.abuseQueue)
@@ -422,7 +442,10 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
       calls.records[Int(slot)].capped = true
       maybeCallBack(slot: slot, at: now + talk)
     }
-    report(.answered(group: g, agent: Int(agent), remote: remote, wait: wait, talk: talk, wrap: record.wrap), slot: slot, now: now)
+    tally.answered(
+      cell: cell(record), hour: Int(record.hour), group: g, remote: remote, wait: wait, talk: talk, wrap: record.wrap,
+      capped: calls.records[Int(slot)].capped, abusive: record.abusive, at: now)
+    notify(.answered(group: g, agent: Int(agent), remote: remote, wait: wait, talk: talk, wrap: record.wrap), slot: slot, now: now)
     let done = now + talk + record.wrap
     if record.abusive, let recovery = model.abusiveCallers?.recovery {
       let seconds = recovery.sample(callerStream(.recovery, slot: slot))
@@ -492,7 +515,9 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     guard calls.isWaiting(slot, generation: generation) else { return }
     let record = calls.records[Int(slot)]
     let q = Int(record.queue)
-    report(.abandoned(wait: now - record.queuedAt), slot: slot, now: now)
+    let wait = now - record.queuedAt
+    tally.abandoned(cell: cell(record), hour: Int(record.hour), wait: wait)
+    notify(.abandoned(wait: wait), slot: slot, now: now)
     queues[q].waiting -= 1
     linesInUse -= 1
     maybeRedial(slot: slot, now: now)
