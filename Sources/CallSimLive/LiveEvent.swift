@@ -110,9 +110,9 @@ enum LiveEvent {
 
   /// One line of JSON, keys sorted.
   static func encode(_ object: [String: Any]) -> String {
-    guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]) else {
+    guard let text = try? JSONText.text(object, pretty: false) else {
       preconditionFailure("a live event is not valid JSON")
     }
-    return String(decoding: data, as: UTF8.self)
+    return text
   }
 }

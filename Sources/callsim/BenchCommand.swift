@@ -80,8 +80,7 @@ struct BenchCommand: ParsableCommand {
         "c_reference_process_calls_per_s": cLoop?.processCallsPerSecond ?? NSNull(),
         "simpy_calls_per_s": simpy ?? NSNull(),
       ]
-      let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
-      try AtomicFile.write(String(decoding: data, as: UTF8.self) + "\n", to: URL(fileURLWithPath: json))
+      try AtomicFile.write(try JSONText.text(object, pretty: true) + "\n", to: URL(fileURLWithPath: json))
     }
   }
 }

@@ -78,8 +78,7 @@ struct ErlangCommand: ParsableCommand {
       object["offered_load"] = queue.offeredLoad
       object["model"] = request.modelName(agents: performance.agents)
       object["lines"] = lines ?? NSNull()
-      let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-      print(String(decoding: data, as: UTF8.self))
+      print(try JSONText.text(object, pretty: false))
       return
     }
     let p = performance

@@ -57,8 +57,7 @@ struct FitDurationsCommand: ParsableCommand {
         "skipped": report.skipped.map { ["family": $0.family.rawValue, "reason": $0.reason] },
         "note": report.note ?? NSNull(),
       ]
-      let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-      print(String(decoding: data, as: UTF8.self))
+      print(try JSONText.text(object, pretty: false))
       return
     }
     print("\(report.count) durations from \(file)")
@@ -126,8 +125,7 @@ struct FitArrivalsCommand: ParsableCommand {
         "day_noise_cv": fit.dayNoiseCV ?? NSNull(), "rms_relative_error": fit.rmsRelativeError,
         "poisson_relative_error": fit.poissonRelativeError, "yaml": fit.yaml,
       ]
-      let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
-      print(String(decoding: data, as: UTF8.self))
+      print(try JSONText.text(object, pretty: false))
       return
     }
     print("\(fit.days) days, \(fit.calls) calls from \(file)")

@@ -22,6 +22,11 @@ public struct CompareReport {
   /// "differences": {METRIC: {"mean", "ci95", "base", "other", "significant"}},
   /// "call_types": {NAME: {"differences": …}}, "agent_groups": {NAME: {"differences": …}}}]}`.
   public func json() throws -> String {
+    try JSONText.text(object(), pretty: true) + "\n"
+  }
+
+  /// What `compare.json` writes, as the `Any` tree handed to the JSON writer.
+  func object() -> [String: Any] {
     let settings = baseline.model.settings
     let scenarios: [[String: Any]] = comparisons.map { c in
       [
@@ -36,7 +41,7 @@ public struct CompareReport {
         }),
       ]
     }
-    let object: [String: Any] = [
+    return [
       "baseline": baseline.model.name,
       "baseline_routing": baseline.model.routing.mode.rawValue,
       "replications": baseline.replications.count,
@@ -47,8 +52,6 @@ public struct CompareReport {
       "scenarios": scenarios,
       "hours": comparisons[0].window.map { "\($0)" } ?? NSNull(),
     ]
-    let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
-    return String(decoding: data, as: UTF8.self) + "\n"
   }
 
   /// `compare.csv`, one row per scenario, scope, name and metric, in a stable order

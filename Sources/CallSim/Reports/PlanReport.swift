@@ -17,6 +17,12 @@ public struct PlanReport {
   }
 
   public func json() throws -> String {
+    try JSONText.text(object(), pretty: true) + "\n"
+  }
+
+  /// What `plan.json` writes, as the `Any` tree handed to the JSON writer (`iterations` as
+  /// `JSONSerialization.jsonObject` reads their `JSONEncoder` text: `NSNumber`s).
+  func object() throws -> [String: Any] {
     let model = plan.model
     let targets = model.targets
     var targetObject: [String: Any] = [:]
@@ -70,7 +76,6 @@ public struct PlanReport {
         },
       ] as [String: Any]
     }
-    let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
-    return String(decoding: data, as: UTF8.self) + "\n"
+    return object
   }
 }

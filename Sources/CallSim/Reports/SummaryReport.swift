@@ -16,7 +16,13 @@ public struct SummaryReport {
     self.extra = extra
   }
 
+  /// The text of `summary.json` (with its final newline).
   public func json() throws -> String {
+    try JSONText.text(object(), pretty: true) + "\n"
+  }
+
+  /// What `summary.json` writes, as the `Any` tree handed to the JSON writer.
+  func object() -> [String: Any] {
     let model = result.model
     var callTypes: [String: Any] = [:]
     for (i, t) in model.callTypes.enumerated() {
@@ -44,8 +50,7 @@ public struct SummaryReport {
       "routing": model.routing.mode.rawValue,
     ]
     object.merge(extra) { standard, _ in standard }
-    let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
-    return String(decoding: data, as: UTF8.self) + "\n"
+    return object
   }
 
   static func metricsObject(_ estimates: [Metric: Estimate], perCallType: Bool) -> [String: Any] {
