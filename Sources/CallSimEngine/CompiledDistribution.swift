@@ -7,8 +7,8 @@ import Foundation
 ///
 /// The numbers are the same either way: the inline exponential is GSL's
 /// `gsl_ran_exponential` (`-mean · log1p(−u)`) on the same uniform `u`. Drawing through GSL
-/// costs a switch over the enum, three calls and an indirect one per number, about 60
-/// instructions of the 2,000 per call of the reference case.
+/// costs a switch over the enum and four calls, one through a pointer: about 60 instructions
+/// per number, 6 % of the reference case's instructions per call (it draws two).
 public struct CompiledDistribution: Sendable {
   @usableFromInline enum Form: Sendable, BitwiseCopyable {
     case exponential(mean: Double)

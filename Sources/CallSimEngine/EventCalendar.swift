@@ -32,9 +32,12 @@ public struct EventCalendar: ~Copyable {
 
   /// Time of the earliest pending event, in seconds, or `nil` when empty.
   @inlinable public var nextTime: Double? {
-    if hasSeriesEvent && (heap.count == 0 || seriesEvent.runsBefore(heap[0])) { return seriesEvent.time }
+    if seriesRunsFirst { return seriesEvent.time }
     return heap.count > 0 ? heap[0].time : nil
   }
+
+  /// Whether the series' pending event is the earliest pending event.
+  @inlinable var seriesRunsFirst: Bool { hasSeriesEvent && (heap.count == 0 || seriesEvent.runsBefore(heap[0])) }
 
   /// Number of events scheduled so far (a measure of the work done).
   @inlinable public var scheduledCount: UInt64 { sequence }
@@ -83,7 +86,7 @@ public struct EventCalendar: ~Copyable {
   /// `nil` otherwise (or when none is pending). The event loop's one step.
   @inlinable
   public mutating func next(notAfter limit: Double) -> Event? {
-    if hasSeriesEvent && (heap.count == 0 || seriesEvent.runsBefore(heap[0])) {
+    if seriesRunsFirst {
       guard seriesEvent.time <= limit else { return nil }
       hasSeriesEvent = false
       return seriesEvent
