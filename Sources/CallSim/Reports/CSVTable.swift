@@ -111,23 +111,12 @@ enum CSVNumber {
       return
     }
     if let q = millionths(abs(v)) {
+      // In 64 bits when it fits (below 1.8 × 10^13): 128-bit division is a library call.
+      let (whole, fraction) =
+        q <= UInt128(UInt64.max)
+        ? UInt64(q).quotientAndRemainder(dividingBy: 1_000_000) : (UInt64(q / 1_000_000), UInt64(q % 1_000_000))
       // `%.6f` writes the sign of any negative number, even one that rounds to 0 ("-0").
-      if v < 0 { bytes.append(UInt8(ascii: "-")) }
-      appendInteger(Int(UInt64(q / 1_000_000)), to: &bytes)
-      var fraction = UInt64(q % 1_000_000)
-      guard fraction != 0 else { return }
-      var digits = 6
-      while fraction % 10 == 0 {
-        fraction /= 10
-        digits -= 1
-      }
-      bytes.append(UInt8(ascii: "."))
-      var divisor: UInt64 = 1
-      for _ in 1..<digits { divisor *= 10 }
-      while divisor > 0 {
-        bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
-        divisor /= 10
-      }
+      appendFixed(negative: v < 0, whole: whole, millionths: fraction, to: &bytes)
       return
     }
     // %.6f of the largest finite double is 316 characters.
@@ -156,6 +145,42 @@ enum CSVNumber {
     let half = UInt128(1) << (shift - 1)
     if rest > half || (rest == half && q & 1 == 1) { q += 1 }
     return q
+  }
+
+  /// Appends `whole` and `millionths` (below 10^6) as `%.6f` would write their sum, trailing
+  /// zeros and a bare point removed, a minus sign first when `negative`: built in a buffer on
+  /// the stack and appended at once (appending each character cost more than the digits).
+  static func appendFixed(negative: Bool, whole: UInt64, millionths: UInt64, to bytes: inout [UInt8]) {
+    // A sign, UInt64's 20 digits, a point and 6 decimals.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 28) { text in
+      var i = 28
+      var fraction = millionths
+      if fraction != 0 {
+        var digits = 6
+        while fraction % 10 == 0 {
+          fraction /= 10
+          digits -= 1
+        }
+        for _ in 0..<digits {
+          i -= 1
+          text[i] = UInt8(ascii: "0") + UInt8(fraction % 10)
+          fraction /= 10
+        }
+        i -= 1
+        text[i] = UInt8(ascii: ".")
+      }
+      var rest = whole
+      repeat {
+        i -= 1
+        text[i] = UInt8(ascii: "0") + UInt8(rest % 10)
+        rest /= 10
+      } while rest > 0
+      if negative {
+        i -= 1
+        text[i] = UInt8(ascii: "-")
+      }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[i..<28]))
+    }
   }
 
   /// Appends the decimal digits of `v` (a minus sign first when negative), as `String(v)`.
