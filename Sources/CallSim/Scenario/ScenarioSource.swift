@@ -79,7 +79,10 @@ public struct ScenarioSource: Sendable {
     }
     let node: Node?
     do {
-      node = try Yams.compose(yaml: text)
+      // The basic resolver: the tree is read as text (``convert``), never by Yams's implicit
+      // types, whose default resolver compiles seven regular expressions (9 M instructions,
+      // more than parsing a scenario).
+      node = try Yams.compose(yaml: text, .basic)
     } catch YamlError.duplicatedKeysInMapping(let duplicates, let context) {
       throw ScenarioError(
         file: path, line: context.mark.line, keyPath: duplicates.joined(separator: ", "),

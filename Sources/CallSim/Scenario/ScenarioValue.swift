@@ -79,16 +79,19 @@ public indirect enum ScenarioValue: Sendable, Equatable {
     try Yams.serialize(node: node, sortKeys: false)
   }
 
+  /// Tagged implicitly with the basic resolver: the emitter writes no tags for implicit
+  /// nodes, so the default resolver's regular expressions would be compiled for nothing.
   var node: Node {
+    let implicit = Tag(.implicit, .basic)
     switch self {
     case .scalar(let text, let quoted, _):
-      return .scalar(.init(text, .implicit, quoted ? .doubleQuoted : .any))
+      return .scalar(.init(text, implicit, quoted ? .doubleQuoted : .any))
     case .sequence(let items, _):
       let flow = items.allSatisfy { if case .scalar = $0 { true } else { false } }
-      return .sequence(.init(items.map(\.node), .implicit, flow ? .flow : .block))
+      return .sequence(.init(items.map(\.node), implicit, flow ? .flow : .block))
     case .mapping(let pairs, _):
       let flow = pairs.allSatisfy { if case .scalar = $0.value { true } else { false } } && pairs.count <= 6
-      return .mapping(.init(pairs.map { (Node.scalar(.init($0.key)), $0.value.node) }, .implicit, flow ? .flow : .block))
+      return .mapping(.init(pairs.map { (Node.scalar(.init($0.key, implicit)), $0.value.node) }, implicit, flow ? .flow : .block))
     }
   }
 }
