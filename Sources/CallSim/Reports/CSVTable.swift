@@ -185,17 +185,6 @@ enum CSVNumber {
 
   /// Appends the decimal digits of `v` (a minus sign first when negative), as `String(v)`.
   static func appendInteger(_ v: Int, to bytes: inout [UInt8]) {
-    if v < 0 { bytes.append(UInt8(ascii: "-")) }
-    var magnitude = v.magnitude
-    // UInt64's largest value has 20 digits.
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
-      var i = 20
-      repeat {
-        i -= 1
-        digits[i] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-        magnitude /= 10
-      } while magnitude > 0
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: digits[i..<20]))
-    }
+    appendFixed(negative: v < 0, whole: UInt64(v.magnitude), millionths: 0, to: &bytes)
   }
 }
