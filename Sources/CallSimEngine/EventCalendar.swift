@@ -12,14 +12,22 @@
 /// heap it would sift to the top and back down every time; beside it, it costs one comparison
 /// per event taken. The order of events is the same either way.
 ///
-/// - Complexity: `schedule` and `next` are O(log n) in the number of pending events;
-///   `scheduleNextInSeries` is O(1).
+/// Timers — events that are often called off before they are due, such as a waiting caller's
+/// patience running out — may be scheduled with ``scheduleTimer(at:kind:id:tag:)`` and
+/// cancelled with ``cancelTimer(id:)``: one per `id`, kept in a heap of their own that knows
+/// where each is (``TimerHeap``). A timer left in the main heap after it stopped mattering
+/// would cost a full heap step when it fell due, and would make every other step deeper while
+/// it waited. Timers run in the same order among all events.
+///
+/// - Complexity: `schedule`, `scheduleTimer`, `cancelTimer` and `next` are O(log n) in the
+///   number of pending events; `scheduleNextInSeries` is O(1).
 public struct EventCalendar: ~Copyable {
   @usableFromInline var heap: OwnedBuffer<Event>
   @usableFromInline var sequence: UInt64 = 0
   /// The series' pending event, when `hasSeriesEvent`.
   @usableFromInline var seriesEvent = Event(time: 0, order: 0, id: 0, tag: 0)
   @usableFromInline var hasSeriesEvent = false
+  @usableFromInline var timers = TimerHeap()
 
   /// Creates an empty calendar with room for `capacity` pending events (it grows as needed).
   public init(capacity: Int = 256) {
@@ -27,17 +35,33 @@ public struct EventCalendar: ~Copyable {
   }
 
   /// Number of pending events.
-  @inlinable public var count: Int { heap.count + (hasSeriesEvent ? 1 : 0) }
+  @inlinable public var count: Int { heap.count + timers.count + (hasSeriesEvent ? 1 : 0) }
   @inlinable public var isEmpty: Bool { count == 0 }
 
   /// Time of the earliest pending event, in seconds, or `nil` when empty.
   @inlinable public var nextTime: Double? {
-    if seriesRunsFirst { return seriesEvent.time }
-    return heap.count > 0 ? heap[0].time : nil
+    switch earliest {
+    case .series: seriesEvent.time
+    case .heap: heap[0].time
+    case .timers: timers.top.time
+    case .none: nil
+    }
   }
 
-  /// Whether the series' pending event is the earliest pending event.
-  @inlinable var seriesRunsFirst: Bool { hasSeriesEvent && (heap.count == 0 || seriesEvent.runsBefore(heap[0])) }
+  /// Where the earliest pending event is held.
+  @usableFromInline enum Source { case series, heap, timers, none }
+
+  @inlinable var earliest: Source {
+    @inline(__always) get {
+      let fromTimers = timers.count > 0 && (heap.count == 0 || timers.top.runsBefore(heap[0]))
+      if hasSeriesEvent {
+        if fromTimers { return seriesEvent.runsBefore(timers.top) ? .series : .timers }
+        return heap.count == 0 || seriesEvent.runsBefore(heap[0]) ? .series : .heap
+      }
+      if fromTimers { return .timers }
+      return heap.count > 0 ? .heap : .none
+    }
+  }
 
   /// Number of events scheduled so far (a measure of the work done).
   @inlinable public var scheduledCount: UInt64 { sequence }
@@ -78,6 +102,23 @@ public struct EventCalendar: ~Copyable {
     hasSeriesEvent = true
   }
 
+  /// Schedules the timer of `id` at `time` seconds, replacing its pending timer if it has one:
+  /// like ``schedule(at:kind:id:tag:)``, in the same order among all events, but it can be
+  /// cancelled (``cancelTimer(id:)``). Ids index a table: keep them small (slot numbers).
+  @inlinable @inline(__always)
+  public mutating func scheduleTimer(at time: Double, kind: UInt8, id: UInt32, tag: UInt32 = 0) {
+    precondition(time == time, "event time is NaN")
+    assert(time.isFinite, "event time is not finite")
+    timers.insert(Event(time: time, order: UInt64(kind) << 56 | sequence, id: id, tag: tag))
+    sequence &+= 1
+  }
+
+  /// Cancels the pending timer of `id`, if any.
+  @inlinable @inline(__always)
+  public mutating func cancelTimer(id: UInt32) {
+    timers.remove(id: id)
+  }
+
   /// Removes and returns the earliest event, or `nil` when none is pending.
   @inlinable
   public mutating func next() -> Event? { next(notAfter: .infinity) }
@@ -86,13 +127,20 @@ public struct EventCalendar: ~Copyable {
   /// `nil` otherwise (or when none is pending). The event loop's one step.
   @inlinable
   public mutating func next(notAfter limit: Double) -> Event? {
-    if seriesRunsFirst {
+    switch earliest {
+    case .series:
       guard seriesEvent.time <= limit else { return nil }
       hasSeriesEvent = false
       return seriesEvent
+    case .heap:
+      guard heap[0].time <= limit else { return nil }
+      return popHeap()
+    case .timers:
+      guard timers.top.time <= limit else { return nil }
+      return timers.removeTop()
+    case .none:
+      return nil
     }
-    guard heap.count > 0, heap[0].time <= limit else { return nil }
-    return popHeap()
   }
 
   /// Removes and returns the heap's top; the heap must not be empty.
@@ -129,6 +177,7 @@ public struct EventCalendar: ~Copyable {
   /// Removes every pending event.
   public mutating func removeAll() {
     heap.removeAll()
+    timers.removeAll()
     hasSeriesEvent = false
   }
 }

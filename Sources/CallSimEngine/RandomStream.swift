@@ -20,11 +20,11 @@ public struct RandomStream: @unchecked Sendable {
 
   /// Uniform on [0, 1).
   @inlinable @inline(__always)
-  public func uniform() -> Double { gsl_rng_uniform(generator) }
+  public func uniform() -> Double { callsim_rng_uniform(generator) }
 
   /// Uniform on (0, 1): never exactly 0, so its logarithm is finite.
   @inlinable @inline(__always)
-  public func uniformPositive() -> Double { gsl_rng_uniform_pos(generator) }
+  public func uniformPositive() -> Double { callsim_rng_uniform_pos(generator) }
 
   /// A uniformly chosen integer in `0..<n`; `n` must be positive.
   @inlinable @inline(__always)

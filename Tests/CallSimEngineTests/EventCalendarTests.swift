@@ -99,6 +99,87 @@ import Testing
     #expect(isEmpty)
   }
 
+  /// Timers, some cancelled and some replaced, come out in the same order, with the same
+  /// sequence numbers, as when every event is in the heap and the cancelled ones are skipped
+  /// when they fall due (what the model did before timers could be cancelled) — ties included.
+  @Test func timersKeepTheOrderOfTheHeapWithoutTheCancelledOnes() {
+    var inHeap = EventCalendar()
+    var withTimers = EventCalendar()
+    // Per timer id: the sequence number of its live timer in `inHeap`, or nil.
+    var live: [UInt32: UInt64] = [:]
+    var x: UInt64 = 11
+    var now = 0.0
+    var a: [(Double, UInt8, UInt64, UInt32)] = []
+    var b: [(Double, UInt8, UInt64, UInt32)] = []
+    func take(_ n: Int) {
+      for _ in 0..<n {
+        var e = inHeap.next()
+        // Skip the events of cancelled or replaced timers (ids from 1,000).
+        while let s = e, s.id >= 1000, live[s.id] != s.sequence { e = inHeap.next() }
+        let f = withTimers.next()
+        guard let e, let f else {
+          #expect(e == nil && f == nil)
+          return
+        }
+        if e.id >= 1000 { live[e.id] = nil }
+        now = e.time
+        a.append((e.time, e.kind, e.sequence, e.id))
+        b.append((f.time, f.kind, f.sequence, f.id))
+      }
+    }
+    for round in 0..<4000 {
+      x = StreamSeed.splitMix(x)
+      let t = now + Double(x % 30)  // many ties
+      let kind = UInt8(x >> 61)
+      switch x % 5 {
+      case 0, 1:
+        inHeap.schedule(at: t, kind: kind, id: UInt32(round % 1000))
+        withTimers.schedule(at: t, kind: kind, id: UInt32(round % 1000))
+      case 2, 3:
+        let id = 1000 + UInt32(x >> 32 % 40)
+        live[id] = inHeap.scheduledCount
+        inHeap.schedule(at: t, kind: kind, id: id)
+        withTimers.scheduleTimer(at: t, kind: kind, id: id)
+      default:
+        let id = 1000 + UInt32(x >> 32 % 40)
+        live[id] = nil
+        withTimers.cancelTimer(id: id)
+      }
+      #expect(inHeap.scheduledCount == withTimers.scheduledCount)
+      if x % 3 == 0 { take(2) }
+    }
+    take(.max)
+    #expect(a.count > 2000)
+    #expect(a.count == b.count)
+    #expect(zip(a, b).allSatisfy { $0 == $1 })
+  }
+
+  @Test func aCancelledTimerIsGoneAndAReplacedOneMoves() {
+    var calendar = EventCalendar()
+    calendar.schedule(at: 4, kind: 0, id: 1)
+    calendar.scheduleTimer(at: 2, kind: 0, id: 7)
+    calendar.scheduleTimer(at: 3, kind: 0, id: 8)
+    calendar.scheduleTimer(at: 9, kind: 0, id: 8)  // replaces 3
+    calendar.scheduleTimer(at: 500, kind: 0, id: 300)  // an id beyond the first table
+    let count = calendar.count, nextTime = calendar.nextTime
+    #expect(count == 4)
+    #expect(nextTime == 2)
+    calendar.cancelTimer(id: 7)
+    calendar.cancelTimer(id: 7)  // no timer left: nothing happens
+    calendar.cancelTimer(id: 5_000)  // never had one
+    #expect(calendar.next()?.time == 4)
+    #expect(calendar.next()?.id == 8)
+    #expect(calendar.next(notAfter: 499) == nil)
+    #expect(calendar.next()?.id == 300)
+    #expect(calendar.next() == nil)
+    calendar.scheduleTimer(at: 1, kind: 0, id: 2)
+    calendar.removeAll()
+    let isEmpty = calendar.isEmpty
+    #expect(isEmpty)
+    calendar.scheduleTimer(at: 1, kind: 0, id: 2)  // its old place was cleared
+    #expect(calendar.next()?.id == 2)
+  }
+
   @Test func interleavedScheduleAndNext() {
     var calendar = EventCalendar()
     calendar.schedule(at: 10, kind: 0)

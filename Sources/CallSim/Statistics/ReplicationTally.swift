@@ -41,7 +41,7 @@ struct ReplicationTally: ~Copyable, CallObserver {
 
   /// The hour bin of a time in seconds (the last bin takes the horizon's end itself).
   @inline(__always)
-  func hour(of time: Double) -> Int32 { Int32(min(hours - 1, Int(time / 3600))) }
+  func hour(of time: Double) -> Int32 { Int32(truncatingIfNeeded: min(hours - 1, Int(time / 3600))) }
 
   /// The index of the hourly cell of calls of `type` arriving in `hour`.
   @inline(__always)

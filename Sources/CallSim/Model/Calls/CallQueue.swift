@@ -30,6 +30,7 @@ struct CallQueue: ~Copyable {
   }
 
   /// Appends a call at the back of the queue.
+  @inline(__always)
   mutating func push(_ entry: Entry) {
     if count == ring.count { grow() }
     var tail = head + count

@@ -409,7 +409,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     nextSequence &+= 1
     let leave = record.queuedAt + record.patience
     if leave <= horizon {
-      calendar.schedule(at: leave, kind: EventKind.abandon.rawValue, id: slot, tag: record.generation)
+      calendar.scheduleTimer(at: leave, kind: EventKind.abandon.rawValue, id: slot, tag: record.generation)
     }
     let overflowAt = record.queuedAt + routing.overflowAfter
     if !overflowed && overflowAt < leave && overflowAt <= horizon {
@@ -421,6 +421,8 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   /// not let the group serve the call's real type (a misrouted caller).
   mutating func answer(slot: UInt32, group g: Int, agent: UInt32, now: Double) {
     let record = calls.records[Int(slot)]
+    // Its patience no longer matters: the abandonment timer goes, not left to fall due.
+    if record.state == .waiting { calendar.cancelTimer(id: slot) }
     let type = Int(record.type)
     let wait = now - record.queuedAt
     if routing.misrouteShare > 0, !routing.serves(group: g, type: type), let misroute = model.routing.misroute {
