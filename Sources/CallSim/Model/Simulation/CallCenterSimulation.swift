@@ -208,8 +208,8 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
       case .recoveryEnd: agentFree(event.id, group: Int(event.tag), now: now)
       case .lineRelease: linesInUse -= 1
       case .transferEnd: transferEnd(slot: event.id, generation: event.tag, now: now)
-      case .overflow: overflow(slot: event.id, generation: event.tag, now: now)
-      case .abandon: abandon(slot: event.id, generation: event.tag, now: now)
+      case .overflow: overflow(slot: Self.slot(ofTimer: event.id), generation: event.tag, now: now)
+      case .abandon: abandon(slot: Self.slot(ofTimer: event.id), generation: event.tag, now: now)
       case .ivrEnd: ivrEnd(slot: event.id, now: now)
       case .arrival:
         if let next = arrivals.next(after: now, arrivalStream) {
@@ -409,20 +409,30 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     nextSequence &+= 1
     let leave = record.queuedAt + record.patience
     if leave <= horizon {
-      calendar.scheduleTimer(at: leave, kind: EventKind.abandon.rawValue, id: slot, tag: record.generation)
+      calendar.scheduleTimer(at: leave, kind: EventKind.abandon.rawValue, id: Self.abandonTimer(slot), tag: record.generation)
     }
     let overflowAt = record.queuedAt + routing.overflowAfter
     if !overflowed && overflowAt < leave && overflowAt <= horizon {
-      calendar.schedule(at: overflowAt, kind: EventKind.overflow.rawValue, id: slot, tag: record.generation)
+      calendar.scheduleTimer(at: overflowAt, kind: EventKind.overflow.rawValue, id: Self.overflowTimer(slot), tag: record.generation)
     }
   }
+
+  /// The calendar timer ids of the call in `slot`: its patience running out, and its wait
+  /// reaching `overflowAfter` (``EventCalendar/scheduleTimer(at:kind:id:tag:)``: one timer
+  /// per id, so each call has two).
+  @inline(__always) static func abandonTimer(_ slot: UInt32) -> UInt32 { slot &<< 1 }
+  @inline(__always) static func overflowTimer(_ slot: UInt32) -> UInt32 { slot &<< 1 | 1 }
+  @inline(__always) static func slot(ofTimer id: UInt32) -> UInt32 { id >> 1 }
 
   /// An agent of `group` answers the call: serves it, or transfers it when the routing does
   /// not let the group serve the call's real type (a misrouted caller).
   mutating func answer(slot: UInt32, group g: Int, agent: UInt32, now: Double) {
     let record = calls.records[Int(slot)]
-    // Its patience no longer matters: the abandonment timer goes, not left to fall due.
-    if record.state == .waiting { calendar.cancelTimer(id: slot) }
+    if record.state == .waiting {
+      // Its patience and its wait no longer matter: the timers go, not left to fall due.
+      calendar.cancelTimer(id: Self.abandonTimer(slot))
+      if routing.overflowAfter < .infinity { calendar.cancelTimer(id: Self.overflowTimer(slot)) }
+    }
     let type = Int(record.type)
     let wait = now - record.queuedAt
     if routing.misrouteShare > 0, !routing.serves(group: g, type: type), let misroute = model.routing.misroute {
