@@ -1,5 +1,6 @@
 import CallSim
 import CallSimEngine
+import Foundation
 import Testing
 
 /// Every call ends in exactly one outcome, in every replication and every hour, over many
@@ -61,5 +62,72 @@ import Testing
     a.settings.seed = 6
     let rb = try #require(try SimulationRunner.run(a))
     #expect(ra.totals != rb.totals)
+  }
+}
+
+/// The reported outcomes (`answered`, `abandoned`, `blocked`, `ivr_hang_ups`, `self_served`,
+/// `in_system_at_end`) add up to `total_inflow` exactly on every scenario shipped in
+/// `Scenarios/` — IVR, misrouting and transfers, caps, rosters, remote work, strikes, a year —
+/// per replication, per call type, and in every hour, as the tables report them.
+@Suite struct ScenarioConservationTests {
+  static var scenariosFolder: URL {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .appendingPathComponent("Scenarios")
+  }
+
+  /// Every scenario file (not the sweep files, not the `parts/` they extend).
+  static var scenarioFiles: [String] {
+    let root = scenariosFolder
+    let all = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []
+    return all.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix("sweeps/") && !$0.contains("/parts/") }.sorted()
+  }
+
+  @Test func thereAreScenariosToCheck() {
+    #expect(Self.scenarioFiles.count >= 25, "\(Self.scenarioFiles)")
+    #expect(Self.scenarioFiles.contains("seoul-120/split.yaml"))
+  }
+
+  /// One replication of at most 7 days (the merged scenario with a shorter horizon, without
+  /// its timeline then: keeps the test fast).
+  @Test(arguments: scenarioFiles)
+  func outcomesAddUpToInflow(file: String) throws {
+    let path = Self.scenariosFolder.appendingPathComponent(file)
+    let full = try Scenario.load(path.path)
+    let days = min(full.model.settings.days, 7)
+    // A shortened horizon drops the timeline (its dates would fall outside, which is refused).
+    let tree = (days < full.model.settings.days ? full.resolved.removing("timeline") : full.resolved)
+      .setting(["simulation", "days"], to: .scalar(String(days), quoted: false, origin: full.resolved.origin))
+      .setting(["simulation", "replications"], to: .scalar("1", quoted: false, origin: full.resolved.origin))
+    let scenario = try Scenario.decode(tree, file: path.path)
+    let result = try #require(try SimulationRunner.run(scenario.model, threads: 1))
+    #expect(result.conservationErrors.isEmpty, "\(result.conservationErrors.prefix(3))")
+    func outcomes(_ c: CallCounts) -> Double {
+      Metric.outcomes.reduce(0) { $0 + $1.value(of: c, periodSeconds: 3600)! }
+    }
+    for total in result.totals {
+      #expect(total.totalInflow > 0)
+      #expect(outcomes(total) == total.totalInflow, "\(file)")
+    }
+    let estimates = result.estimates()
+    let sum = Metric.outcomes.reduce(0.0) { $0 + estimates[$1]!.mean! }
+    #expect(sum == estimates[.totalInflow]!.mean!, "\(file): summary outcomes \(sum) ≠ total_inflow")
+    for t in result.model.callTypes.indices {
+      let e = result.estimates(callType: t)
+      #expect(Metric.outcomes.reduce(0.0) { $0 + e[$1]!.mean! } == e[.totalInflow]!.mean!, "\(file) type \(t)")
+    }
+    // As the hourly tables print them.
+    for (table, columns) in [
+      (HourlyTable(result: result).csv(), ["total_inflow"] + Metric.outcomes.map(\.rawValue)),
+      (HourlyBreakdownTable(result: result, by: .callType).csv(), ["total_inflow"] + Metric.outcomes.map(\.rawValue)),
+    ] {
+      let lines = table.split(separator: "\n")
+      let header = lines[0].split(separator: ",").map(String.init)
+      let index = try columns.map { c in try #require(header.firstIndex(of: c), "\(c) missing") }
+      for line in lines.dropFirst() {
+        let cells = line.split(separator: ",", omittingEmptySubsequences: false)
+        let values = try index.map { try #require(Double(cells[$0])) }
+        #expect(values.dropFirst().reduce(0, +) == values[0], "\(file): \(line)")
+      }
+    }
   }
 }

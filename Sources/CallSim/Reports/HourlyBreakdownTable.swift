@@ -11,8 +11,8 @@ public struct HourlyBreakdownTable: CSVLineTable {
 
   /// Columns of `hourly_types.csv` after `date, weekday, hour, type`.
   public static let typeColumns: [Metric] = [
-    .totalInflow, .inflow, .answered, .abandoned, .blocked, .ivrHangUps, .selfServed, .redials, .transferred,
-    .answerRate, .answerRateTotal, .serviceLevel, .abandonRate, .asaSeconds, .meanWaitSeconds,
+    .totalInflow, .inflow, .answered, .abandoned, .blocked, .ivrHangUps, .selfServed, .inSystemAtEnd, .redials,
+    .transferred, .answerRate, .answerRateTotal, .serviceLevel, .abandonRate, .asaSeconds, .meanWaitSeconds,
     .capped, .callBacks, .abusiveAnswered,
   ]
   /// Columns of `hourly_groups.csv` after `date, weekday, hour, group`.

@@ -4,7 +4,8 @@
 /// Each call that reaches the number ends in exactly one of: `blocked`, `ivrHangUps`,
 /// `selfServed`, `inIVRAtEnd`, or reaches the agent queue (`inflow`); and each call in `inflow`
 /// ends in exactly one of `answered`, `abandoned`, `inQueueAtEnd`. ``conservationError`` checks
-/// both identities.
+/// both identities, and that the reported outcomes (``Metric/outcomes``) add up to
+/// `totalInflow`.
 public struct CallCounts: Sendable, Equatable, BitwiseCopyable, DoubleFieldCounts {
   /// Calls that reached the number, redials included.
   public var totalInflow = 0.0
@@ -19,7 +20,8 @@ public struct CallCounts: Sendable, Equatable, BitwiseCopyable, DoubleFieldCount
   public var redials = 0.0
   /// Transfers of misrouted calls to their right queue (a call may still end in any outcome).
   public var transferred = 0.0
-  /// Calls still waiting in the agent queue when the horizon ended.
+  /// Calls still waiting in the agent queue, or being transferred by a wrong group's agent,
+  /// when the horizon ended.
   public var inQueueAtEnd = 0.0
   /// Calls still in the IVR when the horizon ended.
   public var inIVRAtEnd = 0.0
@@ -82,6 +84,10 @@ public struct CallCounts: Sendable, Equatable, BitwiseCopyable, DoubleFieldCount
     let ended = answered + abandoned + inQueueAtEnd
     if ended != inflow {
       return "inflow \(inflow) ≠ answered + abandoned + in queue at end = \(ended)"
+    }
+    let reported = Metric.outcomes.reduce(0.0) { $0 + ($1.value(of: self, periodSeconds: 3600) ?? .nan) }
+    if reported != totalInflow {
+      return "total inflow \(totalInflow) ≠ the reported outcomes (\(Metric.outcomes.map(\.rawValue).joined(separator: " + "))) = \(reported)"
     }
     return nil
   }

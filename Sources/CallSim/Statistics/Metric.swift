@@ -11,7 +11,13 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
   case redials
   /// Misrouted calls transferred to their right queue (not an outcome: they end as any call).
   case transferred
+  /// Calls still waiting in the agent queue, or with an agent transferring them, when the
+  /// horizon ended (part of `in_system_at_end`).
   case inQueueAtEnd = "in_queue_at_end"
+  /// Calls with no outcome yet when the horizon ended: in the IVR, waiting in the agent
+  /// queue, or with an agent transferring them. An outcome of its own, so that the outcomes
+  /// add up to `total_inflow` (see ``outcomes``).
+  case inSystemAtEnd = "in_system_at_end"
   /// answered / inflow (the foundation's definition).
   case answerRate = "answer_rate"
   /// answered / total inflow (the auditors' definition).
@@ -60,6 +66,7 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
     case .redials: return c.redials
     case .transferred: return c.transferred
     case .inQueueAtEnd: return c.inQueueAtEnd
+    case .inSystemAtEnd: return c.inQueueAtEnd + c.inIVRAtEnd
     case .answerRate: return ratio(c.answered, c.inflow)
     case .answerRateTotal: return ratio(c.answered, c.totalInflow)
     case .serviceLevel: return ratio(c.answeredWithinTarget, c.inflow)
@@ -79,11 +86,17 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
     }
   }
 
+  /// The outcomes as reported: every call counted in `total_inflow` ends in exactly one of
+  /// them, so their values add up to `total_inflow` exactly — in every replication, hour and
+  /// call type (``CallCounts/conservationError`` checks it). A call cut at the call cap is
+  /// `answered`; `transferred` is not an outcome (a transferred call ends in one of these).
+  public static let outcomes: [Metric] = [.answered, .abandoned, .blocked, .ivrHangUps, .selfServed, .inSystemAtEnd]
+
   /// Whether the metric is a count of calls (summed over periods) rather than a ratio.
   public var isCount: Bool {
     switch self {
     case .totalInflow, .inflow, .answered, .abandoned, .blocked, .ivrHangUps, .selfServed, .redials, .transferred, .inQueueAtEnd,
-      .capped, .callBacks, .abusiveAnswered:
+      .inSystemAtEnd, .capped, .callBacks, .abusiveAnswered:
       true
     default: false
     }
