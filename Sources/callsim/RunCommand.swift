@@ -22,7 +22,22 @@ struct RunCommand: ParsableCommand {
   @Flag(help: "Also write calls.csv (one row per call counted after the warm-up; about 96 bytes a call) and agents.csv (every agent's log-ins and log-outs), for your own analysis.")
   var trace = false
 
+  @Option(
+    help: ArgumentHelp(
+      "With --trace: the most the trace files may take together (default 4GiB). A run whose estimate is larger, or larger than half the free space, is refused before simulating; one that passes it while writing stops with an error.",
+      valueName: "size: bytes, or e.g. 500MB, 4GiB"))
+  var traceLimit: String?
+
   func run() throws {
+    var limit = TraceParts.defaultLimit
+    if let traceLimit {
+      guard let bytes = TraceBudget.parseSize(traceLimit) else {
+        Diagnostics.printError(
+          "error: --trace-limit: expected a size from 1 byte to 2^62 bytes such as 1000000, 500MB or 4GiB, found '\(traceLimit)'")
+        throw ExitCode(1)
+      }
+      limit = bytes
+    }
     let loaded = try Diagnostics.loadOrExit(scenario, allowOutside: options.allowOutside) { loaded in
       if let replications = options.replications { try loaded.setReplications(replications) }
       if let seed = options.seed { loaded.setSeed(seed) }
@@ -36,18 +51,33 @@ struct RunCommand: ParsableCommand {
     defer { lock.release() }
     let progress = ProgressLine(total: model.settings.replications, enabled: !options.quiet)
     let clock = ContinuousClock.now
-    let traceFolder = trace ? try TraceParts(results: location.url, model: model, quiet: options.quiet) : nil
+    let traceFolder: TraceParts?
+    do {
+      traceFolder =
+        trace ? try TraceParts(location: location, model: model, limit: limit, stop: interruption.stop, quiet: options.quiet) : nil
+    } catch let refusal as TraceParts.Refusal {
+      Diagnostics.printError("error: \(scenario): \(refusal)")
+      throw ExitCode(1)
+    } catch {
+      Diagnostics.printError("error: \(folder): cannot create the trace's scratch folder: \(error.localizedDescription)")
+      throw ExitCode(1)
+    }
+    // Registered after the lock's release, so it runs first: the parts go before the lock.
     defer { traceFolder?.remove() }
     let (run, stopped): (RunResult?, Bool)
     do {
       if let traceFolder {
         (run, stopped) = try SimulationRunner.runAllowingStop(
           model, threads: options.threads, progress: { progress.update(done: $0) }, stop: interruption.stop,
-          tracingInto: traceFolder.url)
+          tracingInto: traceFolder.url, budget: traceFolder.budget)
       } else {
         (run, stopped) = try SimulationRunner.runAllowingStop(
           model, threads: options.threads, progress: { progress.update(done: $0) }, stop: interruption.stop)
       }
+    } catch let error as TraceBudget.Exceeded {
+      progress.finish()
+      Diagnostics.printError("error: \(scenario): \(error); nothing written, the trace's parts removed")
+      throw ExitCode(1)
     } catch let error as CountLimitError {
       progress.finish()
       Diagnostics.printError("error: \(scenario): \(error)")
@@ -58,6 +88,13 @@ struct RunCommand: ParsableCommand {
       throw ExitCode(1)
     }
     progress.finish()
+    // An interrupted traced run writes nothing: its trace would be cut short, and joining
+    // the parts of the finished replications could take minutes after the signal.
+    if trace, stopped {
+      Diagnostics.printError(
+        "interrupted by \(interruption.signalName): a traced run keeps nothing when interrupted; nothing written, the trace's parts removed")
+      throw ExitCode(interruption.exitCode)
+    }
     guard let result = run else {
       Diagnostics.printError("interrupted by \(interruption.signalName): no replication had finished; nothing written")
       throw ExitCode(interruption.exitCode)

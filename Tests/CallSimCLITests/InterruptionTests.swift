@@ -52,6 +52,20 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["long.yaml"])
   }
 
+  /// With --trace, SIGTERM stops the run within a second even when replications had finished
+  /// (joining their parts could take minutes): exit 143, nothing written, no part left.
+  @Test func tracedRunStopsPromptlyAndLeavesNoParts() throws {
+    let dir = try CLI.temporaryFolder()
+    let out = dir.appendingPathComponent("out")
+    let file = try CLI.write(Self.scenario(days: 2, replications: 400), to: "long.yaml", in: dir)
+    let running = try CLI.launch(["run", file, "--out", out.path, "--threads", "1", "--trace"])
+    let scratch = CLI.sibling(out, "trace")
+    #expect(CLI.wait(upTo: 5) { ((try? FileManager.default.contentsOfDirectory(atPath: scratch.path)) ?? []).count > 4 })
+    let r = Self.expectPromptStop(after: SIGTERM, running)
+    #expect(r.stderr.contains("interrupted by SIGTERM: a traced run keeps nothing when interrupted"), "\(r.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["long.yaml"])
+  }
+
   @Test func keepsFinishedReplicationsInFilesThatParse() throws {
     let dir = try CLI.temporaryFolder()
     let out = dir.appendingPathComponent("out")

@@ -150,4 +150,75 @@ import Testing
       #expect(inside, "call \(call[1]) answered by \(key) at \(at) s outside its logged-in spells")
     }
   }
+
+  /// A trace whose estimate passes `--trace-limit` is refused before simulating: one
+  /// `error:` line naming the option, the estimate and the limit; exit 1; nothing left.
+  @Test func refusedUpFrontWhenTheEstimatePassesTheLimit() throws {
+    let dir = try CLI.temporaryFolder()
+    let file = try CLI.write(Self.scenario, to: "traced.yaml", in: dir)
+    let out = dir.appendingPathComponent("out")
+    let r = try CLI.run(["run", file, "--out", out.path, "--trace", "--trace-limit", "100kB"])
+    #expect(r.status == 1, "\(r.stderr)")
+    let lines = r.stderr.split(separator: "\n")
+    #expect(lines.count == 1 && lines[0].hasPrefix("error: \(file): --trace: calls.csv would take about "), "\(r.stderr)")
+    #expect(r.stderr.contains("expected at most --trace-limit 100 kB (100000 bytes)"), "\(r.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["traced.yaml"])
+    // The same scenario within the limit runs.
+    let ok = try CLI.run(["run", file, "--out", out.path, "--trace", "--trace-limit", "10 MiB", "-q"])
+    #expect(ok.status == 0, "\(ok.stderr)")
+  }
+
+  @Test(arguments: ["abc", "0", "-5MB", "12 parsecs", "1e30GB", "5XB"])
+  func aBadTraceLimitIsOneErrorLine(limit: String) throws {
+    let dir = try CLI.temporaryFolder()
+    let file = try CLI.write(Self.scenario, to: "traced.yaml", in: dir)
+    let r = try CLI.run(["run", file, "--out", dir.appendingPathComponent("out").path, "--trace", "--trace-limit=\(limit)"])
+    #expect(r.status != 0)
+    #expect(r.stderr.hasPrefix("error: --trace-limit: expected a size") && r.stderr.contains("found '\(limit)'"), "\(r.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["traced.yaml"])
+  }
+
+  /// The estimate counts first attempts; callers who redial again and again write more. The
+  /// limit holds while writing too: the run stops with one `error:` line, exit 1, no
+  /// results and no parts.
+  @Test func passingTheLimitWhileWritingStopsTheRun() throws {
+    let dir = try CLI.temporaryFolder()
+    let scenario = """
+      scenario: redials
+      simulation: {days: 2, replications: 2, seed: 3}
+      arrivals: {per_hour: 100}
+      call_types:
+        call:
+          handle: {dist: deterministic, mean: 20m}
+          patience: {dist: deterministic, mean: 1s}
+          redial: {probability: 0.95, delay: {dist: exponential, mean: 1m}}
+      agents: 1
+      """
+    let file = try CLI.write(scenario, to: "redials.yaml", in: dir)
+    let out = dir.appendingPathComponent("out")
+    let r = try CLI.run(["run", file, "--out", out.path, "--trace", "--trace-limit", "2MB"])
+    #expect(r.status == 1, "\(r.stderr)")
+    #expect(r.stderr.contains("error: \(file): the trace passed --trace-limit 2 MB while being written"), "\(r.stderr)")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["redials.yaml"])
+  }
+
+  /// Parts left by a killed run (`kill -9`: no clean-up ran) are removed by the next traced
+  /// run in the same folder; the scratch folder of a run still holding its lock is not.
+  @Test func partsLeftByAKilledRunAreRemovedNextTime() throws {
+    let dir = try CLI.temporaryFolder()
+    let file = try CLI.write(Self.scenario, to: "traced.yaml", in: dir)
+    for name in [".gone.trace", ".busy.trace"] {
+      let folder = dir.appendingPathComponent(name)
+      try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
+      try Data(count: 1000).write(to: folder.appendingPathComponent("calls-0.part"))
+    }
+    // Another run's lock on `busy` (an flock, as callsim takes it).
+    let fd = open(dir.appendingPathComponent(".busy.lock").path, O_RDWR | O_CREAT, 0o644)
+    #expect(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0)
+    defer { close(fd) }
+    let r = try CLI.run(["run", file, "--out", dir.appendingPathComponent("out").path, "--trace", "-q"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+    #expect(left == [".busy.lock", ".busy.trace", "out", "traced.yaml"], "\(left)")
+  }
 }

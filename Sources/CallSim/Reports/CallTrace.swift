@@ -50,9 +50,10 @@ public struct CallTrace: CallObserver {
 
   /// A trace of replication `replication` of `model` into the part file `url` (and its
   /// agent changes into ``agentPart(of:)``).
-  public init(model: CallCenterModel, replication: Int, url: URL) throws {
-    sink = try Sink(url: url)
-    agentSink = try Sink(url: CallTrace.agentPart(of: url))
+  /// `budget`, when given, bounds the bytes written by every trace sharing it (``TraceBudget``).
+  public init(model: CallCenterModel, replication: Int, url: URL, budget: TraceBudget? = nil) throws {
+    sink = try Sink(url: url, budget: budget)
+    agentSink = try Sink(url: CallTrace.agentPart(of: url), budget: budget)
     self.replication = String(replication)
     typeNames = model.callTypes.map(\.name)
     groupNames = model.agentGroups.map(\.name)
@@ -133,10 +134,12 @@ public struct CallTrace: CallObserver {
   /// A buffered part file; a class so that copies of the trace share one file.
   private final class Sink: @unchecked Sendable {
     let handle: FileHandle
+    let budget: TraceBudget?
     var buffer = Data()
     var failure: Error?
 
-    init(url: URL) throws {
+    init(url: URL, budget: TraceBudget?) throws {
+      self.budget = budget
       guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
         throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: url.path])
       }
@@ -150,8 +153,15 @@ public struct CallTrace: CallObserver {
     }
 
     func flush() {
-      guard failure == nil, !buffer.isEmpty else { return }
-      do { try handle.write(contentsOf: buffer) } catch { failure = error }
+      guard failure == nil, !buffer.isEmpty else {
+        buffer.removeAll(keepingCapacity: true)
+        return
+      }
+      if let budget, !budget.spend(buffer.count) {
+        failure = TraceBudget.Exceeded(limit: budget.limit)
+      } else {
+        do { try handle.write(contentsOf: buffer) } catch { failure = error }
+      }
       buffer.removeAll(keepingCapacity: true)
     }
 
@@ -168,11 +178,12 @@ extension SimulationRunner {
   /// writes `folder/calls-r.part`; ``CallTrace/merge(parts:into:)`` joins them afterwards.
   public static func runAllowingStop(
     _ model: CallCenterModel, threads: Int = ProcessInfo.processInfo.activeProcessorCount,
-    progress: (@Sendable (Int) -> Void)? = nil, stop: StopRequest? = nil, tracingInto folder: URL
+    progress: (@Sendable (Int) -> Void)? = nil, stop: StopRequest? = nil, tracingInto folder: URL,
+    budget: TraceBudget? = nil
   ) throws -> (result: RunResult?, stopped: Bool) {
     try runAllowingStop(
       model, threads: threads, progress: progress, stop: stop,
-      observer: { try CallTrace(model: model, replication: $0, url: CallTrace.part($0, in: folder)) },
+      observer: { try CallTrace(model: model, replication: $0, url: CallTrace.part($0, in: folder), budget: budget) },
       finish: { try $0.close() })
   }
 }
