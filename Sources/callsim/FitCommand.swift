@@ -73,7 +73,11 @@ struct FitDurationsCommand: ParsableCommand {
     for s in report.skipped { print("\(s.family.rawValue): not fitted: \(s.reason)") }
     if let note = report.note { print("note: \(note)") }
     print("")
-    print("best by AIC: \(report.best.family.rawValue); as a scenario duration (e.g. a call type's handle):")
+    let fixed = report.best.snippet.hasPrefix("{dist: deterministic")
+    print(
+      "best by AIC: \(report.best.family.rawValue)"
+        + (fixed ? String(format: " with cv %.3g (below 1e-5: written as deterministic)", report.best.sd / report.best.mean) : "")
+        + "; as a scenario duration (e.g. a call type's handle):")
     print("handle: \(report.best.snippet)")
   }
 }

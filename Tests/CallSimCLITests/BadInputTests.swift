@@ -11,8 +11,16 @@ import Testing
     var yaml: String?
     /// Substrings the single error line must contain.
     var expect: [String]
+    /// Other files of the case's folder: name and content.
+    var files: [String: String] = [:]
+    /// Names in the case's folder made FIFOs (named pipes), `s.yaml` included.
+    var fifos: [String] = []
     var description: String { name }
   }
+
+  /// A data file for the empirical cases.
+  static let empirical = base.replacingOccurrences(
+    of: "handle: {dist: exponential, mean: 5m}", with: "handle: {dist: empirical, file: handle.csv}")
 
   static let cases: [Case] = [
     Case(
@@ -53,6 +61,17 @@ import Testing
       name: "NUL byte", yaml: base.replacingOccurrences(of: "agents: 48", with: "agents: 48\u{0}"),
       expect: ["s.yaml:8:", "YAML syntax error: control characters are not allowed (character code 0)"]),
     Case(
+      name: "NUL byte inside a data file's value (was read as 19 s)", yaml: empirical,
+      expect: ["s.yaml:6:", "call_types.call.handle.file:", "handle.csv:3: a control character (U+0000) at column 3", "expected text"],
+      files: ["handle.csv": "seconds\n190\n19\u{0}0\n200\n"]),
+    Case(
+      name: "scenario file that is a FIFO (waited forever)", yaml: nil,
+      expect: ["s.yaml:", "is a FIFO (named pipe); expected a scenario file (a regular file)"], fifos: ["s.yaml"]),
+    Case(
+      name: "data file that is a FIFO (waited forever)", yaml: empirical,
+      expect: ["s.yaml:6:", "call_types.call.handle.file:", "is a FIFO (named pipe); expected a data file (a regular file)", "handle.csv)"],
+      fifos: ["handle.csv"]),
+    Case(
       name: "misspelt staffing key", yaml: base + "\nshift: {day: {start: \"09:00\", end: \"18:00\"}}",
       expect: ["shift", "shifts"]),
   ]
@@ -60,9 +79,21 @@ import Testing
   @Test(arguments: cases)
   func exitsWithOneClearError(_ c: Case) throws {
     let dir = try CLI.temporaryFolder()
-    let file = try c.yaml.map { try CLI.write($0, to: "s.yaml", in: dir) } ?? dir.appendingPathComponent("nope.yaml").path
+    var file = try c.yaml.map { try CLI.write($0, to: "s.yaml", in: dir) } ?? dir.appendingPathComponent("nope.yaml").path
+    for (name, text) in c.files { _ = try CLI.write(text, to: name, in: dir) }
+    for name in c.fifos {
+      let path = dir.appendingPathComponent(name).path
+      try? FileManager.default.removeItem(atPath: path)
+      #expect(mkfifo(path, 0o644) == 0)
+      if name == "s.yaml" { file = path }
+    }
     let out = dir.appendingPathComponent("out")
-    let r = try CLI.run(["run", file, "--out", out.path])
+    // Launched and awaited at most 20 s: a run that waits on a FIFO must fail, not hang.
+    let running = try CLI.launch(["run", file, "--out", out.path])
+    let ended = CLI.wait(upTo: 20) { !running.process.isRunning }
+    if !ended { running.send(SIGKILL) }
+    let r = running.finish()
+    #expect(ended, "still running after 20 s")
     #expect(r.status != 0)
     let lines = r.stderr.split(separator: "\n")
     #expect(lines.count == 1, "stderr: \(r.stderr)")

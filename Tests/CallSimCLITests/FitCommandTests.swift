@@ -58,7 +58,24 @@ import Testing
     ("190\nfast\n", [], "error: FILE:2: expected a duration in seconds (e.g. 190 or 3m10s), found 'fast'"),
     ("0\n0\n0\n", [], "error: FILE: all 3 durations are 0: no distribution can be fitted (use {dist: deterministic, mean: 0s})"),
     ("a,b\n1,2\n", ["--column", "c"], "error: FILE:1: no column 'c' in the header (columns: a, b)"),
+    // Read as 19 (strtod stops at the NUL) before it was refused.
+    ("190\n19\u{0}0\n200\n", [], "error: FILE:2: a control character (U+0000) at column 3; expected text (tab, line ends and printable characters only)"),
+    ("190\n200\u{1B}[0m\n", [], "error: FILE:2: a control character (U+001B) at column 4; expected text (tab, line ends and printable characters only)"),
   ]
+
+  /// A FIFO (named pipe) as the data file: refused at once, not waited on forever.
+  @Test func aFIFOIsRefusedNotWaitedOn() throws {
+    let folder = try CLI.temporaryFolder()
+    let path = folder.appendingPathComponent("d.csv").path
+    #expect(mkfifo(path, 0o644) == 0)
+    let running = try CLI.launch(["fit", "durations", path])
+    let ended = CLI.wait(upTo: 10) { !running.process.isRunning }
+    if !ended { running.send(SIGKILL) }
+    let r = running.finish()
+    #expect(ended, "still waiting on the FIFO after 10 s")
+    #expect(r.status == 1)
+    #expect(r.stderr == "error: \(path): is a FIFO (named pipe); expected a data file (a regular file)\n")
+  }
 
   @Test(arguments: badInputs.indices)
   func badInputIsOneErrorLine(_ i: Int) throws {

@@ -216,6 +216,49 @@ import Testing
   }
 }
 
+/// The best fit's snippet decodes whatever the spread: nearly equal durations (whose lognormal
+/// sd once printed as `0s`, refused by the decoder), tiny and huge means.
+@Suite struct DurationSnippetTests {
+  static let samples: [[Double]] = [
+    [190, 190.0000001, 190.0000002, 190],
+    [190, 190.001, 190.002, 190],
+    [190, 190.01, 190.02, 190],
+    [0.001, 0.0010000001, 0.001],
+    [1e9, 1e9 - 1e-6, 1e9],
+    [1e9, 999_999_000, 1e9],
+    [0.0012, 0.0013, 0.0011, 0.0012],
+    [45, 45.5, 44.5, 45.2, 44.9],
+  ]
+
+  @Test(arguments: samples.indices)
+  func everySnippetDecodes(_ i: Int) throws {
+    let fixture = try ScenarioFixture()
+    for f in try DurationFit.fitAll(Self.samples[i]).fits {
+      let problems = try fixture.problems("""
+        scenario: fitted
+        simulation: {days: 1, replications: 1, seed: 1}
+        arrivals: {per_hour: 60}
+        call_types:
+          call:
+            handle: \(f.snippet)
+        agents: 6
+        """)
+      #expect(problems.isEmpty, "\(f.snippet): \(problems)")
+      #expect(!f.snippet.contains(": 0s"), "\(f.snippet)")
+    }
+  }
+
+  @Test func nearlyEqualDurationsAreDeterministic() throws {
+    let best = try DurationFit.fitAll([190, 190.0000001, 190.0000002, 190]).best
+    #expect(best.family == .lognormal)
+    #expect(best.snippet == "{dist: deterministic, mean: 3m10s}")
+    // cv 4.4e-6, below 1e-5: deterministic too; cv 4.4e-5 keeps its spread, to 3 digits.
+    #expect(try DurationFit.fitAll([190, 190.001, 190.002, 190]).best.snippet == "{dist: deterministic, mean: 3m10s}")
+    let spread = try DurationFit.fitAll([190, 190.01, 190.02, 190]).best
+    #expect(spread.snippet.hasPrefix("{dist: lognormal, mean: 3m10s, sd: 0.00829s}"), "\(spread.snippet)")
+  }
+}
+
 /// Reading a file of durations for `callsim fit durations`.
 @Suite struct DurationSampleTests {
   @Test func headerUnitsCommentsAndBlankLines() throws {

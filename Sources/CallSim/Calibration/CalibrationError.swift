@@ -15,7 +15,7 @@ public struct CalibrationError: Error, Sendable, Equatable, CustomStringConverti
     do {
       return try ScenarioSource.readText(path, limit: ScenarioSource.maxFileBytes, what: "data file")
     } catch let error as ScenarioError {
-      throw CalibrationError(error.issues.first.map { "\(path): \($0.message)" } ?? "cannot read \(path)")
+      throw CalibrationError(error.issues.first.map { "\(path)\($0.line.map { ":\($0)" } ?? ""): \($0.message)" } ?? "cannot read \(path)")
     } catch {
       throw CalibrationError("cannot read \(path)")
     }

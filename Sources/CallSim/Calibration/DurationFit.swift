@@ -63,17 +63,27 @@ public struct DurationFit: Sendable, Equatable {
 
   /// The fit in callsim's scenario syntax, e.g. `{dist: lognormal, mean: 3m10.4s, sd: 2m30s}`:
   /// durations as ``durationText(_:)``, shapes to 5 significant digits; decodes back to ``distribution``
-  /// within that rounding. Gamma and Weibull are written as mean + shape.
+  /// within that rounding. Gamma and Weibull are written as mean + shape. A lognormal whose
+  /// cv (sd / mean) is below ``minSnippetCV`` — durations that hardly vary — is written as
+  /// `deterministic` (its sd could print as `0s`, which the decoder refuses).
   public var snippet: String {
     let m = DurationFit.durationText(mean)
     switch family {
     case .exponential: return "{dist: exponential, mean: \(m)}"
-    case .lognormal: return "{dist: lognormal, mean: \(m), sd: \(DurationFit.durationText(sd))}"
+    case .lognormal:
+      guard sd / mean >= DurationFit.minSnippetCV else { return "{dist: deterministic, mean: \(m)}" }
+      return "{dist: lognormal, mean: \(m), sd: \(DurationFit.durationText(sd))}"
     case .gamma, .weibull:
       return "{dist: \(family.rawValue), mean: \(m), shape: \(String(format: "%.5g", parameters[0].value))}"
     default: return "{dist: \(family.rawValue), mean: \(m)}"
     }
   }
+
+  /// The smallest cv (sd / mean) a snippet keeps a spread for: 1e-5, the cv below which
+  /// scenarios refuse an Erlang or gamma (shape 1/cv² above ``Distribution/maxShape``) and ask
+  /// for `deterministic`. Above it the sd prints as at least 1e-8 s (the mean is at least
+  /// 1 ms), which ``durationText(_:)`` shows to 3 significant digits, never as `0s`.
+  public static let minSnippetCV = 1e-5
 
   /// Seconds as a scenario duration: from 10 s on, rounded to 0.1 s (`45.3s`, `3m10.4s`,
   /// `1h2m5s`); below, to 3 significant digits (`4.27s`, `0.0532s`; at most 9 decimals), so a

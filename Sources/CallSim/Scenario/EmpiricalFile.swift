@@ -15,7 +15,7 @@ struct EmpiricalFile {
     do {
       text = try ScenarioSource.readText(path, limit: ScenarioSource.maxFileBytes, what: "data file")
     } catch let error as ScenarioError {
-      field.error(error.issues.first?.message.appending(" (\(path))") ?? "cannot read \(path)")
+      field.error(error.dataFileMessage(path))
       return nil
     } catch {
       field.error("cannot read \(path)")

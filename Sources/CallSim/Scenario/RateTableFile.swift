@@ -20,7 +20,7 @@ struct RateTableFile {
     do {
       text = try ScenarioSource.readText(path, limit: ScenarioSource.maxFileBytes, what: "rate table")
     } catch let error as ScenarioError {
-      field.error((error.issues.first?.message ?? "cannot read") + " (\(path))")
+      field.error(error.dataFileMessage(path))
       return nil
     } catch {
       field.error("cannot read \(path)")

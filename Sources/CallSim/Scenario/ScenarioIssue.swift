@@ -40,3 +40,13 @@ public struct ScenarioError: Error, Sendable, CustomStringConvertible {
 
   public var description: String { issues.map(\.description).joined(separator: "\n") }
 }
+
+extension ScenarioError {
+  /// The first problem reading the data file `path`, for the message of the key that names
+  /// it: `PATH:LINE: message` when it has a line (the style of the files' other errors), else
+  /// `message (PATH)`.
+  func dataFileMessage(_ path: String) -> String {
+    guard let issue = issues.first else { return "cannot read \(path)" }
+    return issue.line.map { "\(path):\($0): \(issue.message)" } ?? "\(issue.message) (\(path))"
+  }
+}

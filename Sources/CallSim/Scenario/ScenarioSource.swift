@@ -97,27 +97,57 @@ public struct ScenarioSource: Sendable {
     return try convert(node, file: path, budget: &budget, depth: 1)
   }
 
-  /// Reads a text file, refusing missing files, folders and files over `limit` bytes.
-  /// The size is that of the file a symbolic link leads to, and at most `limit` + 1 bytes
-  /// are ever read, so a device or a file growing meanwhile cannot exceed the limit either.
+  /// Reads a text file, refusing missing files, folders, anything but a regular file (a FIFO,
+  /// socket or device: reading a FIFO with no writer would wait forever), files over `limit`
+  /// bytes and text holding a control character other than tab, line feed and carriage
+  /// return in a data file (a NUL byte inside a number would otherwise end it early: `19<NUL>0`
+  /// read as 19; a scenario's YAML reader refuses them itself).
+  /// The file is opened without blocking and checked on the descriptor it was opened as, so
+  /// a file swapped for a FIFO meanwhile is refused too. The size is that of the file a
+  /// symbolic link leads to, and at most `limit` + 1 bytes are ever read, so a file growing
+  /// meanwhile cannot exceed the limit either.
   static func readText(_ path: String, limit: Int, what: String) throws -> String {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw ScenarioError(file: path, message: "no such \(what)")
     }
     guard !isDirectory.boolValue else { throw ScenarioError(file: path, message: "is a folder, expected a \(what)") }
-    let size = (try? FileManager.default.attributesOfItem(atPath: DataFilePath.realPath(path))[.size] as? Int) ?? 0
+    let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+    guard fd >= 0 else { throw ScenarioError(file: path, message: "cannot read the \(what): \(String(cString: strerror(errno)))") }
+    let handle = FileHandle(fileDescriptor: fd, closeOnDealloc: true)
+    defer { try? handle.close() }
+    var info = stat()
+    guard fstat(fd, &info) == 0 else { throw ScenarioError(file: path, message: "cannot read the \(what)") }
+    guard info.st_mode & S_IFMT == S_IFREG else {
+      let kind: String
+      switch info.st_mode & S_IFMT {
+      case S_IFIFO: kind = "a FIFO (named pipe)"
+      case S_IFSOCK: kind = "a socket"
+      case S_IFCHR, S_IFBLK: kind = "a device"
+      default: kind = "not a regular file"
+      }
+      throw ScenarioError(file: path, message: "is \(kind); expected a \(what) (a regular file)")
+    }
+    _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+    let size = Int(info.st_size)
     let tooLarge = ScenarioError(file: path, message: "\(what) is \(size) bytes, more than the limit of \(limit) bytes for scenario and data files")
     guard size <= limit else { throw tooLarge }
-    guard let handle = FileHandle(forReadingAtPath: path), let data = try? handle.read(upToCount: limit + 1) ?? Data() else {
+    guard let data = try? handle.read(upToCount: limit + 1) ?? Data() else {
       throw ScenarioError(file: path, message: "cannot read the \(what)")
     }
-    try? handle.close()
     guard data.count <= limit else {
       throw ScenarioError(file: path, message: "\(what) is more than the limit of \(limit) bytes for scenario and data files")
     }
     guard let text = String(data: data, encoding: .utf8) else {
       throw ScenarioError(file: path, message: "\(what) is not UTF-8 text")
+    }
+    // A scenario's YAML reader refuses control characters itself, with its own message.
+    if what != "scenario file", let i = data.firstIndex(where: { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D || $0 == 0x7F }) {
+      let line = data[..<i].reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+      let column = i - (data[..<i].lastIndex(of: 0x0A).map { $0 + 1 } ?? data.startIndex) + 1
+      throw ScenarioError(
+        file: path, line: line,
+        message: String(format: "a control character (U+%04X) at column \(column); expected text (tab, line ends and printable characters only)", data[i]))
     }
     return text
   }
