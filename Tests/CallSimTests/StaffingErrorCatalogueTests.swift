@@ -79,7 +79,12 @@ import Testing
     Case(name: "lunch window that does not parse", replace: ("window: \"11:30-13:30\"", "window: noon"),
          expected: ["shifts.day.lunch.window: expected a lunch window as \"HH:MM-HH:MM\" (such as \"11:30-13:30\"), found 'noon'"]),
     Case(name: "break as long as its interval", replace: ("breaks: {every: 2h, length: 10m}", "breaks: {every: 2h, length: 2h}"),
-         expected: ["bad.yaml:12: shifts.day.breaks.length: expected a break shorter than its interval (every: 2h), found '2h'"]),
+         expected: ["bad.yaml:12: shifts.day.breaks.length: expected a break of at most half its interval (every: 2h, so at most 1h): agents must spend at least as long on the phones as on breaks, found '2h'"]),
+    // It passed `validate` and no target could be met: the agents were on the phones 1 s in 10 minutes.
+    Case(name: "break of 9m59s every 10 minutes", replace: ("breaks: {every: 2h, length: 10m}", "breaks: {every: 10m, length: 9m59s}"),
+         expected: ["bad.yaml:12: shifts.day.breaks.length: expected a break of at most half its interval (every: 10m, so at most 5m): agents must spend at least as long on the phones as on breaks, found '9m59s'"]),
+    Case(name: "lunch of more than half the shift", replace: ("window: \"11:30-13:30\", length: 1h", "window: \"09:00-18:00\", length: 4h31m"),
+         expected: ["shifts.day.lunch.length: expected a lunch of at most half the shift 09:00-18:00 (at most 4h30m): agents must spend at least as long on the phones as at lunch, found '4h31m'"]),
     Case(name: "bad stagger", replace: ("stagger: none", "stagger: often"),
          expected: ["shifts.night.stagger: expected a stagger step such as 15m (at most 24h), or none, found 'often'"]),
     // remote, absence, strike

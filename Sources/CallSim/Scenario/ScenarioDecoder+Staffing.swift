@@ -186,17 +186,24 @@ extension ScenarioDecoder {
       windowField.expected("a lunch window at least as long as the lunch (\(ScenarioDecoder.durationText(length)))")
       return nil
     }
+    guard length <= (shiftEnd - shiftStart) * ShiftTemplate.maxPauseShare else {
+      map["length"]?.expected(
+        "a lunch of at most half the shift \(shiftText) (at most \(ScenarioDecoder.durationText((shiftEnd - shiftStart) * ShiftTemplate.maxPauseShare))): agents must spend at least as long on the phones as at lunch")
+      return nil
+    }
     return ShiftTemplate.Lunch(windowStart: start, windowEnd: end, length: length)
   }
 
-  /// `breaks: {every: 2h, length: 10m}`: a break shorter than its interval.
+  /// `breaks: {every: 2h, length: 10m}`: a break taking at most half of its interval
+  /// (``ShiftTemplate/maxPauseShare``).
   func breaks(_ field: ScenarioField) -> ShiftTemplate.Breaks? {
     guard let map = field.mapping(["every", "length"]) else { return nil }
     let every = map.required("every", "the time between break starts, such as 2h")?.duration()
     let length = map.required("length", "the length of one break, such as 10m")?.duration()
     guard let every, let length else { return nil }
-    guard length < every else {
-      map["length"]?.expected("a break shorter than its interval (every: \(ScenarioDecoder.durationText(every)))")
+    guard length <= every * ShiftTemplate.maxPauseShare else {
+      map["length"]?.expected(
+        "a break of at most half its interval (every: \(ScenarioDecoder.durationText(every)), so at most \(ScenarioDecoder.durationText(every * ShiftTemplate.maxPauseShare))): agents must spend at least as long on the phones as on breaks")
       return nil
     }
     return ShiftTemplate.Breaks(every: every, length: length)

@@ -48,6 +48,13 @@ public struct ShiftTemplate: Sendable, Equatable {
     public var end: Double { start + length }
   }
 
+  /// The largest share of its span a pause may take: a break at most half of its interval
+  /// (`every`), a lunch at most half of the shift. Agents must spend at least as long on the
+  /// phones as on pauses: a plan like a 9 min 59 s break every 10 minutes leaves a shift with
+  /// almost no one on the phones and cannot meet any target, so it is refused as a mistake
+  /// (real plans are far below: 10 minutes every 2 hours is 8 %).
+  public static let maxPauseShare = 0.5
+
   public var name: String
   /// Seconds from midnight, in [0, 86 400).
   public var start: Double
@@ -69,8 +76,14 @@ public struct ShiftTemplate: Sendable, Equatable {
         lunch.windowStart >= start && lunch.windowEnd <= start + length && lunch.windowEnd - lunch.windowStart >= lunch.length,
         "shift \(name)'s lunch window must lie inside the shift and hold the lunch")
     }
+    if let lunch {
+      try ModelError.require(
+        lunch.length <= length * ShiftTemplate.maxPauseShare, "shift \(name)'s lunch must take at most half of the shift")
+    }
     if let breaks {
-      try ModelError.require(breaks.length > 0 && breaks.length < breaks.every, "shift \(name)'s breaks must be shorter than their interval")
+      try ModelError.require(
+        breaks.length > 0 && breaks.length <= breaks.every * ShiftTemplate.maxPauseShare,
+        "shift \(name)'s breaks must take at most half of their interval")
     }
     try ModelError.require(staggerStep >= 0, "shift \(name)'s stagger step cannot be negative")
     self.name = name
