@@ -138,6 +138,29 @@ import Testing
     #expect(try Self.text(out.appendingPathComponent("points.csv")) == before)
   }
 
+  /// The same grid under another name: it resumed into the old sweep's folder (the name is
+  /// not in the fingerprint), mixing two sweeps' points. Refused, the folder left as it was.
+  @Test func refusesARenamedSweepInTheSameFolder() throws {
+    let (dir, file) = try Self.setUp(Self.sweep(agents: "[44, 48]"))
+    let out = dir.appendingPathComponent("out")
+    #expect(try CLI.run(["sweep", file, "--out", out.path, "-q"]).status == 0)
+    let before = try Self.text(out.appendingPathComponent("points.csv"))
+    let identity = try Self.text(out.appendingPathComponent("sweep.json"))
+    _ = try CLI.write(Self.sweep(agents: "[44, 48]").replacingOccurrences(of: "sweep: small", with: "sweep: renamed"), to: "sweep.yaml", in: dir)
+    let r = try CLI.run(["sweep", file, "--out", out.path, "-q"])
+    #expect(r.status == 1)
+    let lines = r.stderr.split(separator: "\n")
+    #expect(
+      lines.count == 1
+        && lines[0] == "error: --out '\(out.path)': holds points of sweep 'small', not of sweep 'renamed'; a sweep folder belongs to one sweep: choose another --out (or delete the folder, or give the sweep its old name)",
+      "\(r.stderr)")
+    #expect(try Self.text(out.appendingPathComponent("points.csv")) == before)
+    #expect(try Self.text(out.appendingPathComponent("sweep.json")) == identity)
+    // Its old name resumes (nothing left to run).
+    _ = try CLI.write(Self.sweep(agents: "[44, 48]"), to: "sweep.yaml", in: dir)
+    #expect(try CLI.run(["sweep", file, "--out", out.path, "-q"]).status == 0)
+  }
+
   @Test func refusesAFolderWithOtherFilesAndABusyFolder() throws {
     let (dir, file) = try Self.setUp()
     let other = dir.appendingPathComponent("other")

@@ -20,8 +20,9 @@ public final class SweepFolder: Sendable {
   static let csvFile = "points.csv"
 
   /// Checks and locks `path` for `sweep`'s shard `shard`: creates it if missing, refuses a
-  /// folder of another sweep or shard or one holding other files, reads what an earlier
-  /// run of the same sweep finished.
+  /// folder of another sweep (another name in its `sweep.json`, or another fingerprint: a
+  /// changed grid, base, metrics or parameters) or shard or one holding other files, reads
+  /// what an earlier run of the same sweep finished.
   public convenience init(path: String, what: String, sweep: Sweep, shard: Shard) throws(ResultsLocation.Problem) {
     try self.init(
       path: path, what: what, identity: SweepIdentity(sweep: sweep, shard: shard),
@@ -43,6 +44,12 @@ public final class SweepFolder: Sendable {
     let fm = FileManager.default
     try? fm.createDirectory(at: url, withIntermediateDirectories: false)
     if let existing = try SweepIdentity.read(in: url) {
+      // The name is not in the fingerprint (that covers what is simulated): checked on its
+      // own, so that a renamed sweep does not resume into, and mix its points with, the old one's folder.
+      guard existing.sweep == wanted.sweep else {
+        throw ResultsLocation.Problem(
+          "\(location.display): holds points of sweep '\(existing.sweep)', not of sweep '\(wanted.sweep)'; a sweep folder belongs to one sweep: choose another --out (or delete the folder, or give the sweep its old name)")
+      }
       guard existing.fingerprint == wanted.fingerprint else {
         throw ResultsLocation.Problem(
           "\(location.display): holds points of another sweep ('\(existing.sweep)', fingerprint \(existing.fingerprint)), \(changed)")

@@ -23,7 +23,7 @@ public enum SweepMerge {
       guard let identity = try SweepIdentity.read(in: url) else {
         throw ResultsLocation.Problem("\(folder): no sweep.json; expected the output folder of a sweep or of one of its shards (written by callsim sweep)")
       }
-      if let first, first.identity.fingerprint != identity.fingerprint {
+      if let first, first.identity.fingerprint != identity.fingerprint || first.identity.sweep != identity.sweep {
         throw ResultsLocation.Problem(
           "\(folder): holds sweep '\(identity.sweep)' (fingerprint \(identity.fingerprint)), not the sweep of \(first.folder) ('\(first.identity.sweep)', fingerprint \(first.identity.fingerprint)); expected shards of one sweep, run from the same sweep file")
       }
