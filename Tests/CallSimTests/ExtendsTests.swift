@@ -33,6 +33,43 @@ import Testing
     #expect(yaml.contains("scenario: child"))
   }
 
+  /// `~` (YAML null) under `extends:` removes the inherited key: it was refused as "expected a
+  /// share". Every spelling of null, nested keys and whole sections, through a chain.
+  @Test func nullRemovesAnInheritedKey() throws {
+    let fixture = try ScenarioFixture()
+    try fixture.write("base.yaml", Self.base + """
+
+      ivr: {duration: {dist: exponential, mean: 30s}, menu: {call: 1}, hang_up: 0.1}
+      targets: {answer_rate: 0.9, service_level: {within: 20s, share: 0.8}, max_occupancy: 0.9}
+      """)
+    let inherited = try fixture.load("plain.yaml", "extends: base.yaml\nscenario: plain\n")
+    #expect(inherited.model.targets.answerRate == 0.9)
+    #expect(inherited.model.ivr != nil)
+    for null in ["~", "null", "Null", ""] {
+      let child = try fixture.load("child.yaml", """
+        extends: base.yaml
+        scenario: child
+        targets: {answer_rate: \(null), max_occupancy: \(null)}
+        call_types: {call: {patience: \(null)}}
+        ivr: \(null)
+        """)
+      #expect(child.model.targets.answerRate == nil, "\(null)")
+      #expect(child.model.targets.maxOccupancy == nil, "\(null)")
+      #expect(child.model.targets.serviceLevelShare == 0.8, "the other targets stay")
+      #expect(child.model.callTypes[0].patience == nil)
+      #expect(child.model.ivr == nil)
+      let yaml = try child.resolved.yaml()
+      #expect(!yaml.contains("answer_rate") && !yaml.contains("ivr") && !yaml.contains("patience"), "\(yaml)")
+    }
+    // Through a chain, and for a key the base does not have.
+    try fixture.write("middle.yaml", "extends: base.yaml\nscenario: middle\ntargets: {answer_rate: ~}\ntrunks: ~\n")
+    let last = try fixture.load("last.yaml", "extends: middle.yaml\nscenario: last\n")
+    #expect(last.model.targets.answerRate == nil && last.model.targets.maxOccupancy == 0.9)
+    // A quoted "~" is a string, not null: still refused as a share.
+    let problems = try fixture.problems("extends: base.yaml\nscenario: q\ntargets: {answer_rate: \"~\"}\n")
+    #expect(problems.count == 1 && problems[0].contains("targets.answer_rate"), "\(problems)")
+  }
+
   @Test func problemsPointAtTheFileThatHasThem() throws {
     let fixture = try ScenarioFixture()
     try fixture.write("base.yaml", Self.base.replacingOccurrences(of: "agents: 6", with: "agents: -6"))

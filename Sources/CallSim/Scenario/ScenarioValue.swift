@@ -35,14 +35,22 @@ public indirect enum ScenarioValue: Sendable, Equatable {
     return pairs.first { $0.key == key }?.value
   }
 
-  /// Deep merge: mappings merge key by key, `child` wins everywhere else.
+  /// Deep merge (`extends:`): mappings merge key by key, `child` wins everywhere else. A key
+  /// the child sets to YAML's null (`~`, `null`, or nothing) is removed from the result — the
+  /// way to drop an inherited key such as `targets: {answer_rate: ~}` — as in the timeline
+  /// and sweeps. A null for a key the base does not have simply leaves it out. Values inside
+  /// sequences are not keys and stay as written.
   public static func merge(base: ScenarioValue, child: ScenarioValue) -> ScenarioValue {
     guard case .mapping(var pairs, _) = base, case .mapping(let childPairs, let origin) = child else {
       return child
     }
     for (key, value) in childPairs {
-      if let i = pairs.firstIndex(where: { $0.key == key }) {
+      if value.isNull {
+        pairs.removeAll { $0.key == key }
+      } else if let i = pairs.firstIndex(where: { $0.key == key }) {
         pairs[i].value = merge(base: pairs[i].value, child: value)
+      } else if case .mapping(_, let o) = value {
+        pairs.append((key, merge(base: .mapping([], origin: o), child: value)))
       } else {
         pairs.append((key, value))
       }
