@@ -87,13 +87,13 @@ import Testing
     #expect(Self.scenarioFiles.contains("seoul-120/split.yaml"))
   }
 
-  /// One replication of at most 7 days (the merged scenario with a shorter horizon, without
+  /// One replication of at most 3 days (the merged scenario with a shorter horizon, without
   /// its timeline then: keeps the test fast).
   @Test(arguments: scenarioFiles)
   func outcomesAddUpToInflow(file: String) throws {
     let path = Self.scenariosFolder.appendingPathComponent(file)
     let full = try Scenario.load(path.path)
-    let days = min(full.model.settings.days, 7)
+    let days = min(full.model.settings.days, 3)
     // A shortened horizon drops the timeline (its dates would fall outside, which is refused).
     let tree = (days < full.model.settings.days ? full.resolved.removing("timeline") : full.resolved)
       .setting(["simulation", "days"], to: .scalar(String(days), quoted: false, origin: full.resolved.origin))
