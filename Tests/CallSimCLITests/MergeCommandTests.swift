@@ -60,6 +60,14 @@ import Testing
     #expect(r.stderr.hasSuffix("expected shards of one sweep, run from the same sweep file\n"), "\(r.stderr)")
     #expect(r.stderr.split(separator: "\n").count == 1)
     #expect(!CLI.exists(out))
+    // The same grid under another name: not the same sweep either.
+    let s3 = dir.appendingPathComponent("s3")
+    _ = try CLI.write(Self.sweep.replacingOccurrences(of: "sweep: small", with: "sweep: renamed"), to: "sweep.yaml", in: dir)
+    try Self.sweep([file, "--out", s3.path, "--shard", "2/2"])
+    let renamed = try CLI.run(["merge", s1.path, s3.path, "--out", out.path])
+    #expect(renamed.status == 1)
+    #expect(renamed.stderr.hasPrefix("error: \(s3.path): holds sweep 'renamed' (fingerprint "), "\(renamed.stderr)")
+    #expect(!CLI.exists(out))
     let notSweep = try CLI.run(["merge", dir.path, "--out", out.path])
     #expect(notSweep.stderr == "error: \(dir.path): no sweep.json; expected the output folder of a sweep or of one of its shards (written by callsim sweep)\n")
   }
