@@ -57,7 +57,9 @@ import Testing
   @Test func tracedRunStopsPromptlyAndLeavesNoParts() throws {
     let dir = try CLI.temporaryFolder()
     let out = dir.appendingPathComponent("out")
-    let file = try CLI.write(Self.scenario(days: 2, replications: 400), to: "long.yaml", in: dir)
+    // 600 one-day replications: a few seconds in release with the trace, so the signal comes
+    // while replications are still running (some finished), a trace of about 0.8 GB estimated.
+    let file = try CLI.write(Self.scenario(days: 1, replications: 600), to: "long.yaml", in: dir)
     let running = try CLI.launch(["run", file, "--out", out.path, "--threads", "1", "--trace"])
     let scratch = CLI.sibling(out, "trace")
     #expect(CLI.wait(upTo: 5) { ((try? FileManager.default.contentsOfDirectory(atPath: scratch.path)) ?? []).count > 4 })
