@@ -203,15 +203,19 @@ import Testing
   }
 
   /// Parts left by a killed run (`kill -9`: no clean-up ran) are removed by the next traced
-  /// run in the same folder; the scratch folder of a run still holding its lock is not.
+  /// run in the same folder; the scratch folder of a run still holding its lock is not, nor
+  /// a folder so named that holds anything but part files.
   @Test func partsLeftByAKilledRunAreRemovedNextTime() throws {
     let dir = try CLI.temporaryFolder()
     let file = try CLI.write(Self.scenario, to: "traced.yaml", in: dir)
-    for name in [".gone.trace", ".busy.trace"] {
+    for name in [".gone.trace", ".busy.trace", ".mine.trace"] {
       let folder = dir.appendingPathComponent(name)
       try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false)
       try Data(count: 1000).write(to: folder.appendingPathComponent("calls-0.part"))
+      try Data(count: 10).write(to: folder.appendingPathComponent("agents-0.part"))
     }
+    // Not a trace's scratch folder: a user's file in it.
+    try Data(count: 10).write(to: dir.appendingPathComponent(".mine.trace/notes.txt"))
     // Another run's lock on `busy` (an flock, as callsim takes it).
     let fd = open(dir.appendingPathComponent(".busy.lock").path, O_RDWR | O_CREAT, 0o644)
     #expect(fd >= 0 && flock(fd, LOCK_EX | LOCK_NB) == 0)
@@ -219,6 +223,6 @@ import Testing
     let r = try CLI.run(["run", file, "--out", dir.appendingPathComponent("out").path, "--trace", "-q"])
     #expect(r.status == 0, "\(r.stderr)")
     let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
-    #expect(left == [".busy.lock", ".busy.trace", "out", "traced.yaml"], "\(left)")
+    #expect(left == [".busy.lock", ".busy.trace", ".mine.trace", "out", "traced.yaml"], "\(left)")
   }
 }
