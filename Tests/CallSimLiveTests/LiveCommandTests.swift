@@ -97,6 +97,52 @@ import Testing
     #expect((logged[0]["time_seconds"] as? Double ?? 0) > 0)
   }
 
+  /// A web page in the user's browser cannot drive the run: a control with a foreign
+  /// `Origin` or `Host` gets 403, one sent as `text/plain` 415, and none of them changes
+  /// anything; the wallboard's own controls (same origin, JSON) still work.
+  @Test func controlsOnlyFromTheWallboardItself() throws {
+    let dir = try CLI.temporaryFolder()
+    let out = dir.appendingPathComponent("results")
+    let (running, port) = try LiveCommandTests.start(["--speed", "60", "--out", out.path], in: dir)
+    defer { running.send(SIGKILL) }
+    let own = "127.0.0.1:\(port)"
+    let refused: [(String, [String: String?], Int)] = [
+      ("foreign Origin", ["Host": own, "Origin": "http://evil.example"], 403),
+      ("foreign Origin, same port", ["Host": own, "Origin": "http://evil.example:\(port)"], 403),
+      ("text/plain", ["Host": own, "Content-Type": "text/plain"], 415),
+      ("a form", ["Host": own, "Content-Type": "application/x-www-form-urlencoded"], 415),
+      ("foreign Host", ["Host": "evil.example:\(port)"], 403),
+      ("foreign Host and Origin", ["Host": "evil.example:\(port)", "Origin": "http://evil.example:\(port)"], 403),
+    ]
+    for body in [#"{"action": "pause"}"#, #"{"action": "add_agents", "group": "front", "agents": 5}"#, #"{"action": "routing", "mode": "split"}"#] {
+      for (what, headers, status) in refused {
+        let reply = try LoopbackHTTP.request(port: port, method: "POST", path: "/control", body: body, headers: headers)
+        #expect(reply.status == status, "\(what): \(reply.body)")
+        #expect(reply.body.contains("\"ok\":false") && reply.body.contains("refused"), "\(what): \(reply.body)")
+      }
+    }
+    // Nothing changed: running, integrated, 12 agents in front, no intervention.
+    let stream = try LoopbackHTTP.events(port: port)
+    let state = try #require(stream.nextEvent())
+    #expect(state["paused"] as? Bool == false && state["routing"] as? String == "integrated")
+    #expect((state["interventions"] as? [Any])?.isEmpty == true)
+    let front = (state["groups"] as! [[String: Any]]).first { $0["name"] as? String == "front" }!
+    #expect((front["talking"] as! Int) + (front["wrap_up"] as! Int) + (front["idle"] as! Int) + (front["on_break"] as! Int) == 12)
+
+    // The page's own request: same origin, JSON.
+    let accepted = try LoopbackHTTP.request(
+      port: port, method: "POST", path: "/control", body: #"{"action": "add_agents", "group": "front", "agents": 5}"#,
+      headers: ["Host": own, "Origin": "http://\(own)", "Content-Type": "application/json"])
+    #expect(accepted.status == 200, "\(accepted.body)")
+
+    running.send(SIGINT)
+    let output = running.finish()
+    #expect(output.status == 130, "\(output.stderr)")
+    let summary = try CLI.json(out.appendingPathComponent("summary.json"))
+    let logged = try #require(summary["interventions"] as? [[String: Any]])
+    #expect(logged.count == 1 && logged[0]["action"] as? String == "add_agents" && logged[0]["agents"] as? Int == 5)
+  }
+
   @Test func maxSpeedEndsWithTheMetricsOfRun() throws {
     let dir = try CLI.temporaryFolder()
     let live = dir.appendingPathComponent("live"), run = dir.appendingPathComponent("run")
