@@ -171,7 +171,7 @@ public final class LiveEngine: @unchecked Sendable {
         switch control {
         case .addAgents(let group, let count): record = try simulation.addAgents(count, group: group)
         case .removeAgents(let group, let count): record = try simulation.removeAgents(count, group: group)
-        case .routing(let mode): record = simulation.switchRouting(to: mode)
+        case .routing(let mode, let overflowAfter): record = try simulation.switchRouting(to: mode, overflowAfter: overflowAfter)
         default: preconditionFailure("handled above")
         }
       } catch {

@@ -65,7 +65,8 @@ enum WallboardPage {
     <button id="pause">Pause</button><button id="resume">Resume</button>
     <label>Speed <select id="speedsel"><option>1</option><option>10</option><option selected>60</option><option>300</option><option>1800</option><option>max</option></select></label>
     <span>Agents: <select id="group"></select> <input id="agents" type="number" min="1" max="10000" value="5"> <button id="add">Add</button><button id="remove">Remove</button></span>
-    <label>Routing <select id="mode"><option>integrated</option><option>split</option><option>overflow</option></select></label> <button id="route">Switch</button>
+    <label>Routing <select id="mode"><option>integrated</option><option>split</option><option>overflow</option></select></label>
+    <label title="overflow only: the wait after which any skilled agent may take a call">after <input id="after" value="30s" size="4"></label> <button id="route">Switch</button>
     <span id="msg"></span>
   </section>
   <section id="log"></section>
@@ -154,7 +155,8 @@ $("resume").onclick = () => control({action: "resume"});
 $("speedsel").onchange = e => control({action: "speed", speed: e.target.value === "max" ? "max" : Number(e.target.value)});
 $("add").onclick = () => control({action: "add_agents", group: $("group").value, agents: Number($("agents").value)});
 $("remove").onclick = () => control({action: "remove_agents", group: $("group").value, agents: Number($("agents").value)});
-$("route").onclick = () => control({action: "routing", mode: $("mode").value});
+$("route").onclick = () => control($("mode").value === "overflow"
+  ? {action: "routing", mode: "overflow", overflow_after: $("after").value} : {action: "routing", mode: $("mode").value});
 const source = new EventSource("/events");
 // "?snapshot": render the first event and close the stream (for headless screenshots).
 const once = new URLSearchParams(location.search).has("snapshot");

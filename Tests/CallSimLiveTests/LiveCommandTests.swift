@@ -143,6 +143,28 @@ import Testing
     #expect(logged.count == 1 && logged[0]["action"] as? String == "add_agents" && logged[0]["agents"] as? Int == 5)
   }
 
+  /// A live switch to overflow needs `overflow_after` (a scenario with `mode: overflow` must
+  /// give it): refused with 400 and nothing changed without it, applied with it.
+  @Test func overflowSwitchNeedsItsWait() throws {
+    let dir = try CLI.temporaryFolder()
+    let out = dir.appendingPathComponent("results")
+    let (running, port) = try LiveCommandTests.start(["--speed", "60", "--out", out.path], in: dir)
+    defer { running.send(SIGKILL) }
+    let noWait = try LoopbackHTTP.request(
+      port: port, method: "POST", path: "/control", body: #"{"action": "routing", "mode": "overflow"}"#)
+    #expect(noWait.status == 400 && noWait.body.contains("mode overflow needs \\\"overflow_after\\\""), "\(noWait.body)")
+    let state = try #require(try LoopbackHTTP.events(port: port).nextEvent())
+    #expect(state["routing"] as? String == "integrated" && (state["interventions"] as? [Any])?.isEmpty == true)
+    let overflow = try LoopbackHTTP.request(
+      port: port, method: "POST", path: "/control", body: #"{"action": "routing", "mode": "overflow", "overflow_after": "30s"}"#)
+    #expect(overflow.status == 200, "\(overflow.body)")
+    #expect(overflow.body.contains(#""mode":"overflow""#) && overflow.body.contains(#""overflow_after_seconds":30"#), "\(overflow.body)")
+    running.send(SIGINT)
+    #expect(running.finish().status == 130)
+    let logged = try #require(try CLI.json(out.appendingPathComponent("summary.json"))["interventions"] as? [[String: Any]])
+    #expect(logged.count == 1 && logged[0]["mode"] as? String == "overflow" && logged[0]["overflow_after_seconds"] as? Double == 30)
+  }
+
   @Test func maxSpeedEndsWithTheMetricsOfRun() throws {
     let dir = try CLI.temporaryFolder()
     let live = dir.appendingPathComponent("live"), run = dir.appendingPathComponent("run")

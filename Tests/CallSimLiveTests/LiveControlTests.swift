@@ -38,6 +38,19 @@ import Testing
     #expect(try parse(#"{"action":"add_agents","group":"team","agents":4}"#) == .addAgents(group: "team", count: 4))
     #expect(try parse(#"{"action":"remove_agents","group":"team","agents":1}"#) == .removeAgents(group: "team", count: 1))
     #expect(try parse(#"{"action":"routing","mode":"split"}"#) == .routing(.split))
+    #expect(try parse(#"{"action":"routing","mode":"overflow"}"#) == .routing(.overflow))
+    #expect(try parse(#"{"action":"routing","mode":"overflow","overflow_after":"30s"}"#) == .routing(.overflow, overflowAfter: 30))
+    #expect(try parse(#"{"action":"routing","mode":"overflow","overflow_after":90}"#) == .routing(.overflow, overflowAfter: 90))
+  }
+
+  /// `overflow_after` only with overflow, as in a scenario file, and a wait it can be.
+  @Test func overflowAfterIsAWaitForOverflowOnly() {
+    #expect(message(#"{"action":"routing","mode":"split","overflow_after":"30s"}"#).contains("used only with mode overflow"))
+    for bad in [#""soon""#, "-5", "true", "1e12", #""""#] {
+      #expect(
+        message(#"{"action":"routing","mode":"overflow","overflow_after":"# + bad + "}").contains("\"overflow_after\" must be a wait"),
+        "\(bad)")
+    }
   }
 
   /// Controls only from this machine's own wallboard: `Host`, `Origin` and `Content-Type`.

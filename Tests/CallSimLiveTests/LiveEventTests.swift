@@ -12,7 +12,7 @@ import Testing
     simulation.advance(until: 9.5 * 3600)
     let added = try simulation.addAgents(2, group: "team")
     simulation.advance(until: 11 * 3600 + 17)
-    simulation.switchRouting(to: .integrated)
+    try simulation.switchRouting(to: .integrated)
     simulation.advance(until: 12 * 3600)
     for (status, intervention) in [
       (LiveEvent.Status(type: "state", speed: .max, paused: false, ended: false, wallSeconds: 1.2345, lagSeconds: 0), nil),
