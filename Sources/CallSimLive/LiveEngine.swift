@@ -55,8 +55,13 @@ public final class LiveEngine: @unchecked Sendable {
   /// Whether the simulation has reached its horizon.
   public var hasEnded: Bool { shared.withLock { $0.ended } }
 
-  /// Starts the thread.
+  /// Publishes the first state, then starts the thread (so that the page and the stream have
+  /// an event from the first request on).
   public func start() {
+    startWall = LiveEngine.wallNow()
+    anchorWall = startWall
+    anchorSim = simulation.now
+    publish(type: "state")
     let thread = Thread { [self] in
       loop()
       shared.withLock { $0.threadDone = true }

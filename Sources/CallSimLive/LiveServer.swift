@@ -70,7 +70,7 @@ public struct LiveServer: Sendable {
     router.get("/") { _, _ -> Response in
       Response(
         status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-        body: .init(byteBuffer: ByteBuffer(string: WallboardPage.html)))
+        body: .init(byteBuffer: ByteBuffer(string: WallboardPage.html(latest: engine.hub.latest))))
     }
     router.get("/events") { _, _ -> Response in
       let stream = engine.hub.subscribe()

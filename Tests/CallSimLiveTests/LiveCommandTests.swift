@@ -165,6 +165,29 @@ import Testing
     #expect(logged.count == 1 && logged[0]["mode"] as? String == "overflow" && logged[0]["overflow_after_seconds"] as? Double == 30)
   }
 
+  /// The page carries the current state, drawn before the page has loaded (a headless
+  /// browser's screenshot of the plain address shows it), and `?snapshot` opens no stream;
+  /// tiles show the scenario's own group names (no capitalising), as the controls want them.
+  @Test func pageCarriesTheCurrentState() throws {
+    let dir = try CLI.temporaryFolder()
+    let (running, port) = try LiveCommandTests.start(["--speed", "60", "--start-at", "09:00", "--out", dir.appendingPathComponent("r").path], in: dir)
+    defer { running.send(SIGKILL) }
+    for path in ["/", "/?snapshot"] {
+      let page = try LoopbackHTTP.request(port: port, method: "GET", path: path)
+      #expect(page.status == 200)
+      let start = try #require(page.body.range(of: #"<script id="latest" type="application/json">"#))
+      let json = String(page.body[start.upperBound...].prefix { $0 != "<" })
+      let event = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], "\(json.prefix(200))")
+      #expect(event["scenario"] as? String == "live-test")
+      #expect((event["sim_time"] as? Double ?? 0) >= 9 * 3600)
+      #expect((event["groups"] as? [[String: Any]])?.map { $0["name"] as? String } == ["front", "water_team"])
+      #expect(page.body.contains("if (latest) render(latest);"))
+      #expect(!page.body.contains("capitalize"))
+    }
+    running.send(SIGINT)
+    _ = running.finish()
+  }
+
   @Test func maxSpeedEndsWithTheMetricsOfRun() throws {
     let dir = try CLI.temporaryFolder()
     let live = dir.appendingPathComponent("live"), run = dir.appendingPathComponent("run")
