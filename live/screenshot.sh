@@ -31,9 +31,10 @@ url=$(grep -o 'http://[^ ]*/' "$work/out.txt" | head -1)
 echo "wallboard at $url"
 # A what-if halfway: more agents for the general team.
 sleep "$((WAIT / 2))"
-curl -s -X POST "${url}control" -d '{"action":"add_agents","group":"general_team","agents":10}'; echo
+curl -s -X POST "${url}control" -H 'Content-Type: application/json' -d '{"action":"add_agents","group":"general_team","agents":10}'; echo
 sleep "$((WAIT / 2))"
-# ?snapshot: the page closes its event stream after the first event, so the page load ends.
+# ?snapshot: the page shows the state built into it and opens no event stream, so the page
+# load ends (the plain address works too without --virtual-time-budget).
 timeout 120 chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1600,1000 \
   --virtual-time-budget=3000 --screenshot="$OUT" "${url}?snapshot" 2>/dev/null || true
 [ -s "$OUT" ] || { echo "no screenshot written" >&2; exit 1; }

@@ -17,6 +17,9 @@ public final class EventHub: Sendable {
 
   public init() {}
 
+  /// The latest event published, if any.
+  public var latest: String? { state.withLock { $0.latest } }
+
   /// Clients connected now.
   public var clientCount: Int { state.withLock { $0.clients.count } }
 

@@ -5,14 +5,17 @@ import Foundation
 /// reaches the simulation. JSON: `{"action": "pause"}`, `{"action": "resume"}`,
 /// `{"action": "speed", "speed": 120}` (or `"max"`), `{"action": "add_agents", "group": "G",
 /// "agents": 5}`, `{"action": "remove_agents", "group": "G", "agents": 5}`,
-/// `{"action": "routing", "mode": "split"}`.
+/// `{"action": "routing", "mode": "split"}`, `{"action": "routing", "mode": "overflow",
+/// "overflow_after": "30s"}` (a duration, or a number of seconds).
 public enum LiveControl: Sendable, Equatable {
   case pause
   case resume
   case speed(LiveSpeed)
   case addAgents(group: String, count: Int)
   case removeAgents(group: String, count: Int)
-  case routing(RoutingMode)
+  /// `overflowAfter`: seconds, given only with `overflow` (the engine refuses a switch to
+  /// overflow without it unless the scenario's own routing is overflow).
+  case routing(RoutingMode, overflowAfter: Double? = nil)
 
   /// The actions, as named in the JSON.
   public static let actions = ["pause", "resume", "speed", "add_agents", "remove_agents", "routing"]
@@ -56,7 +59,22 @@ public enum LiveControl: Sendable, Equatable {
         throw LiveControlError(
           "\"mode\" must be one of \(RoutingMode.allCases.map(\.rawValue).joined(separator: ", "))")
       }
-      return .routing(mode)
+      guard let raw = fields["overflow_after"] else { return .routing(mode) }
+      guard mode == .overflow else {
+        throw LiveControlError(
+          "\"overflow_after\" is used only with mode overflow (mode is \(mode.rawValue)), as routing.overflow_after in a scenario")
+      }
+      var seconds: Double?
+      if let text = raw as? String {
+        seconds = DurationParser.seconds(text)
+      } else if type(of: raw) == NSNumber.self, let number = raw as? NSNumber {
+        seconds = number.doubleValue
+      }
+      guard let seconds, seconds.isFinite, seconds >= 0, seconds <= LiveSimulation.maxOverflowAfter else {
+        throw LiveControlError(
+          "\"overflow_after\" must be a wait such as \"30s\" or \"2m\", or a number of seconds, from 0 to 1000000000 s")
+      }
+      return .routing(mode, overflowAfter: seconds)
     default:
       throw LiveControlError("unknown action \"\(action)\" (one of \(actions.joined(separator: ", ")))")
     }

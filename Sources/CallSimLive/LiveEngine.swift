@@ -55,8 +55,13 @@ public final class LiveEngine: @unchecked Sendable {
   /// Whether the simulation has reached its horizon.
   public var hasEnded: Bool { shared.withLock { $0.ended } }
 
-  /// Starts the thread.
+  /// Publishes the first state, then starts the thread (so that the page and the stream have
+  /// an event from the first request on).
   public func start() {
+    startWall = LiveEngine.wallNow()
+    anchorWall = startWall
+    anchorSim = simulation.now
+    publish(type: "state")
     let thread = Thread { [self] in
       loop()
       shared.withLock { $0.threadDone = true }
@@ -171,7 +176,7 @@ public final class LiveEngine: @unchecked Sendable {
         switch control {
         case .addAgents(let group, let count): record = try simulation.addAgents(count, group: group)
         case .removeAgents(let group, let count): record = try simulation.removeAgents(count, group: group)
-        case .routing(let mode): record = simulation.switchRouting(to: mode)
+        case .routing(let mode, let overflowAfter): record = try simulation.switchRouting(to: mode, overflowAfter: overflowAfter)
         default: preconditionFailure("handled above")
         }
       } catch {

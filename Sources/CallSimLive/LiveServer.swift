@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import Synchronization
 
 /// The wallboard's HTTP server (Hummingbird): `GET /` the page, `GET /events` the
 /// server-sent events, `POST /control` the controls.
@@ -13,12 +14,18 @@ public struct LiveServer: Sendable {
   public let engine: LiveEngine
   public let host: String
   public let port: Int
+  /// The port bound (known once the server runs; `port` until then).
+  private let served: ServedPort
 
   public init(engine: LiveEngine, host: String, port: Int) {
     self.engine = engine
     self.host = host
     self.port = port
+    served = ServedPort(port)
   }
+
+  /// Who may send controls (``ControlAccess``), for the port bound.
+  public var access: ControlAccess { ControlAccess(boundHost: host, port: served.value.withLock { $0 }) }
 
   /// Serves until `shouldStop()` returns true (polled ten times a second), then stops the
   /// engine, ends every event stream and closes the server. `onRunning` gets the port bound
@@ -29,7 +36,11 @@ public struct LiveServer: Sendable {
     let app = Application(
       router: makeRouter(),
       configuration: .init(address: .hostname(host, port: port), serverName: "callsim-live"),
-      onServerRunning: { channel in onRunning(channel.localAddress?.port ?? port) },
+      onServerRunning: { [served] channel in
+        let bound = channel.localAddress?.port ?? port
+        served.value.withLock { $0 = bound }
+        onRunning(bound)
+      },
       logger: logger)
     let services = ServiceGroup(configuration: .init(services: [app], gracefulShutdownSignals: [], logger: logger))
     let engine = engine
@@ -59,7 +70,7 @@ public struct LiveServer: Sendable {
     router.get("/") { _, _ -> Response in
       Response(
         status: .ok, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-        body: .init(byteBuffer: ByteBuffer(string: WallboardPage.html)))
+        body: .init(byteBuffer: ByteBuffer(string: WallboardPage.html(latest: engine.hub.latest))))
     }
     router.get("/events") { _, _ -> Response in
       let stream = engine.hub.subscribe()
@@ -74,7 +85,15 @@ public struct LiveServer: Sendable {
           try await writer.finish(nil)
         })
     }
+    let server = self
     router.post("/control") { request, _ -> Response in
+      // Before the body is read: a refused request changes nothing.
+      if let refusal = server.access.check(
+        host: request.head.authority, origin: request.headers[.origin],
+        contentType: request.headers[.contentType])
+      {
+        return LiveServer.json(status: refusal.status, message: refusal.message)
+      }
       var request = request
       let body: ByteBuffer
       do {
@@ -105,4 +124,10 @@ public struct LiveServer: Sendable {
       status: HTTPResponse.Status(code: status), headers: [.contentType: "application/json"],
       body: .init(byteBuffer: ByteBuffer(string: body)))
   }
+}
+
+/// The port the server bound, set once it runs.
+final class ServedPort: Sendable {
+  let value: Mutex<Int>
+  init(_ port: Int) { value = Mutex(port) }
 }

@@ -1,8 +1,20 @@
 /// The wallboard page (`GET /`): one HTML file, script and styles inline, nothing loaded
-/// from elsewhere, so it works offline. It reads `GET /events` with `EventSource` and sends
-/// controls to `POST /control`.
+/// from elsewhere, so it works offline. It carries the latest event, rendered before the page
+/// has loaded (so a reload, or a headless browser's screenshot, shows the current state at
+/// once), then reads `GET /events` with `EventSource` and sends controls to `POST /control`.
+/// With `?snapshot` it shows that event only and opens no stream, so that the page's loading
+/// ends (for `chromium --headless --virtual-time-budget=…`).
 enum WallboardPage {
-  static let html = #"""
+  /// The page with `latest` (an event's JSON, or `nil` before the first) built in.
+  static func html(latest: String?) -> String {
+    // In a <script> element only "</" could end it early: JSON allows "\u003c" for "<".
+    let json = (latest ?? "null").replacingOccurrences(of: "<", with: "\\u003c")
+    return template.replacingOccurrences(of: placeholder, with: json)
+  }
+
+  static let placeholder = "/*LATEST_EVENT*/null"
+
+  static let template = #"""
 <!doctype html>
 <html lang="en">
 <head>
@@ -26,7 +38,7 @@ enum WallboardPage {
   table.rates th:first-child, table.rates td:first-child { text-align:left; color:var(--dim); font-size:.9rem; }
   table.rates td { text-align:right; font-size:1.02rem; font-weight:600; padding:.05rem .15rem; white-space:nowrap; }
   .tile { background:var(--panel); border:1px solid var(--line); border-radius:10px; padding:.8rem 1rem; }
-  .tile h2 { margin:0 0 .4rem; font-size:1.25rem; font-weight:600; text-transform:capitalize; }
+  .tile h2 { margin:0 0 .4rem; font-size:1.25rem; font-weight:600; }
   .big { display:flex; gap:1.2rem; align-items:flex-end; }
   .big div { display:flex; flex-direction:column; }
   .big b { font-size:2.3rem; line-height:1; font-variant-numeric:tabular-nums; }
@@ -65,11 +77,13 @@ enum WallboardPage {
     <button id="pause">Pause</button><button id="resume">Resume</button>
     <label>Speed <select id="speedsel"><option>1</option><option>10</option><option selected>60</option><option>300</option><option>1800</option><option>max</option></select></label>
     <span>Agents: <select id="group"></select> <input id="agents" type="number" min="1" max="10000" value="5"> <button id="add">Add</button><button id="remove">Remove</button></span>
-    <label>Routing <select id="mode"><option>integrated</option><option>split</option><option>overflow</option></select></label> <button id="route">Switch</button>
+    <label>Routing <select id="mode"><option>integrated</option><option>split</option><option>overflow</option></select></label>
+    <label title="overflow only: the wait after which any skilled agent may take a call">after <input id="after" value="30s" size="4"></label> <button id="route">Switch</button>
     <span id="msg"></span>
   </section>
   <section id="log"></section>
 </main>
+<script id="latest" type="application/json">/*LATEST_EVENT*/null</script>
 <script>
 "use strict";
 const $ = id => document.getElementById(id);
@@ -154,12 +168,19 @@ $("resume").onclick = () => control({action: "resume"});
 $("speedsel").onchange = e => control({action: "speed", speed: e.target.value === "max" ? "max" : Number(e.target.value)});
 $("add").onclick = () => control({action: "add_agents", group: $("group").value, agents: Number($("agents").value)});
 $("remove").onclick = () => control({action: "remove_agents", group: $("group").value, agents: Number($("agents").value)});
-$("route").onclick = () => control({action: "routing", mode: $("mode").value});
-const source = new EventSource("/events");
-// "?snapshot": render the first event and close the stream (for headless screenshots).
+$("route").onclick = () => control($("mode").value === "overflow"
+  ? {action: "routing", mode: "overflow", overflow_after: $("after").value} : {action: "routing", mode: $("mode").value});
+// The latest event, built into the page: the current state before anything else loads.
+const latest = JSON.parse($("latest").textContent);
+if (latest) render(latest);
+// "?snapshot": that state only, no stream (so a headless browser's page load ends); without a
+// built-in event, the first event of the stream, then the stream is closed.
 const once = new URLSearchParams(location.search).has("snapshot");
-source.onmessage = m => { render(JSON.parse(m.data)); if (once) source.close(); };
-source.onerror = () => { const st = $("state"); if (st.className !== "ended") { st.textContent = "reconnecting"; st.className = "offline"; } };
+if (!(once && latest)) {
+  const source = new EventSource("/events");
+  source.onmessage = m => { render(JSON.parse(m.data)); if (once) source.close(); };
+  source.onerror = () => { const st = $("state"); if (st.className !== "ended") { st.textContent = "reconnecting"; st.className = "offline"; } };
+}
 </script>
 </body>
 </html>

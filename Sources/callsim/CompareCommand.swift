@@ -7,7 +7,7 @@ struct CompareCommand: ParsableCommand {
     commandName: "compare",
     abstract: "Run two or more scenarios on common random numbers and report paired differences from the first.",
     discussion: """
-      Every scenario runs on the same callers: the same seed and replications (--seed and --replications, or the baseline's), so replication r of each meets the same callers and the difference other − baseline is paired replication by replication. Prints a table (differences with their 95 % interval, * where it excludes 0) and writes compare.json and compare.csv to --out (default Results/compare-<baseline name>/), replaced whole. Scenarios whose calendars differ (simulation.start, days, warmup, generator) are refused.
+      Every scenario runs on the same callers: the same seed and replications (--seed and --replications, or the baseline's), so replication r of each meets the same callers and the difference other − baseline is paired replication by replication. Prints a table (differences with their 95 % interval, * where it excludes 0) and writes compare.json and compare.csv to --out (default Results/compare-<baseline name>/), replaced whole. Scenarios whose calendars differ (simulation.start, days, warmup, generator) are refused. The service level of every scenario is measured at the baseline's targets.service_level.within (stated in the table and in compare.json).
       """
   )
 
@@ -54,6 +54,11 @@ struct CompareCommand: ParsableCommand {
         throw ExitCode(1)
       }
     }
+    // One threshold for the service level: the baseline's, in every scenario (it only
+    // measures; no call is routed or served differently), so that identical waits give
+    // identical service levels. The files' own thresholds are reported beside it.
+    let withinInFiles = loaded.map(\.model.targets.serviceLevelWithin)
+    for i in loaded.indices.dropFirst() { loaded[i].measureServiceLevel(within: withinInFiles[0]) }
     for scenario in loaded { Diagnostics.printWarnings(scenario) }
     let folder = out ?? "Results/compare-\(baseline.model.name)"
     let interruption = Interruption()
@@ -76,7 +81,9 @@ struct CompareCommand: ParsableCommand {
       }
       results.append(result)
     }
-    let report = CompareReport(comparisons: results.dropFirst().map { PairedComparison(baseline: results[0], other: $0, window: hours.flatMap(HourWindow.init)) })
+    let report = CompareReport(
+      comparisons: results.dropFirst().map { PairedComparison(baseline: results[0], other: $0, window: hours.flatMap(HourWindow.init)) },
+      serviceLevelWithinInFiles: withinInFiles)
     do {
       try CompareFolder(location: location).write(report, stop: interruption.stopForWriting(simulationStopped: false))
     } catch is StopRequest.Stopped {

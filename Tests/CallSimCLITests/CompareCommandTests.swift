@@ -4,7 +4,7 @@ import Testing
 /// `callsim compare` as a user runs it: the table, compare.json in the contract's shape,
 /// compare.csv, and refusals as one `error:` line with nothing written.
 @Suite struct CompareCommandTests {
-  static func scenario(name: String, agents: Int, days: Int = 2, warmup: String = "2h") -> String {
+  static func scenario(name: String, agents: Int, days: Int = 2, warmup: String = "2h", within: String? = nil) -> String {
     """
     scenario: \(name)
     simulation: {days: \(days), warmup: \(warmup), replications: 3, seed: 7}
@@ -12,7 +12,50 @@ import Testing
     call_types:
       call: {handle: {dist: exponential, mean: 5m}, patience: {dist: exponential, mean: 3m}}
     agents: \(agents)
-    """
+    """ + (within.map { "\ntargets: {service_level: {within: \($0), share: 0.8}}" } ?? "")
+  }
+
+  /// Two scenarios that differ only in `targets.service_level.within` (20 s against 60 s)
+  /// have the same waits: every scenario is measured at the baseline's 20 s, so the service
+  /// level does not differ, and the table and compare.json say which threshold was used.
+  @Test func oneServiceLevelThresholdForEveryScenario() throws {
+    let dir = try CLI.temporaryFolder()
+    let a = try CLI.write(Self.scenario(name: "strict", agents: 48, within: "20s"), to: "a.yaml", in: dir)
+    let b = try CLI.write(Self.scenario(name: "lenient", agents: 48, within: "1m"), to: "b.yaml", in: dir)
+    let out = dir.appendingPathComponent("cmp")
+    let r = try CLI.run(["compare", a, b, "--out", out.path, "--threads", "2"])
+    #expect(r.status == 0, "\(r.stderr)")
+    #expect(
+      r.stdout.contains(
+        "service level: answered within 20 s (the baseline's targets.service_level.within), measured so in every scenario; not the files' own 60 s (lenient)"),
+      "\(r.stdout)")
+    let json = try CLI.json(out.appendingPathComponent("compare.json"))
+    #expect(json["service_level_within_seconds"] as? Double == 20)
+    let other = try #require((json["scenarios"] as? [[String: Any]])?.first)
+    #expect(other["service_level_within_seconds"] as? Double == 20)
+    #expect(other["service_level_within_seconds_in_file"] as? Double == 60)
+    let differences = try #require(other["differences"] as? [String: [String: Any]])
+    for metric in ["service_level", "mean_wait_seconds", "answered"] {
+      let d = try #require(differences[metric])
+      #expect(d["mean"] as? Double == 0, "\(metric): \(d)")
+      #expect(d["significant"] as? Bool == false, "\(metric): \(d)")
+    }
+    let type = try #require(
+      ((other["call_types"] as? [String: Any])?["call"] as? [String: Any])?["differences"] as? [String: [String: Any]])
+    #expect(type["service_level"]?["mean"] as? Double == 0)
+    // The baseline's table value is its service level at 20 s, as `run` reports it.
+    let run = try CLI.run(["run", a, "--out", dir.appendingPathComponent("run").path, "--quiet"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let summary = try CLI.json(dir.appendingPathComponent("run/summary.json"))
+    let sl = ((summary["metrics"] as? [String: Any])?["service_level"] as? [String: Any])?["mean"] as? Double
+    #expect(sl != nil && (differences["service_level"]?["base"] as? Double) == sl)
+    // Compared the other way round, the baseline's 60 s applies to both.
+    let back = try CLI.run(["compare", b, a, "--out", dir.appendingPathComponent("back").path, "--quiet"])
+    #expect(back.status == 0, "\(back.stderr)")
+    let backJSON = try CLI.json(dir.appendingPathComponent("back/compare.json"))
+    #expect(backJSON["service_level_within_seconds"] as? Double == 60)
+    let backSL = ((backJSON["scenarios"] as? [[String: Any]])?.first?["differences"] as? [String: [String: Any]])?["service_level"]
+    #expect(backSL?["mean"] as? Double == 0 && (backSL?["base"] as? Double ?? 0) > (sl ?? 1))
   }
 
   @Test func writesTheTableJSONAndCSV() throws {

@@ -63,11 +63,20 @@ final class LoopbackHTTP {
     }
   }
 
-  /// `POST`s (or `GET`s, without a body) and returns the status and the body.
-  static func request(port: Int, method: String, path: String, body: String? = nil) throws -> (status: Int, body: String) {
+  /// `POST`s (or `GET`s, without a body) and returns the status and the body. `headers`
+  /// replace the usual `Host: 127.0.0.1` and `Content-Type: application/json` (a value of
+  /// `nil` leaves the header out).
+  static func request(
+    port: Int, method: String, path: String, body: String? = nil, headers: [String: String?] = [:]
+  ) throws -> (status: Int, body: String) {
     let c = try LoopbackHTTP(port: port)
-    var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
-    if let body { head += "Content-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n" }
+    var fields: [(String, String?)] = [("Host", "127.0.0.1"), ("Connection", "close")]
+    if let body { fields += [("Content-Type", "application/json"), ("Content-Length", "\(body.utf8.count)")] }
+    for (name, value) in headers.sorted(by: { $0.key < $1.key }) {
+      if let i = fields.firstIndex(where: { $0.0 == name }) { fields[i].1 = value } else { fields.append((name, value)) }
+    }
+    var head = "\(method) \(path) HTTP/1.1\r\n"
+    for case let (name, value?) in fields { head += "\(name): \(value)\r\n" }
     c.send(head + "\r\n" + (body ?? ""))
     var all = [UInt8]()
     while c.fill() {}

@@ -97,6 +97,97 @@ import Testing
     #expect((logged[0]["time_seconds"] as? Double ?? 0) > 0)
   }
 
+  /// A web page in the user's browser cannot drive the run: a control with a foreign
+  /// `Origin` or `Host` gets 403, one sent as `text/plain` 415, and none of them changes
+  /// anything; the wallboard's own controls (same origin, JSON) still work.
+  @Test func controlsOnlyFromTheWallboardItself() throws {
+    let dir = try CLI.temporaryFolder()
+    let out = dir.appendingPathComponent("results")
+    let (running, port) = try LiveCommandTests.start(["--speed", "60", "--out", out.path], in: dir)
+    defer { running.send(SIGKILL) }
+    let own = "127.0.0.1:\(port)"
+    let refused: [(String, [String: String?], Int)] = [
+      ("foreign Origin", ["Host": own, "Origin": "http://evil.example"], 403),
+      ("foreign Origin, same port", ["Host": own, "Origin": "http://evil.example:\(port)"], 403),
+      ("text/plain", ["Host": own, "Content-Type": "text/plain"], 415),
+      ("a form", ["Host": own, "Content-Type": "application/x-www-form-urlencoded"], 415),
+      ("foreign Host", ["Host": "evil.example:\(port)"], 403),
+      ("foreign Host and Origin", ["Host": "evil.example:\(port)", "Origin": "http://evil.example:\(port)"], 403),
+    ]
+    for body in [#"{"action": "pause"}"#, #"{"action": "add_agents", "group": "front", "agents": 5}"#, #"{"action": "routing", "mode": "split"}"#] {
+      for (what, headers, status) in refused {
+        let reply = try LoopbackHTTP.request(port: port, method: "POST", path: "/control", body: body, headers: headers)
+        #expect(reply.status == status, "\(what): \(reply.body)")
+        #expect(reply.body.contains("\"ok\":false") && reply.body.contains("refused"), "\(what): \(reply.body)")
+      }
+    }
+    // Nothing changed: running, integrated, 12 agents in front, no intervention.
+    let stream = try LoopbackHTTP.events(port: port)
+    let state = try #require(stream.nextEvent())
+    #expect(state["paused"] as? Bool == false && state["routing"] as? String == "integrated")
+    #expect((state["interventions"] as? [Any])?.isEmpty == true)
+    let front = (state["groups"] as! [[String: Any]]).first { $0["name"] as? String == "front" }!
+    #expect((front["talking"] as! Int) + (front["wrap_up"] as! Int) + (front["idle"] as! Int) + (front["on_break"] as! Int) == 12)
+
+    // The page's own request: same origin, JSON.
+    let accepted = try LoopbackHTTP.request(
+      port: port, method: "POST", path: "/control", body: #"{"action": "add_agents", "group": "front", "agents": 5}"#,
+      headers: ["Host": own, "Origin": "http://\(own)", "Content-Type": "application/json"])
+    #expect(accepted.status == 200, "\(accepted.body)")
+
+    running.send(SIGINT)
+    let output = running.finish()
+    #expect(output.status == 130, "\(output.stderr)")
+    let summary = try CLI.json(out.appendingPathComponent("summary.json"))
+    let logged = try #require(summary["interventions"] as? [[String: Any]])
+    #expect(logged.count == 1 && logged[0]["action"] as? String == "add_agents" && logged[0]["agents"] as? Int == 5)
+  }
+
+  /// A live switch to overflow needs `overflow_after` (a scenario with `mode: overflow` must
+  /// give it): refused with 400 and nothing changed without it, applied with it.
+  @Test func overflowSwitchNeedsItsWait() throws {
+    let dir = try CLI.temporaryFolder()
+    let out = dir.appendingPathComponent("results")
+    let (running, port) = try LiveCommandTests.start(["--speed", "60", "--out", out.path], in: dir)
+    defer { running.send(SIGKILL) }
+    let noWait = try LoopbackHTTP.request(
+      port: port, method: "POST", path: "/control", body: #"{"action": "routing", "mode": "overflow"}"#)
+    #expect(noWait.status == 400 && noWait.body.contains("mode overflow needs \\\"overflow_after\\\""), "\(noWait.body)")
+    let state = try #require(try LoopbackHTTP.events(port: port).nextEvent())
+    #expect(state["routing"] as? String == "integrated" && (state["interventions"] as? [Any])?.isEmpty == true)
+    let overflow = try LoopbackHTTP.request(
+      port: port, method: "POST", path: "/control", body: #"{"action": "routing", "mode": "overflow", "overflow_after": "30s"}"#)
+    #expect(overflow.status == 200, "\(overflow.body)")
+    #expect(overflow.body.contains(#""mode":"overflow""#) && overflow.body.contains(#""overflow_after_seconds":30"#), "\(overflow.body)")
+    running.send(SIGINT)
+    #expect(running.finish().status == 130)
+    let logged = try #require(try CLI.json(out.appendingPathComponent("summary.json"))["interventions"] as? [[String: Any]])
+    #expect(logged.count == 1 && logged[0]["mode"] as? String == "overflow" && logged[0]["overflow_after_seconds"] as? Double == 30)
+  }
+
+  /// The page carries the current state, drawn before the page has loaded (a headless
+  /// browser's screenshot of the plain address shows it), and `?snapshot` opens no stream;
+  /// tiles show the scenario's own group names (no capitalising), as the controls want them.
+  @Test func pageCarriesTheCurrentState() throws {
+    let dir = try CLI.temporaryFolder()
+    let (running, port) = try LiveCommandTests.start(["--speed", "60", "--start-at", "09:00", "--out", dir.appendingPathComponent("r").path], in: dir)
+    defer { running.send(SIGKILL) }
+    for path in ["/", "/?snapshot"] {
+      let page = try LoopbackHTTP.request(port: port, method: "GET", path: path)
+      #expect(page.status == 200)
+      let start = try #require(page.body.range(of: #"<script id="latest" type="application/json">"#))
+      let json = String(page.body[start.upperBound...].prefix { $0 != "<" })
+      let event = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], "\(json.prefix(200))")
+      #expect(event["scenario"] as? String == "live-test")
+      #expect((event["sim_time"] as? Double ?? 0) >= 9 * 3600)
+      #expect((event["groups"] as? [[String: Any]])?.map { $0["name"] as? String } == ["front", "water_team"])
+      #expect(page.body.contains("if (latest) render(latest);"))
+      #expect(!page.body.contains("capitalize"))
+    }
+    running.send(SIGINT)
+    _ = running.finish()
+  }
+
   @Test func maxSpeedEndsWithTheMetricsOfRun() throws {
     let dir = try CLI.temporaryFolder()
     let live = dir.appendingPathComponent("live"), run = dir.appendingPathComponent("run")

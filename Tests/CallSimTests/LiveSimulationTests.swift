@@ -110,7 +110,7 @@ import Testing
     let live = LiveSimulation(model: try LiveSimulationTests.model())
     live.advance(until: 3600)
     #expect(live.snapshot().routing == .integrated)
-    live.switchRouting(to: .split)
+    try live.switchRouting(to: .split)
     #expect(live.snapshot().routing == .split)
     live.advance(until: 5 * 3600)
     // Split: the front group answers only its home type (general) from now on.
@@ -118,6 +118,51 @@ import Testing
     live.advance(until: live.horizon)
     #expect(live.snapshot().groups[0].answeredToday >= 0 && before > 0)
     #expect(live.interventions.last?.mode == "split")
+  }
+
+  /// A switch the scenario file could not have is refused and changes nothing: overflow
+  /// without its wait, a wait with another mode, split leaving a type no home group.
+  @Test func routingSwitchesAScenarioCouldNotHaveAreRefused() throws {
+    let live = LiveSimulation(model: try LiveSimulationTests.model())
+    live.advance(until: 3600)
+    func refusal(_ mode: RoutingMode, _ wait: Double? = nil, on simulation: LiveSimulation) -> String {
+      do {
+        try simulation.switchRouting(to: mode, overflowAfter: wait)
+        return ""
+      } catch { return error.description }
+    }
+    #expect(refusal(.overflow, on: live).contains("mode overflow needs \"overflow_after\""))
+    #expect(refusal(.split, 30, on: live).contains("used only with mode overflow"))
+    #expect(refusal(.overflow, -1, on: live).contains("from 0 s"))
+    #expect(live.snapshot().routing == .integrated && live.interventions.isEmpty)
+    let pool = LiveSimulation(
+      model: try LiveSimulationTests.model(
+        LiveSimulationTests.twoGroups.replacingOccurrences(of: "  water_team: {skills: [water], agents: 4}\n", with: "")))
+    #expect(refusal(.split, on: pool).contains("no group could serve call type \"water\""))
+    #expect(pool.snapshot().routing == .integrated && pool.interventions.isEmpty)
+    // A scenario whose routing is overflow keeps its own wait when switched back to it.
+    let own = LiveSimulation(
+      model: try LiveSimulationTests.model(
+        LiveSimulationTests.twoGroups.replacingOccurrences(of: "routing: {mode: integrated}", with: "routing: {mode: overflow, overflow_after: 45s}")))
+    try own.switchRouting(to: .split)
+    #expect(try own.switchRouting(to: .overflow).overflowAfter == 45)
+  }
+
+  /// Overflow switched on live with a wait lets other skilled groups take calls that waited
+  /// that long: not the split it behaved as without one. The same callers, two switches at
+  /// 1 h: split, and overflow after 10 s.
+  @Test func liveOverflowOverflows() throws {
+    func run(_ mode: RoutingMode, _ wait: Double?) throws -> CallCounts {
+      let live = LiveSimulation(model: try LiveSimulationTests.model())
+      live.advance(until: 3600)
+      try live.switchRouting(to: mode, overflowAfter: wait)
+      #expect(live.snapshot().routing == mode)
+      live.advance(until: live.horizon)
+      return try live.finish().replications[0].byCallType[1]
+    }
+    let split = try run(.split, nil), overflow = try run(.overflow, 10)
+    // Water calls: front may take them after 10 s, so fewer abandon than under split.
+    #expect(overflow.abandoned < split.abandoned, "overflow \(overflow.abandoned), split \(split.abandoned)")
   }
 
   @Test func snapshotAddsUp() throws {

@@ -5,20 +5,40 @@ import Foundation
 /// their 95 % interval), overall, per call type and per agent group.
 public struct CompareReport {
   public let comparisons: [PairedComparison]
+  /// Each scenario's own `targets.service_level.within` as its file gives it, baseline
+  /// first; every run measured the service level at the baseline's (``serviceLevelWithin``).
+  public let serviceLevelWithinInFiles: [Double]
 
   /// `comparisons` all against the same baseline run, in the order the scenarios were given.
-  public init(comparisons: [PairedComparison]) {
+  /// `serviceLevelWithinInFiles`: the thresholds the files gave, when `compare` replaced them
+  /// by the baseline's (default: those the runs used).
+  public init(comparisons: [PairedComparison], serviceLevelWithinInFiles: [Double]? = nil) {
     precondition(!comparisons.isEmpty)
+    precondition(serviceLevelWithinInFiles.map { $0.count == comparisons.count + 1 } ?? true)
     self.comparisons = comparisons
+    self.serviceLevelWithinInFiles =
+      serviceLevelWithinInFiles ?? ([comparisons[0].baseline] + comparisons.map(\.other)).map(\.model.targets.serviceLevelWithin)
   }
 
   public var baseline: RunResult { comparisons[0].baseline }
+
+  /// Seconds: the one threshold every scenario's service level was measured at (the baseline's).
+  public var serviceLevelWithin: Double { baseline.model.targets.serviceLevelWithin }
+
+  /// The scenarios (other than the baseline) whose files set another threshold, with it.
+  public var otherServiceLevelThresholds: [(scenario: String, seconds: Double)] {
+    zip(comparisons, serviceLevelWithinInFiles.dropFirst()).compactMap { c, own in
+      own == serviceLevelWithin ? nil : (c.other.model.name, own)
+    }
+  }
 
   /// The columns of `compare.csv`: `scope` is `overall`, `call_type` or `agent_group`;
   /// `name` the type or group (empty overall); `significant` whether the interval excludes 0.
   public static let csvHeader = "scenario,scope,name,metric,base_mean,other_mean,difference,ci95,significant,replications"
 
-  /// `compare.json`: `{"baseline", "replications", "seed", "scenarios": [{"scenario",
+  /// `compare.json`: `{"baseline", "replications", "seed", "service_level_within_seconds"
+  /// (the baseline's threshold, at which every scenario was measured), "scenarios": [{"scenario",
+  /// "service_level_within_seconds", "service_level_within_seconds_in_file",
   /// "differences": {METRIC: {"mean", "ci95", "base", "other", "significant"}},
   /// "call_types": {NAME: {"differences": …}}, "agent_groups": {NAME: {"differences": …}}}]}`.
   public func json() throws -> String {
@@ -28,9 +48,11 @@ public struct CompareReport {
   /// What `compare.json` writes, as the `Any` tree handed to the JSON writer.
   func object() -> [String: Any] {
     let settings = baseline.model.settings
-    let scenarios: [[String: Any]] = comparisons.map { c in
+    let scenarios: [[String: Any]] = zip(comparisons, serviceLevelWithinInFiles.dropFirst()).map { c, own in
       [
         "scenario": c.other.model.name,
+        "service_level_within_seconds": serviceLevelWithin,
+        "service_level_within_seconds_in_file": own,
         "routing": c.other.model.routing.mode.rawValue,
         "differences": Self.object(c.overall.map { ($0.key.rawValue, $0.value) }),
         "call_types": Dictionary(uniqueKeysWithValues: c.callTypes.map {
@@ -48,7 +70,7 @@ public struct CompareReport {
       "seed": settings.seed,
       "simulated_days": settings.days,
       "warmup_seconds": Double(settings.firstMeasuredHour) * 3600,
-      "service_level_within_seconds": baseline.model.targets.serviceLevelWithin,
+      "service_level_within_seconds": serviceLevelWithin,
       "scenarios": scenarios,
       "hours": comparisons[0].window.map { "\($0)" } ?? NSNull(),
     ]

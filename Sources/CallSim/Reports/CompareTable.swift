@@ -79,6 +79,11 @@ public struct CompareTable {
     ("mean talk", .meanTalkSeconds, .seconds), ("agents on the phones", .agentsOnPhones, .count),
   ]
 
+  /// `20 s`, `7.5 s`.
+  static func seconds(_ s: Double) -> String {
+    s == s.rounded() && abs(s) < 1e15 ? "\(Int(s)) s" : "\(s) s"
+  }
+
   public func render() -> String {
     let base = report.baseline
     let s = base.model.settings
@@ -86,6 +91,12 @@ public struct CompareTable {
       "\(report.comparisons.count + 1) scenarios on common random numbers: \(base.replications.count) replications × \(s.days) days (warm-up \(s.firstMeasuredHour) h), seed \(s.seed)",
       "baseline: \(base.model.name); columns: other − baseline ± 95 % CI (paired); * the interval excludes 0",
     ]
+    var threshold = "service level: answered within \(Self.seconds(report.serviceLevelWithin)) (the baseline's targets.service_level.within), measured so in every scenario"
+    let others = report.otherServiceLevelThresholds
+    if !others.isEmpty {
+      threshold += "; not the files' own " + others.map { "\(Self.seconds($0.seconds)) (\($0.scenario))" }.joined(separator: ", ")
+    }
+    lines.append(threshold)
     if let window = report.comparisons[0].window { lines.append("hours \(window) of each day only (calls by arrival, agent time as spent)") }
     var table: [[String]] = [["overall", base.model.name] + report.comparisons.map(\.other.model.name)]
     let models = [base.model] + report.comparisons.map(\.other.model)

@@ -48,6 +48,15 @@ public struct Scenario: Sendable {
     resolved = resolved.setting(["simulation", "replications"], to: .scalar(String(n), quoted: false, origin: resolved.origin))
   }
 
+  /// Measures the service level at `seconds` (`targets.service_level.within`), in the model
+  /// and its timeline's: what `compare` does so that every scenario counts answers within the
+  /// baseline's threshold. Only the measurement changes — the threshold steers no call — so
+  /// the run is the same, event for event. The tree keeps what the file said.
+  public mutating func measureServiceLevel(within seconds: Double) {
+    model.targets.serviceLevelWithin = seconds
+    for i in model.timeline.indices { model.timeline[i].model.targets.serviceLevelWithin = seconds }
+  }
+
   /// Overrides the seed (as `--seed` does), in the model and the tree.
   public mutating func setSeed(_ seed: UInt64) {
     model.settings.seed = seed

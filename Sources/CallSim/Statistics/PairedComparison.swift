@@ -26,10 +26,13 @@ public struct PairedComparison: Sendable {
   ]
 
   /// `baseline` and `other` must have run the same replications (index `r` in both on the
-  /// same random numbers). With a `window`, every metric counts only the measured hours in
+  /// same random numbers) and measured the service level at the same threshold. With a `window`, every metric counts only the measured hours in
   /// it (calls by the hour of their arrival, agent time by the hour it was spent).
   public init(baseline: RunResult, other: RunResult, window: HourWindow? = nil) {
     precondition(baseline.replications.count == other.replications.count, "paired runs need the same replications")
+    precondition(
+      baseline.model.targets.serviceLevelWithin == other.model.targets.serviceLevelWithin,
+      "paired runs must measure the service level at the same threshold (Scenario.measureServiceLevel(within:))")
     self.baseline = baseline
     self.other = other
     self.window = window

@@ -85,15 +85,21 @@ extension CallCenterSimulation {
   /// change, and idle agents take the waiting calls it now gives them. Calls already waiting
   /// keep their timers (a switch to overflow lets only calls joining from now on overflow). A
   /// timeline change at a later midnight replaces it.
-  public mutating func switchRouting(to mode: RoutingMode) {
-    var changed = epoch == 0 ? model : model.timeline[epoch - 1].model
+  /// `overflowAfter` (seconds) is the overflow wait for `.overflow` (ignored otherwise);
+  /// ``LiveSimulation/switchRouting(to:overflowAfter:)`` checks it first.
+  public mutating func switchRouting(to mode: RoutingMode, overflowAfter: Double = .infinity) {
+    var changed = routingModelInForce
     changed.routing.mode = mode
+    if mode == .overflow { changed.routing.overflowAfter = overflowAfter }
     let policy = RoutingPolicy(model: changed)
     precondition(policy.queueCount <= queues.count, "a routing switch cannot add queues")
     routing = policy
     liveRouting = (mode, epoch)
     for g in pools.indices { serveWaiting(group: g, now: now) }
   }
+
+  /// The model of the current timeline epoch (its routing as the scenario gives it).
+  var routingModelInForce: CallCenterModel { epoch == 0 ? model : model.timeline[epoch - 1].model }
 
   /// The routing mode in force.
   public var routingMode: RoutingMode {

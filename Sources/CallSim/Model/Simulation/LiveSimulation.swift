@@ -22,11 +22,14 @@ public final class LiveSimulation {
     public var mode: String?
     /// The new speed: simulated seconds per real second, or `max`.
     public var speed: String?
+    /// With a switch to `overflow`: the wait after which any skilled agent may take a call, seconds.
+    public var overflowAfter: Double?
 
     public init(
       time: Double, action: String, group: String? = nil, agents: Int? = nil, applied: Int? = nil, mode: String? = nil,
-      speed: String? = nil
+      speed: String? = nil, overflowAfter: Double? = nil
     ) {
+      self.overflowAfter = overflowAfter
       self.time = time
       self.action = action
       self.group = group
@@ -44,6 +47,7 @@ public final class LiveSimulation {
       if let applied { o["applied"] = applied }
       if let mode { o["mode"] = mode }
       if let speed { o["speed"] = speed }
+      if let overflowAfter { o["overflow_after_seconds"] = overflowAfter }
       return o
     }
   }
@@ -127,12 +131,50 @@ public final class LiveSimulation {
     return log(Intervention(time: now, action: "remove_agents", group: group, agents: count, applied: removed))
   }
 
-  /// Switches the routing mode now.
+  /// Switches the routing mode now, refusing what a scenario file could not say: `overflow`
+  /// needs the wait after which any skilled agent may take a call — `overflowAfter` seconds,
+  /// or the scenario's own `routing.overflow_after` when its routing (in force now) is
+  /// overflow — and `overflowAfter` is used only with `overflow`; every call type must keep
+  /// a group that may serve it under the new mode.
   @discardableResult
-  public func switchRouting(to mode: RoutingMode) -> Intervention {
-    simulation.switchRouting(to: mode)
-    return log(Intervention(time: now, action: "routing", mode: mode.rawValue))
+  public func switchRouting(to mode: RoutingMode, overflowAfter: Double? = nil) throws(InterventionError) -> Intervention {
+    let inForce = simulation.routingModelInForce
+    if let overflowAfter {
+      guard mode == .overflow else {
+        throw InterventionError(
+          description: "\"overflow_after\" is used only with mode overflow (mode is \(mode.rawValue)), as routing.overflow_after in a scenario")
+      }
+      guard overflowAfter.isFinite, overflowAfter >= 0, overflowAfter <= Self.maxOverflowAfter else {
+        throw InterventionError(description: "\"overflow_after\" must be a wait from 0 s to 1000000000 s")
+      }
+    }
+    var wait = Double.infinity
+    if mode == .overflow {
+      let own = inForce.routing.mode == .overflow ? inForce.routing.overflowAfter : .infinity
+      guard let chosen = overflowAfter ?? (own.isFinite ? own : nil) else {
+        throw InterventionError(
+          description:
+            "mode overflow needs \"overflow_after\", the wait after which any skilled agent may take a call (a duration such as \"30s\", or seconds), as a scenario with routing mode overflow needs routing.overflow_after")
+      }
+      wait = chosen
+    }
+    for (t, type) in model.callTypes.enumerated() {
+      let served =
+        mode == .split
+        ? model.agentGroups.contains { $0.homeType == t } : model.agentGroups.contains { $0.skills.contains(t) }
+      if !served {
+        throw InterventionError(
+          description: mode == .split
+            ? "under split routing no group could serve call type \"\(type.name)\" (no group has it as its home type, the first skill)"
+            : "no group could serve call type \"\(type.name)\" (no group has the skill)")
+      }
+    }
+    simulation.switchRouting(to: mode, overflowAfter: wait)
+    return log(Intervention(time: now, action: "routing", mode: mode.rawValue, overflowAfter: mode == .overflow ? wait : nil))
   }
+
+  /// The longest overflow wait a control may give, seconds (the bound on scenario durations).
+  public static let maxOverflowAfter = 1e9
 
   /// Records a change made outside the model (pause, resume, speed) at the current time.
   @discardableResult
