@@ -33,20 +33,33 @@ extension TourScheduling {
     func gap(_ v: [Double]) -> Double { let c = cost(v); return c <= 0 ? 0 : max(0, (c - lower) / c) }
 
     if best == nil || gap(best!) > options.relativeGap {
-      let whole: IntegerProgram.Solution
-      do throws(SchedulingError) {
-        whole = try program.solve(options: .init(timeLimit: left() / 2, relativeGap: options.relativeGap), incumbent: best)
-      } catch .infeasibleProgram {
-        throw diagnosis(seconds: min(2, max(0.5, left())))
+      if best == nil && rules.shortShiftShare != nil {
+        // The covering schedule breaks the short share: price short shifts (Lagrangian).
+        let priced = shareHeuristic(seconds: left() / 3, gap: options.relativeGap / 2)
+        lower = max(lower, priced.bound)
+        if let x = priced.x { best = try? fewestPeople(for: x, seconds: max(0.5, left() / 4)) }
       }
-      var x = whole.values
-      // The bound on objective + ε·P, less the largest people term, bounds the cost.
-      lower = max(lower, whole.bound - epsilon * (program.columns[peopleColumn].upper ?? Double(Self.startBoxes(shifts.program).reduce(0, +))))
-      provenOptimal = whole.isProvenOptimal
-      if !provenOptimal && gap(x) > options.relativeGap && settings.days > 2 {
-        x = improve(x, deadline: deadline) { gap($0) <= options.relativeGap }
+      if best == nil && rules.headCount != nil {
+        // The covering schedule needs too many people: start from the schedule with the
+        // fewest people GLPK finds quickly (cost only breaks ties), improved below.
+        best = try? fewestPeopleFirst(costScale: cover.paidHours, seconds: left() / 4).values
       }
-      best = x
+      if best == nil || gap(best!) > options.relativeGap {
+        let whole: IntegerProgram.Solution
+        do throws(SchedulingError) {
+          whole = try program.solve(options: .init(timeLimit: left() / 2, relativeGap: options.relativeGap), incumbent: best)
+        } catch .infeasibleProgram {
+          throw diagnosis(seconds: min(2, max(0.5, left())))
+        }
+        var x = whole.values
+        // The bound on objective + ε·P, less the largest people term, bounds the cost.
+        lower = max(lower, whole.bound - epsilon * (program.columns[peopleColumn].upper ?? Double(Self.startBoxes(shifts.program).reduce(0, +))))
+        provenOptimal = whole.isProvenOptimal
+        if !provenOptimal && gap(x) > options.relativeGap && settings.days > 2 {
+          x = improve(x, deadline: deadline) { gap($0) <= options.relativeGap }
+        }
+        best = x
+      }
     }
     let x = Array(best![0..<starts])
     let tidy = (try? fewestPeople(for: x, seconds: max(0.5, left()))) ?? best!
@@ -73,6 +86,16 @@ extension TourScheduling {
     var fixed: [Int: Double] = [:]
     for j in 0..<shifts.starts.count { fixed[j] = x[j] }
     return try program.solve(options: .init(timeLimit: seconds, relativeGap: 0), fixed: fixed).values
+  }
+
+  /// The program minimising people first: P costs 1 and the paid hours a small weight, so
+  /// that a schedule of about `costScale` paid hours weighs under half a person.
+  func fewestPeopleFirst(costScale: Double, seconds: Double) throws(SchedulingError) -> IntegerProgram.Solution {
+    var first = program
+    let weight = 0.5 / max(1, 2 * costScale)
+    for (j, start) in shifts.starts.enumerated() { first.setCost(weight * candidates[start.candidate].paidHours, ofColumn: j) }
+    first.setCost(1, ofColumn: peopleColumn)
+    return try first.solve(options: .init(timeLimit: seconds, relativeGap: 0))
   }
 
   /// Fix-and-optimize: re-solves the starts of days d and d + 1 (patterns and people free)
