@@ -8,10 +8,11 @@ extension TourScheduling {
   ///    limit). It drops the tour rules, so its lower bound holds here too; and when its
   ///    schedule meets the short share and needs no more people than the head count (found by
   ///    fixing x and minimising P), it is a starting solution — already good enough when
-  ///    within the gap of that bound.
-  /// 2. Otherwise GLPK solves the whole program from that start (half of what time is left),
-  ///    then, short of the gap, re-solves two consecutive days' starts at a time with every
-  ///    other start fixed (fix-and-optimize) for the rest of the time.
+  ///    within the gap of that bound. When it breaks a rule, the rule is priced into the
+  ///    covering program instead (``pricedStart(seconds:gap:)``, a third of what is left).
+  /// 2. Short of the gap, GLPK solves the whole program from that start (half of what time is
+  ///    left), then re-solves two consecutive days' starts at a time with every other start
+  ///    fixed (fix-and-optimize) for the rest of the time.
   /// 3. Finally the starts are fixed and P minimised exactly, for the fewest people.
   /// - Throws: ``SchedulingError/uncoverable(interval:requirement:coverable:)`` as
   ///   ``ShiftScheduling``; ``SchedulingError/shortShiftShareTooSmall(share:)`` or
@@ -33,16 +34,11 @@ extension TourScheduling {
     func gap(_ v: [Double]) -> Double { let c = cost(v); return c <= 0 ? 0 : max(0, (c - lower) / c) }
 
     if best == nil || gap(best!) > options.relativeGap {
-      if best == nil && rules.shortShiftShare != nil {
-        // The covering schedule breaks the short share: price short shifts (Lagrangian).
-        let priced = shareHeuristic(seconds: left() / 3, gap: options.relativeGap / 2)
+      if best == nil {
+        // The covering schedule breaks the short share or the head count: price them in.
+        let priced = pricedStart(seconds: left() / 3, gap: options.relativeGap / 2)
         lower = max(lower, priced.bound)
-        if let x = priced.x { best = try? fewestPeople(for: x, seconds: max(0.5, left() / 4)) }
-      }
-      if best == nil && rules.headCount != nil {
-        // The covering schedule needs too many people: start from the schedule with the
-        // fewest people GLPK finds quickly (cost only breaks ties), improved below.
-        best = try? fewestPeopleFirst(costScale: cover.paidHours, seconds: left() / 4).values
+        best = priced.values
       }
       if best == nil || gap(best!) > options.relativeGap {
         let whole: IntegerProgram.Solution
@@ -86,16 +82,6 @@ extension TourScheduling {
     var fixed: [Int: Double] = [:]
     for j in 0..<shifts.starts.count { fixed[j] = x[j] }
     return try program.solve(options: .init(timeLimit: seconds, relativeGap: 0), fixed: fixed).values
-  }
-
-  /// The program minimising people first: P costs 1 and the paid hours a small weight, so
-  /// that a schedule of about `costScale` paid hours weighs under half a person.
-  func fewestPeopleFirst(costScale: Double, seconds: Double) throws(SchedulingError) -> IntegerProgram.Solution {
-    var first = program
-    let weight = 0.5 / max(1, 2 * costScale)
-    for (j, start) in shifts.starts.enumerated() { first.setCost(weight * candidates[start.candidate].paidHours, ofColumn: j) }
-    first.setCost(1, ofColumn: peopleColumn)
-    return try first.solve(options: .init(timeLimit: seconds, relativeGap: 0))
   }
 
   /// Fix-and-optimize: re-solves the starts of days d and d + 1 (patterns and people free)
