@@ -17,6 +17,27 @@ public enum SchedulingError: Error, CustomStringConvertible, Equatable {
   case invalidAvailability(shift: String, value: Double)
   /// A shift candidate's cap of agents per day is negative.
   case invalidCap(shift: String, value: Int)
+  /// ``TourRules/daysPerWeek`` is outside 1…7.
+  case invalidDaysPerWeek(Int)
+  /// ``TourRules/daysOffTogether`` with more than 5 working days a week: a full week then has
+  /// fewer than two days off, so no two adjacent ones.
+  case daysOffTogetherNeedTwoDaysOff(daysPerWeek: Int)
+  /// ``TourRules/headCount`` is below 0.
+  case invalidHeadCount(Int)
+  /// ``TourRules/shortShiftShare`` is outside [0, 1].
+  case invalidShortShiftShare(Double)
+  /// ``TourRules/costPerPaidHour`` is not a finite number above 0.
+  case invalidCostPerPaidHour(Double)
+  /// A general ``IntegerProgram`` has no solution (its rows and bounds contradict each other).
+  case infeasibleProgram
+  /// The requirement cannot be covered by `headCount` people under the tour rules; `needed`
+  /// is a lower bound on the head count that might do (the rounded-up LP relaxation), when known.
+  case headCountTooSmall(headCount: Int, needed: Int?)
+  /// The requirement cannot be covered with at most `share` of the paid hours in short shifts.
+  case shortShiftShareTooSmall(share: Double)
+  /// A tour schedule's starts of `date` could not all be given to people without a shift
+  /// overlapping the same person's shift of the day before.
+  case noRoster(date: String)
 
   public var description: String {
     switch self {
@@ -35,6 +56,26 @@ public enum SchedulingError: Error, CustomStringConvertible, Equatable {
       return "shift \(shift)'s availability must be above 0 and at most 1 (got \(v))"
     case .invalidCap(let shift, let v):
       return "shift \(shift)'s cap of agents per day cannot be negative (got \(v))"
+    case .invalidDaysPerWeek(let v):
+      return "the working days per week must be from 1 to 7 (got \(v))"
+    case .daysOffTogetherNeedTwoDaysOff(let v):
+      return "two adjacent days off a week leave at most 5 working days (got \(v) days per week)"
+    case .invalidHeadCount(let v):
+      return "the head count cannot be negative (got \(v))"
+    case .invalidShortShiftShare(let v):
+      return "the share of paid hours in short shifts must be from 0 to 1 (got \(v))"
+    case .invalidCostPerPaidHour(let v):
+      return "the cost per paid hour must be a number above 0 (got \(v))"
+    case .infeasibleProgram:
+      return "the integer program has no solution: its rows and bounds contradict each other"
+    case .headCountTooSmall(let headCount, let needed):
+      let hint = needed.map { "; at least \($0) people are needed" } ?? ""
+      return "no schedule covers the requirement with a head count of \(headCount) under the tour rules\(hint)"
+    case .shortShiftShareTooSmall(let share):
+      return "no schedule covers the requirement with at most \(Self.show(share * 100)) % of the paid hours "
+        + "in short shifts (reinforcement shifts and shifts under 6 paid hours)"
+    case .noRoster(let date):
+      return "the tour schedule's shifts of \(date) could not be given to people without overlapping the day before's shifts"
     }
   }
 
