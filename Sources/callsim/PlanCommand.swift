@@ -7,11 +7,11 @@ struct PlanCommand: ParsableCommand {
     commandName: "plan",
     abstract: "Propose the agents per interval and the shifts that meet a scenario's targets; write plan.json, requirement.csv and roster.yaml.",
     discussion: """
-      1. Requirement: for every interval of the scenario's calendar, the fewest agents on the phones meeting every target (targets.service_level, targets.answer_rate, targets.max_occupancy) by exact Erlang A (with patience) or Erlang C on the interval's mean load.
-      2. Correction: the scenario runs with those agents hour by hour; hours whose mean misses a target get more agents, hours with room to spare one fewer, until every hour meets its targets or half the --iterations are spent.
-      3. Schedule: GLPK chooses how many agents start each shift on each date to cover the requirement, grossed up for breaks, absence and remote availability, at the least paid hours. The shifts are the scenario's own (roster and reinforcement shifts); without any, 8-hour shifts in a 9-hour span with a 1-hour lunch starting on every hour, and 4-hour short shifts. The roster is simulated, and hours that miss a target raise the requirement there before solving again.
+      1. Requirement: for every planned agent group and interval of the scenario's calendar, the fewest agents on the phones meeting the targets of the call types the group carries (its home types under split and overflow, its share of the pooled load under integrated; targets, or call_types.NAME.targets) by exact Erlang A (with patience) or Erlang C on the interval's mean load. An interval with calls that no allowed shift covers is an error before any simulation.
+      2. Correction: the scenario runs with those agents hour by hour; spans (hours, dates or the period, as targets.judged says) in which a call type misses its target get more agents in the groups carrying it, spans with room to spare one fewer, until every span meets its targets or half the --iterations are spent.
+      3. Schedule: GLPK chooses, per group, how many agents start each shift on each date to cover the requirement, grossed up for breaks, absence and remote availability, at the least paid hours — or, with a planning: block, which people work which shift on which day (days a week, days off, head counts, short-shift share, cost per hour) and writes schedule.csv. The shifts are the scenario's own (roster and reinforcement shifts); without any, 8-hour shifts in a 9-hour span with a 1-hour lunch starting on every hour, and 4-hour short shifts. The roster is simulated, and spans that miss a target raise the requirement there before solving again.
       With --place N, also places N extra short-shift workers on the scenario's own staffing where they raise the answer rate most (greedy by batches, simulated on common random numbers) and writes placement.yaml.
-      The folder is written whole (plan.json last); if the budget runs out, the plan is still written with "met": false and a warning names the hours that miss.
+      The folder is written whole (plan.json last); if the budget runs out, the plan is still written with "met": false and a warning names the spans that miss.
       """
   )
 
@@ -58,13 +58,15 @@ struct PlanCommand: ParsableCommand {
       throw ValidationError("--interval: expected 15m, 30m or 60m, found '\(interval)'")
     }
     if iterations < 2 { throw ValidationError("--iterations: expected at least 2, found \(iterations)") }
-    guard let limit = ErlangRequest.duration(solverTimeLimit), limit > 0 else {
-      throw ValidationError("--solver-time-limit: expected a duration such as 120s, found '\(solverTimeLimit)'")
+    guard let limit = ErlangRequest.duration(solverTimeLimit), limit >= 1, limit <= 86_400 else {
+      throw ValidationError("--solver-time-limit: expected a duration from 1s to 24h such as 120s, found '\(solverTimeLimit)'")
     }
     _ = limit
     if !(tolerance >= 0 && tolerance < 1) { throw ValidationError("--tolerance: expected a share in [0, 1), found \(tolerance)") }
     if !(solverGap >= 0 && solverGap < 1) { throw ValidationError("--solver-gap: expected a share in [0, 1), found \(solverGap)") }
-    if place < 0 { throw ValidationError("--place: expected a number of workers ≥ 0, found \(place)") }
+    if place < 0 || place > 1_000_000 {
+      throw ValidationError("--place: expected a number of workers from 0 to 1,000,000 (the most agents a group's roster may have), found \(place)")
+    }
     if place > 0 {
       guard let length = ErlangRequest.duration(placeLength), length > 0, length <= 86_400 else {
         throw ValidationError("--place-length: expected a duration up to 24h such as 3h, found '\(placeLength)'")
@@ -117,19 +119,24 @@ struct PlanCommand: ParsableCommand {
     let quiet = options.quiet
     let planner: CapacityPlanner
     let placement: ReinforcementPlacement?
+    let analytic: [[ErlangPerformance]]
+    let interruption = Interruption()
     do {
       planner = try CapacityPlanner(
         model: model, options: planOptions,
         report: { if !quiet { Diagnostics.printError(PlanCommand.line($0)) } })
+      analytic = try planner.analyticRequirement(stop: interruption.stop)
       placement = place == 0 ? nil : try ReinforcementPlacement(
         model: model, workers: place, shiftLength: ErlangRequest.duration(placeLength)!, starts: placeStartSeconds!, days: placeDaySet!,
         batch: placeBatch, threads: options.threads)
+    } catch is StopRequest.Stopped {
+      Diagnostics.printError("interrupted by \(interruption.signalName): nothing written")
+      throw ExitCode(interruption.exitCode)
     } catch {
       Diagnostics.printError("error: \(scenario): \(error)")
       throw ExitCode(1)
     }
     let folder = out ?? "Results/\(model.name)-plan"
-    let interruption = Interruption()
     let (location, lock) = try Diagnostics.claimOrExit(
       folder, what: out == nil ? "plan folder (from the scenario name)" : "--out",
       replaceable: PlanFolder.replaceableEntries.union(["placement.yaml"]))
@@ -138,7 +145,7 @@ struct PlanCommand: ParsableCommand {
     let plan: CapacityPlan
     var placed: ReinforcementPlacement.Outcome?
     do {
-      plan = try planner.plan(stop: interruption.stop)
+      plan = try planner.plan(from: analytic, stop: interruption.stop)
       placed = try placement?.place(stop: interruption.stop) { round in
         if !quiet {
           let rates = round.answerRates.map { String(format: "%.4f", $0) }.joined(separator: " ")
@@ -167,11 +174,11 @@ struct PlanCommand: ParsableCommand {
     }
     if !plan.missedHours.isEmpty {
       Diagnostics.printError(
-        "warning: the plan misses a target by more than \(tolerance) in \(plan.missedHours.count) hour(s) after \(plan.iterations.count) simulation runs: \(plan.missedHours.prefix(8).joined(separator: ", "))\(plan.missedHours.count > 8 ? ", …" : ""); allow more with --iterations")
+        "warning: the plan misses a target by more than \(tolerance) in \(plan.missedHours.count) span(s) (judged per \(plan.level.rawValue)) when all \(plan.iterations.count) simulation runs of --iterations were spent: \(plan.missedHours.prefix(8).joined(separator: ", "))\(plan.missedHours.count > 8 ? ", …" : ""); allow more runs with --iterations")
     }
     if !plan.notCleared.isEmpty {
       Diagnostics.printError(
-        "warning: over the whole run the 95 % interval does not clear \(plan.notCleared.joined(separator: ", ")) after \(plan.iterations.count) simulation runs; allow more with --iterations")
+        "warning: over the whole run the 95 % interval does not clear \(plan.notCleared.joined(separator: ", ")) when all \(plan.iterations.count) simulation runs of --iterations were spent; allow more runs with --iterations")
     }
     if !quiet { print(PlanCommand.summary(plan, placed: placed, folder: folder)) }
   }
@@ -180,7 +187,7 @@ struct PlanCommand: ParsableCommand {
     func pct(_ v: Double?) -> String { v.map { String(format: "%.2f %%", $0 * 100) } ?? "–" }
     var s = "run \(i.number) (\(i.stage.rawValue)): answer rate \(pct(i.answerRate)), service level \(pct(i.serviceLevel)), occupancy \(pct(i.occupancy))"
     if let paid = i.paidHours { s += ", \(Int(paid.rounded())) paid hours" }
-    s += "; \(i.missedHours.count) hour(s) missing a target"
+    s += "; \(i.missedHours.count) \(i.missedHours.count == 1 ? "span" : "spans") missing a target"
     if !i.notCleared.isEmpty { s += "; not cleared over the run: \(i.notCleared.joined(separator: ", "))" }
     if i.raisedIntervals + i.loweredIntervals > 0 { s += "; intervals raised \(i.raisedIntervals), lowered \(i.loweredIntervals)" }
     return s
@@ -192,10 +199,22 @@ struct PlanCommand: ParsableCommand {
       guard let e = check[m], let mean = e.mean else { return "–" }
       return String(format: "%.2f %% ± %.2f", mean * 100, (e.ci95 ?? 0) * 100)
     }
+    let spans = ["interval": "hour(s)", "day": "day(s)", "period": "period"][plan.level.rawValue]!
+    func solver(_ s: PlannedSchedule) -> String {
+      "\(s.lines.count) roster lines, solver \(s.isOptimal ? "optimal" : String(format: "gap %.2f %%", s.gap * 100)) in \(String(format: "%.2f", s.solveSeconds)) s"
+    }
     var lines = [
-      "Plan for \(plan.model.name): \(plan.met ? "targets met" : "targets not met") (\(plan.missedHours.count) hour(s) miss by more than \(plan.tolerance); not cleared over the run: \(plan.notCleared.isEmpty ? "none" : plan.notCleared.joined(separator: ", ")))",
-      "  paid hours           \(Int(plan.schedule.paidHours.rounded()))" + (plan.basePaidHours.map { " (the scenario's own roster: \(Int($0.rounded())))" } ?? ""),
-      "  roster lines         \(plan.schedule.lines.count) (solver: \(plan.schedule.isOptimal ? "optimal" : String(format: "gap %.2f %%", plan.schedule.gap * 100)), \(String(format: "%.2f", plan.schedule.solveSeconds)) s)",
+      "Plan for \(plan.model.name), targets judged per \(plan.level.rawValue): \(plan.met ? "targets met" : "targets not met") (\(plan.missedHours.count) \(spans) miss by more than \(plan.tolerance); not cleared over the run: \(plan.notCleared.isEmpty ? "none" : plan.notCleared.joined(separator: ", ")))",
+      "  paid hours           \(Int(plan.paidHours.rounded()))" + (plan.basePaidHours.map { " (the scenario's own roster: \(Int($0.rounded())))" } ?? "")
+        + String(format: ", %.1f FTE, cost %.0f", plan.fte(plan.paidHours), plan.cost),
+    ]
+    for g in plan.groups {
+      let people = g.people.map { "\($0) people, " } ?? ""
+      lines.append(
+        "  \(g.name.padding(toLength: max(19, g.name.count), withPad: " ", startingAt: 0)) \(people)\(Int(g.paidHours.rounded())) paid hours, "
+          + String(format: "%.1f FTE, cost %.0f; ", plan.fte(g.paidHours), g.cost) + solver(g.schedule))
+    }
+    lines += [
       "  answer rate          \(pct(.answerRate))",
       "  service level        \(pct(.serviceLevel))",
       "  occupancy            \(pct(.occupancy))",
@@ -205,7 +224,8 @@ struct PlanCommand: ParsableCommand {
       lines.append(
         String(format: "  placement            %@: answer rate %.2f %% → %.2f %%", windows.joined(separator: ", "), placed.baseAnswerRate * 100, placed.answerRate * 100))
     }
-    lines.append("Plan written to \(folder)/ (\(PlanFolder.files.joined(separator: ", "))\(placed == nil ? "" : ", placement.yaml"))")
+    let people = ScheduleTable(plan: plan).hasPeople ? ["schedule.csv"] : []
+    lines.append("Plan written to \(folder)/ (\((people + PlanFolder.files).joined(separator: ", "))\(placed == nil ? "" : ", placement.yaml"))")
     return lines.joined(separator: "\n")
   }
 

@@ -24,6 +24,9 @@ public struct CallCenterModel: Sendable, Equatable {
   public var callCap: CallCap?
   /// Known abusive callers; `nil` for none.
   public var abusiveCallers: AbusiveCallers?
+  /// How the planner may build weekly schedules for people and what an hour costs
+  /// (`planning:`); `nil`: the planner schedules shift starts per date, without people.
+  public var planning: PlanningRules?
 
   public init(
     name: String, settings: SimulationSettings, arrivals: ArrivalProfile, callTypes: [CallType],
@@ -125,6 +128,9 @@ public struct CallCenterModel: Sendable, Equatable {
       name: name, settings: settings, arrivals: arrivals, callTypes: callTypes,
       staffing: .constant(agents, hours: settings.hours), trunks: trunks, ivr: ivr, targets: targets)
   }
+
+  /// The targets of each call type: its own, or the model's.
+  public var typeTargets: [Targets] { callTypes.map { $0.targets ?? targets } }
 
   /// The call cap of each call type: its own, or the model's.
   public var callCaps: [CallCap?] { callTypes.map { $0.callCap ?? callCap } }

@@ -18,10 +18,14 @@ public struct CallType: Sendable, Equatable {
   /// This type's own call cap, in place of the model's ``CallCenterModel/callCap``; `nil`
   /// follows the model's.
   public var callCap: CallCap?
+  /// This type's own service targets, in place of the model's ``CallCenterModel/targets``
+  /// (same threshold); `nil` follows the model's. Used by the planner.
+  public var targets: Targets?
 
   public init(
     name: String, share: Double = 1, handle: Distribution, wrapUp: Distribution? = nil,
-    patience: Distribution? = nil, redial: Redial? = nil, priority: Int = 0, callCap: CallCap? = nil
+    patience: Distribution? = nil, redial: Redial? = nil, priority: Int = 0, callCap: CallCap? = nil,
+    targets: Targets? = nil
   ) {
     self.name = name
     self.share = share
@@ -31,6 +35,7 @@ public struct CallType: Sendable, Equatable {
     self.redial = redial
     self.priority = priority
     self.callCap = callCap
+    self.targets = targets
   }
 }
 

@@ -1,48 +1,59 @@
 import Foundation
 
-/// The planner's search: the Erlang requirement per interval, corrected by simulation, then
-/// covered by a least-cost shift schedule that is itself checked by simulation.
+/// The planner's search: the Erlang requirement per group and interval, corrected by
+/// simulation, then covered by a least-cost shift schedule per group that is itself checked
+/// by simulation — an iterative staffing algorithm in the sense of Feldman, Mandelbaum,
+/// Massey and Whitt (2008), "Staffing of time-varying queues to achieve time-stable
+/// performance", with the targets judged per hour, per date or over the period.
 ///
-/// 1. **Requirement** — ``StaffingRequirement`` on each interval's ``IntervalLoad``.
+/// 1. **Requirement** — ``PlanningGroups``: each planned group's load (its home types under
+///    `split` and `overflow`, its share of the pooled load under `integrated`) by Erlang A / C.
 /// 2. **Correction** — the scenario runs with exactly the required agents on the phones
-///    hour by hour (no shifts, no absence). An hour that needs more (``HourVerdict``: its
-///    mean misses a target by more than the tolerance, or falls short of one the whole run's
-///    95 % interval does not clear) gets more agents in each of its intervals (3 % more, at
-///    least one); an hour
-///    that meets every target with room (``HourVerdict/hasRoom``) and was never raised gets
-///    one fewer, to be checked by the next run. Queues carry over from hour to hour, which
-///    the steady-state formulas cannot see. Runs at most half the budget.
-/// 3. **Schedule** — the solver covers the requirement with shifts at least paid hours; the
-///    roster runs through the simulation with its breaks, absence and remote work, and any
-///    hour that needs more raises the requirement there before solving again, until no hour
-///    does or the budget is spent.
+///    hour by hour (no shifts, no absence). A span (``PlanVerdict``: an hour, a date or the
+///    period, as `targets.judged` says) in which a type a group carries misses its target
+///    by more than the tolerance, or the group's occupancy exceeds its limit, or which falls
+///    short of a target the whole run's 95 % interval does not clear, gets more agents in
+///    that group (3 % more, at least one, in each interval of the span's hours that fall
+///    short, or of all its hours with calls when none does); a span that meets every target
+///    with room and was never raised gets one fewer in its hours that meet every target.
+///    Queues carry over from hour to hour, which the steady-state formulas cannot see. Runs
+///    at most half the budget.
+/// 3. **Schedule** — the solver covers each group's requirement with shifts at least paid
+///    hours; the roster runs through the simulation with its breaks, absence and remote
+///    work, and any span that needs more raises the requirement there before solving again,
+///    until none does or the budget is spent.
 ///
 /// Hours are judged by their simulated means (the resolution of `hourly.csv`); a change to
 /// an hour applies to each of its intervals.
 public struct CapacityPlanner {
   public var model: CallCenterModel
   public var options: PlanOptions
-  /// Chooses shifts for a requirement (agents on the phones per interval).
-  public var scheduler: PlanScheduler
+  /// The groups planned and the calls they carry.
+  public var groups: PlanningGroups
+  /// One scheduler per planned group (in ``PlanningGroups/planned`` order).
+  public var schedulers: [PlanScheduler]
   /// Called with a one-line account of each simulation run.
   public var report: (PlanIteration) -> Void
 
   public init(
     model: CallCenterModel, options: PlanOptions, report: @escaping (PlanIteration) -> Void = { _ in }
   ) throws(PlanError) {
-    guard model.agentGroups.count == 1 else {
-      throw PlanError(
-        "the scenario has \(model.agentGroups.count) agent groups (\(model.agentGroups.map(\.name).joined(separator: ", "))); plan staffs one pool of agents: plan each group's scenario on its own, or use agents: N")
-    }
     guard PlanOptions.allowedIntervals.contains(options.intervalSeconds) else {
       throw PlanError("--interval: expected 15m, 30m or 60m, found \(Int(options.intervalSeconds)) s")
     }
     guard options.iterations >= 2 else {
       throw PlanError("--iterations: expected at least 2 (one correction run and one schedule check), found \(options.iterations)")
     }
+    guard model.typeTargets.contains(where: { !$0.isEmpty }) else {
+      throw PlanError(
+        "the scenario has no targets to plan for: add targets: {service_level: {within: 20s, share: 0.8}, answer_rate: 0.95, max_occupancy: 0.9} (any of them)")
+    }
+    let groups = PlanningGroups(model: model)
+    guard !groups.planned.isEmpty else { throw PlanError("no agent group takes a call type: nothing to plan") }
     self.model = model
     self.options = options
-    self.scheduler = try PlanScheduler(model: model, options: options)
+    self.groups = groups
+    self.schedulers = try groups.planned.map { g throws(PlanError) in try PlanScheduler(model: model, options: options, group: g) }
     self.report = report
   }
 
@@ -52,27 +63,38 @@ public struct CapacityPlanner {
   /// Runs the search. Throws ``PlanError`` for targets no staffing meets, errors of the
   /// scheduler, and ``StopRequest/Stopped`` when `stop` is requested.
   public func plan(stop: StopRequest? = nil) throws -> CapacityPlan {
-    let loads = IntervalLoad.loads(of: model, intervalSeconds: options.intervalSeconds)
-    var requirement = try StaffingRequirement(targets: model.targets)
-    let analytic = try loads.map { load throws(PlanError) in try requirement.agents(for: load) }
-    var required = analytic.map(\.agents)
-    var raised = Array(repeating: false, count: model.settings.hours)
+    try plan(from: try analyticRequirement(stop: stop), stop: stop)
+  }
+
+  /// Step 1 alone: each planned group's Erlang requirement per interval, checked against
+  /// the shifts allowed (``PlanScheduler/checkCoverage(_:)``) — before any simulation, so
+  /// that a front end can fail before it claims an output folder.
+  public func analyticRequirement(stop: StopRequest? = nil) throws -> [[ErlangPerformance]] {
+    let analytic = try groups.analytic(model: model, intervalSeconds: options.intervalSeconds, stop: stop)
+    for (k, scheduler) in schedulers.enumerated() { try scheduler.checkCoverage(analytic[k].map(\.agents)) }
+    return analytic
+  }
+
+  /// Steps 2 and 3 from `analytic` (``analyticRequirement(stop:)``).
+  public func plan(from analytic: [[ErlangPerformance]], stop: StopRequest? = nil) throws -> CapacityPlan {
+    var required = analytic.map { $0.map(\.agents) }
+    let spans = self.spans
+    var raised = Set<Int>()
     var iterations: [PlanIteration] = []
 
     // Correction: agents by the hour, no shifts.
     let correctionRuns = max(1, options.iterations / 2)
     for run in 1...correctionRuns {
       let result = try simulate(hourlyModel(required), stop: stop)
-      let (verdicts, short) = judge(result)
-      let mayLower = run < correctionRuns
+      let (verdicts, short) = judge(result, spans)
       var up = 0
       var down = 0
-      for v in verdicts {
+      for (i, v) in verdicts.enumerated() {
         if needsMore(v, short) {
-          up += raise(&required, hour: v.hour)
-          raised[v.hour] = true
-        } else if mayLower, v.hasRoom, !raised[v.hour] {
-          down += lower(&required, hour: v.hour)
+          up += raise(&required, v, result)
+          raised.insert(i)
+        } else if run < correctionRuns, v.hasRoom, !raised.contains(i) {
+          down += lower(&required, v, result)
         }
       }
       record(&iterations, .correction, result, verdicts, short, required, paid: nil, up: up, down: down)
@@ -80,65 +102,128 @@ public struct CapacityPlanner {
     }
 
     // Schedule: shifts covering the requirement, checked with pauses and absence.
-    var schedule = try scheduler.schedule(required)
-    var check = try simulate(rosterModel(schedule.lines), stop: stop)
-    var (verdicts, short) = judge(check)
+    var schedules = try schedule(required, stop: stop)
+    var check = try simulate(rosterModel(schedules.flatMap(\.lines)), stop: stop)
+    var (verdicts, short) = judge(check, spans)
     while true {
       var up = 0
       if iterations.count + 1 < options.iterations {
-        for v in verdicts where needsMore(v, short) { up += raise(&required, hour: v.hour) }
+        for v in verdicts where needsMore(v, short) { up += raise(&required, v, check) }
       }
-      record(&iterations, .schedule, check, verdicts, short, required, paid: schedule.paidHours, up: up, down: 0)
+      record(&iterations, .schedule, check, verdicts, short, required, paid: schedules.reduce(0) { $0 + $1.paidHours }, up: up, down: 0)
       guard up > 0 else { break }
-      try stop?.check()
-      schedule = try scheduler.schedule(required)
-      check = try simulate(rosterModel(schedule.lines), stop: stop)
-      (verdicts, short) = judge(check)
+      schedules = try schedule(required, stop: stop)
+      check = try simulate(rosterModel(schedules.flatMap(\.lines)), stop: stop)
+      (verdicts, short) = judge(check, spans)
     }
 
-    let byHour = Dictionary(uniqueKeysWithValues: verdicts.map { ($0.hour, $0) })
-    let intervals = loads.indices.map { i in
-      let verdict = byHour[i / perHour]
-      return CapacityPlan.Interval(
-        start: loads[i].start, callsPerHour: loads[i].callsPerHour, requiredAnalytic: analytic[i].agents,
-        required: required[i], scheduled: schedule.onPhones[i], staffOnDuty: schedule.onDuty[i],
-        analyticServiceLevel: analytic[i].serviceLevel,
-        predictedServiceLevel: verdict?.inflow ?? 0 > 0 ? verdict?.serviceLevel : nil,
-        predictedAnswerRate: verdict?.inflow ?? 0 > 0 ? verdict?.answerRate : nil)
+    let hourly = PlanVerdict.judge(check, groups: groups, spans: measuredHours.map { $0..<($0 + 1) })
+    let rules = model.planning ?? .defaults
+    var planned: [CapacityPlan.Group] = []
+    for (k, g) in groups.planned.enumerated() {
+      let byHour = Dictionary(uniqueKeysWithValues: hourly.filter { $0.group == g }.map { ($0.hours.lowerBound, $0) })
+      let loads = IntervalLoad.loads(of: model, intervalSeconds: options.intervalSeconds, typeWeights: groups.weights[g])
+      let intervals = loads.indices.map { i in
+        let verdict = byHour[i / perHour]
+        let called = verdict.map { $0.inflow > 0 } ?? false
+        return CapacityPlan.Interval(
+          start: loads[i].start, callsPerHour: loads[i].callsPerHour, requiredAnalytic: analytic[k][i].agents,
+          required: required[k][i], scheduled: schedules[k].onPhones[i], staffOnDuty: schedules[k].onDuty[i],
+          analyticServiceLevel: analytic[k][i].serviceLevel, predictedServiceLevel: called ? verdict?.serviceLevel : nil,
+          predictedAnswerRate: called ? verdict?.answerRate : nil)
+      }
+      planned.append(
+        CapacityPlan.Group(
+          group: g, name: model.agentGroups[g].name, intervals: intervals, schedule: schedules[k],
+          costPerHour: rules.costPerHour(group: g), people: schedules[k].people?.count))
     }
-    let missed = verdicts.filter { !$0.misses.isEmpty }.map { hourLabel($0.hour) }
+    let missed = verdicts.filter { $0.worstShortfall > options.tolerance }.map(label)
+    let notCleared = Dictionary(uniqueKeysWithValues: groups.planned.map { ($0, groups.notCleared(by: check, group: $0)) })
+    var templates: [ShiftTemplate] = []
+    for template in schedulers.flatMap({ $0.candidates.map(\.template) }) where !templates.contains(where: { $0.name == template.name }) {
+      templates.append(template)
+    }
     return CapacityPlan(
-      model: model, intervalSeconds: options.intervalSeconds, tolerance: options.tolerance, intervals: intervals, iterations: iterations, schedule: schedule,
-      check: check, met: missed.isEmpty && short.isEmpty, missedHours: missed, notCleared: short, templates: scheduler.candidates.map(\.template),
+      model: model, intervalSeconds: options.intervalSeconds, tolerance: options.tolerance, level: model.targets.judged,
+      groups: planned, iterations: iterations, check: check, met: missed.isEmpty && notCleared.allSatisfy(\.value.isEmpty),
+      missedHours: missed, notCleared: notClearedNames(notCleared), templates: templates,
       basePaidHours: model.roster.lines.isEmpty ? nil : basePaidHours())
   }
 
   // MARK: Steps
 
-  /// The hours' verdicts, and the targets the whole run's 95 % interval does not clear.
-  func judge(_ result: RunResult) -> ([HourVerdict], [String]) {
-    (HourVerdict.judge(result, targets: model.targets, tolerance: options.tolerance), model.targets.notCleared(by: result))
+  /// The measured hours of the horizon.
+  var measuredHours: Range<Int> { model.settings.firstMeasuredHour..<model.settings.hours }
+
+  /// The spans the targets are judged over: each measured hour, each date's measured
+  /// hours, or the whole measured period.
+  var spans: [Range<Int>] {
+    let hours = measuredHours
+    switch model.targets.judged {
+    case .interval: return hours.map { $0..<($0 + 1) }
+    case .period: return [hours]
+    case .day:
+      return (0..<model.settings.days).compactMap { d in
+        let span = max(d * 24, hours.lowerBound)..<min((d + 1) * 24, hours.upperBound)
+        return span.isEmpty ? nil : span
+      }
+    }
   }
 
-  /// Whether an hour needs more agents: it misses a target by more than the tolerance, or
+  /// The spans' verdicts, and per planned group the targets the whole run's 95 % interval
+  /// does not clear (both with the planner's margins: spans miss by more than half the
+  /// tolerance, and the interval is twice as wide), so that the plan holds on other
+  /// callers: hours within the tolerance, the whole run cleared by its own interval.
+  func judge(_ result: RunResult, _ spans: [Range<Int>]) -> ([PlanVerdict], [Int: [String]]) {
+    let verdicts = PlanVerdict.judge(result, groups: groups, spans: spans, tolerance: options.tolerance / 2)
+    var short: [Int: [String]] = [:]
+    for g in groups.planned { short[g] = groups.notCleared(by: result, group: g, widths: 2) }
+    return (verdicts, short)
+  }
+
+  /// Whether a span needs more agents: it misses a target by more than the tolerance, or
   /// falls short of one that the whole run does not clear.
-  func needsMore(_ v: HourVerdict, _ notCleared: [String]) -> Bool {
-    !v.misses.isEmpty || v.shortOf.contains(where: notCleared.contains)
+  func needsMore(_ v: PlanVerdict, _ notCleared: [Int: [String]]) -> Bool {
+    !v.misses.isEmpty || v.shortOf.contains(where: (notCleared[v.group] ?? []).contains)
   }
 
-  /// Adds 3 % (at least one agent) to each interval of `hour`; returns the intervals changed.
-  func raise(_ required: inout [Int], hour: Int) -> Int {
-    let range = intervals(ofHour: hour, count: required.count)
-    for i in range { required[i] += max(1, Int((Double(required[i]) * 0.03).rounded(.up))) }
-    return range.count
-  }
-
-  /// Takes one agent from each staffed interval of `hour`; returns the intervals changed.
-  func lower(_ required: inout [Int], hour: Int) -> Int {
+  /// Adds 3 % (at least one agent) to each interval of the span's hours that fall short of
+  /// a target (all its hours with calls when none does, or the span is one hour); returns
+  /// the intervals changed.
+  func raise(_ required: inout [[Int]], _ v: PlanVerdict, _ result: RunResult) -> Int {
+    guard let k = groups.planned.firstIndex(of: v.group) else { return 0 }
+    var hours = Array(v.hours)
+    if hours.count > 1 {
+      let byHour = PlanVerdict.judge(result, groups: groups, spans: hours.map { $0..<($0 + 1) })
+        .filter { $0.group == v.group && $0.inflow > 0 }
+      let short = byHour.filter { !$0.shortOf.isEmpty }
+      hours = (short.isEmpty ? byHour : short).map(\.hours.lowerBound)
+    }
     var changed = 0
-    for i in intervals(ofHour: hour, count: required.count) where required[i] > 1 {
-      required[i] -= 1
-      changed += 1
+    for h in hours {
+      for i in intervals(ofHour: h, count: required[k].count) {
+        required[k][i] += max(1, Int((Double(required[k][i]) * 0.03).rounded(.up)))
+        changed += 1
+      }
+    }
+    return changed
+  }
+
+  /// Takes one agent from each staffed interval of the span's hours that meet every target
+  /// with room (an hour span: the hour); returns the intervals changed.
+  func lower(_ required: inout [[Int]], _ v: PlanVerdict, _ result: RunResult) -> Int {
+    guard let k = groups.planned.firstIndex(of: v.group) else { return 0 }
+    var hours = Array(v.hours)
+    if hours.count > 1 {
+      hours = PlanVerdict.judge(result, groups: groups, spans: hours.map { $0..<($0 + 1) })
+        .filter { $0.group == v.group && $0.inflow > 0 && $0.shortOf.isEmpty }.map(\.hours.lowerBound)
+    }
+    var changed = 0
+    for h in hours {
+      for i in intervals(ofHour: h, count: required[k].count) where required[k][i] > 1 {
+        required[k][i] -= 1
+        changed += 1
+      }
     }
     return changed
   }
@@ -147,58 +232,95 @@ public struct CapacityPlanner {
     min(count, hour * perHour)..<min(count, (hour + 1) * perHour)
   }
 
+  /// Each planned group's schedule for its requirement.
+  func schedule(_ required: [[Int]], stop: StopRequest?) throws -> [PlannedSchedule] {
+    var out: [PlannedSchedule] = []
+    for (k, scheduler) in schedulers.enumerated() {
+      try stop?.check()
+      out.append(try scheduler.schedule(required[k]))
+    }
+    return out
+  }
+
   func simulate(_ m: CallCenterModel, stop: StopRequest?) throws -> RunResult {
+    try stop?.check()
     guard let result = try SimulationRunner.run(m, threads: options.threads, stop: stop) else { throw StopRequest.Stopped() }
     return result
   }
 
   func record(
-    _ iterations: inout [PlanIteration], _ stage: PlanIteration.Stage, _ result: RunResult, _ verdicts: [HourVerdict],
-    _ notCleared: [String], _ required: [Int], paid: Double?, up: Int, down: Int
+    _ iterations: inout [PlanIteration], _ stage: PlanIteration.Stage, _ result: RunResult, _ verdicts: [PlanVerdict],
+    _ notCleared: [Int: [String]], _ required: [[Int]], paid: Double?, up: Int, down: Int
   ) {
     let estimates = result.estimates()
     let iteration = PlanIteration(
       number: iterations.count + 1, stage: stage,
-      requiredAgentHours: Double(required.reduce(0, +)) * options.intervalSeconds / 3600, paidHours: paid,
+      requiredAgentHours: Double(required.joined().reduce(0, +)) * options.intervalSeconds / 3600, paidHours: paid,
       answerRate: estimates[.answerRate]?.mean, serviceLevel: estimates[.serviceLevel]?.mean,
       occupancy: estimates[.occupancy]?.mean,
-      missedHours: verdicts.filter { !$0.misses.isEmpty }.map { hourLabel($0.hour) }, notCleared: notCleared, raisedIntervals: up,
+      missedHours: verdicts.filter { $0.worstShortfall > options.tolerance }.map(label), notCleared: notClearedNames(notCleared), raisedIntervals: up,
       loweredIntervals: down)
     iterations.append(iteration)
     report(iteration)
   }
 
-  func hourLabel(_ h: Int) -> String {
-    let hh = h % 24 < 10 ? "0\(h % 24)" : "\(h % 24)"
-    return "\(model.settings.date(ofDay: h / 24)) \(hh):00"
+  /// The not-cleared targets by name, with several planned groups as `GROUP: name`.
+  func notClearedNames(_ short: [Int: [String]]) -> [String] {
+    groups.planned.flatMap { g in
+      (short[g] ?? []).map { groups.planned.count > 1 ? "\(model.agentGroups[g].name): \($0)" : $0 }
+    }
+  }
+
+  /// `2024-09-02 08:00`, `2024-09-02` or `period` by the span, followed by the group when
+  /// several are planned.
+  func label(_ v: PlanVerdict) -> String {
+    let h = v.hours.lowerBound
+    var text: String
+    switch model.targets.judged {
+    case .interval:
+      let hh = h % 24 < 10 ? "0\(h % 24)" : "\(h % 24)"
+      text = "\(model.settings.date(ofDay: h / 24)) \(hh):00"
+    case .day: text = "\(model.settings.date(ofDay: h / 24))"
+    case .period: text = "period"
+    }
+    if groups.planned.count > 1 { text += " \(model.agentGroups[v.group].name)" }
+    return text
   }
 
   // MARK: Models simulated
 
-  /// The scenario with `required` agents on duty by the hour (the most any interval of the
-  /// hour needs), no roster, no remote work.
-  func hourlyModel(_ required: [Int]) throws -> CallCenterModel {
-    let hours = (0..<model.settings.hours).map { h in intervals(ofHour: h, count: required.count).map { required[$0] }.max() ?? 0 }
-    let plan = try StaffingPlan(agentsByHour: hours)
-    func staffed(_ m: CallCenterModel) -> CallCenterModel {
+  /// The scenario with `required` agents of each planned group on duty by the hour (the
+  /// most any interval of the hour needs), without their roster lines and remote work;
+  /// groups not planned keep their staffing.
+  func hourlyModel(_ required: [[Int]]) throws -> CallCenterModel {
+    var plans: [Int: StaffingPlan] = [:]
+    for (k, g) in groups.planned.enumerated() {
+      let hours = (0..<model.settings.hours).map { h in intervals(ofHour: h, count: required[k].count).map { required[k][$0] }.max() ?? 0 }
+      plans[g] = try StaffingPlan(agentsByHour: hours)
+    }
+    func staffed(_ m: CallCenterModel) throws -> CallCenterModel {
       var m = m
-      m.agentGroups[0].staffing = plan
-      m.agentGroups[0].remote = nil
-      m.roster = Roster.empty
+      for (g, plan) in plans {
+        m.agentGroups[g].staffing = plan
+        m.agentGroups[g].remote = nil
+      }
+      m.roster = try Roster(lines: m.roster.lines.filter { plans[$0.group] == nil }, absence: m.roster.absence)
       return m
     }
-    var m = staffed(model)
-    for i in m.timeline.indices { m.timeline[i].model = staffed(m.timeline[i].model) }
+    var m = try staffed(model)
+    for i in m.timeline.indices { m.timeline[i].model = try staffed(m.timeline[i].model) }
     return m
   }
 
-  /// The scenario with the schedule's roster (and the scenario's absence and remote work).
+  /// The scenario with the planned groups staffed by the schedule's roster `lines` (and the
+  /// scenario's absence and remote work); groups not planned keep their staffing.
   func rosterModel(_ lines: [RosterLine]) throws -> CallCenterModel {
     let zero = try StaffingPlan.constant(0, hours: model.settings.hours)
+    let planned = Set(groups.planned)
     func staffed(_ m: CallCenterModel) throws -> CallCenterModel {
       var m = m
-      m.agentGroups[0].staffing = zero
-      m.roster = try Roster(lines: lines, absence: m.roster.absence)
+      for g in planned { m.agentGroups[g].staffing = zero }
+      m.roster = try Roster(lines: m.roster.lines.filter { !planned.contains($0.group) } + lines, absence: m.roster.absence)
       return m
     }
     var m = try staffed(model)

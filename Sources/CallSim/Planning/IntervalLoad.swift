@@ -26,8 +26,11 @@ public struct IntervalLoad: Sendable, Equatable {
 
   /// Every interval of `intervalSeconds` over the model's horizon, from its first midnight.
   /// The arrival rate of an interval is the time-average of the arrival profile over it.
-  public static func loads(of model: CallCenterModel, intervalSeconds: Double) -> [IntervalLoad] {
-    let shares = agentShares(model)
+  /// `typeWeights` (one per call type, default all 1) takes that part of each type's calls:
+  /// the load a group carries.
+  public static func loads(of model: CallCenterModel, intervalSeconds: Double, typeWeights: [Double]? = nil) -> [IntervalLoad] {
+    var shares = agentShares(model)
+    if let typeWeights { shares = zip(shares, typeWeights).map { $0 * $1 } }
     let total = shares.reduce(0, +)
     guard total > 0 else {
       return intervals(model, intervalSeconds).map { IntervalLoad(start: $0, callsPerHour: 0, meanHandleSeconds: 1, meanPatienceSeconds: nil) }
@@ -54,6 +57,13 @@ public struct IntervalLoad: Sendable, Equatable {
       return IntervalLoad(
         start: start, callsPerHour: calls * total * 3600 / intervalSeconds, meanHandleSeconds: handle, meanPatienceSeconds: patience)
     }
+  }
+
+  /// Call type `type`'s agent work per call that arrives: its share reaching the agents
+  /// times its mean handle time (talk + wrap-up), seconds.
+  static func workload(of model: CallCenterModel, type: Int) -> Double {
+    let t = model.callTypes[type]
+    return agentShares(model)[type] * (t.handle.mean + (t.wrapUp?.mean ?? 0))
   }
 
   /// Each call type's share of first attempts that reaches the agent queue.

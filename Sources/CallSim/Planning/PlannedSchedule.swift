@@ -14,8 +14,14 @@ public struct PlannedSchedule: Sendable, Equatable {
   public var gap: Double
   /// Seconds the solver took.
   public var solveSeconds: Double
+  /// With `planning:`, the people: people[i][d] the shift person `i` works on day `d` of the
+  /// horizon, nil on a day off; `nil` for a schedule of shift starts only.
+  public var people: [[ShiftTemplate?]]?
 
-  public init(lines: [RosterLine], paidHours: Double, onPhones: [Double], onDuty: [Double], isOptimal: Bool, gap: Double, solveSeconds: Double) {
+  public init(
+    lines: [RosterLine], paidHours: Double, onPhones: [Double], onDuty: [Double], isOptimal: Bool, gap: Double, solveSeconds: Double,
+    people: [[ShiftTemplate?]]? = nil
+  ) {
     self.lines = lines
     self.paidHours = paidHours
     self.onPhones = onPhones
@@ -23,5 +29,6 @@ public struct PlannedSchedule: Sendable, Equatable {
     self.isOptimal = isOptimal
     self.gap = gap
     self.solveSeconds = solveSeconds
+    self.people = people
   }
 }

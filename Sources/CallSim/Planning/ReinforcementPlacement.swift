@@ -49,6 +49,17 @@ public struct ReinforcementPlacement {
       throw PlanError(
         "--place: group \(model.agentGroups[group].name) is staffed by the hour (agents:); reinforcement workers join a roster: give the scenario shifts and roster lines")
     }
+    let settings = model.settings
+    let measured = (settings.firstMeasuredHour / 24)..<settings.days
+    guard measured.contains(where: { days.contains(settings.date(ofDay: $0), isHoliday: settings.isHoliday(day: $0)) }) else {
+      throw PlanError(
+        "--place-days: no measured date of the horizon (\(settings.date(ofDay: measured.lowerBound)) to \(settings.date(ofDay: settings.days - 1))) is one of these days: the placed workers would never work; choose days the horizon has")
+    }
+    let rostered = model.roster.agents(group: group)
+    guard rostered + workers <= StaffingRequirement.maxAgents else {
+      throw PlanError(
+        "--place: \(workers) workers on top of the \(rostered) rostered agents of group \(model.agentGroups[group].name) exceed the \(StaffingRequirement.maxAgents) a group's roster may have")
+    }
     self.model = model
     self.workers = workers
     self.shiftLength = shiftLength

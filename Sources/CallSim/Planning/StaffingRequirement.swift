@@ -26,6 +26,9 @@ public struct StaffingRequirement: Sendable {
     self.targets = targets
   }
 
+  /// Most agents on the phones per interval a plan may ask for (a roster's limit per group).
+  public static let maxAgents = 1_000_000
+
   /// The fewest agents meeting every target on `load`, with the performance they give;
   /// 0 agents (and a perfect performance) when no call arrives.
   public mutating func agents(for load: IntervalLoad) throws(PlanError) -> ErlangPerformance {
@@ -44,13 +47,29 @@ public struct StaffingRequirement: Sendable {
       var best = try queue.fewestAgents(
         serviceLevel: targets.serviceLevelShare ?? 0, maxAbandon: targets.answerRate.map { 1 - $0 },
         within: targets.serviceLevelWithin)
-      if let maxOccupancy = targets.maxOccupancy {
-        while best.occupancy > maxOccupancy {
-          best = try queue.performance(agents: best.agents + 1, within: targets.serviceLevelWithin)
+      if let maxOccupancy = targets.maxOccupancy, best.occupancy > maxOccupancy {
+        // Occupancy falls as agents are added and is at most the offered load per agent, so
+        // the fewest agents at or below the limit lie between `best` and ⌈load / limit⌉:
+        // a bisection, never a count-up (a limit of 0.0001 would need millions of steps).
+        let offered = load.callsPerHour * load.meanHandleSeconds / 3600
+        let most = (offered / maxOccupancy).rounded(.up)
+        guard most <= Double(StaffingRequirement.maxAgents) else {
+          throw PlanError(
+            "targets.max_occupancy: \(maxOccupancy) needs about \(Int(most)) agents at \(Int(load.callsPerHour.rounded())) calls per hour, more than the \(StaffingRequirement.maxAgents) a group may have; use a higher limit")
         }
+        var low = best.agents, high = max(best.agents + 1, Int(most))
+        var atHigh = try queue.performance(agents: high, within: targets.serviceLevelWithin)
+        while high - low > 1 {
+          let mid = (low + high) / 2
+          let p = try queue.performance(agents: mid, within: targets.serviceLevelWithin)
+          if p.occupancy > maxOccupancy { low = mid } else { (high, atHigh) = (mid, p) }
+        }
+        best = atHigh
       }
       cache[queue] = best
       return best
+    } catch let error as PlanError {
+      throw error
     } catch {
       throw PlanError("no staffing meets the targets at \(Int(load.callsPerHour.rounded())) calls per hour: \(error)")
     }

@@ -6,11 +6,11 @@ import Foundation
 public struct PlanFolder {
   public let location: ResultsLocation
 
-  /// The files written, in order (`plan.json` last).
+  /// The files written, in order (`plan.json` last); `schedule.csv` also for a plan for people.
   public static let files = ["requirement.csv", "roster.yaml", "plan.json"]
 
   /// What a plan folder may hold to be replaced: its files and the plots drawn from them.
-  public static let replaceableEntries: Set<String> = Set(files + ["plots"])
+  public static let replaceableEntries: Set<String> = Set(files + ["schedule.csv", "plots"])
 
   /// `location` must have been prepared (``ResultsLocation/prepare()``), and its lock held.
   public init(location: ResultsLocation) { self.location = location }
@@ -28,6 +28,10 @@ public struct PlanFolder {
       try fm.createDirectory(at: staging, withIntermediateDirectories: false)
       try AtomicFile.write(to: staging.appendingPathComponent("requirement.csv"), stop: stop) {
         try RequirementTable(plan: plan).write(to: &$0)
+      }
+      let schedule = ScheduleTable(plan: plan)
+      if schedule.hasPeople {
+        try AtomicFile.write(to: staging.appendingPathComponent("schedule.csv"), stop: stop) { try schedule.write(to: &$0) }
       }
       try AtomicFile.write(try PlanRosterFile(plan: plan, scenario: scenario).yaml(), to: staging.appendingPathComponent("roster.yaml"), stop: stop)
       if let placement {

@@ -33,8 +33,22 @@ public struct PlanReport {
     if let o = targets.maxOccupancy { targetObject["max_occupancy"] = o }
     let iterations = try JSONSerialization.jsonObject(with: JSONEncoder().encode(plan.iterations))
     var starts: [String: Int] = [:]
-    for line in plan.schedule.lines { starts[line.shift.name, default: 0] += line.agents * line.days.dates.count }
+    for line in plan.lines { starts[line.shift.name, default: 0] += line.agents * line.days.dates.count }
     let hours = plan.intervalSeconds / 3600
+    let intervals = plan.groups.flatMap(\.intervals)
+    func rounded(_ x: Double) -> Double { (x * 1000).rounded() / 1000 }
+    let groups: [[String: Any]] = plan.groups.map { g in
+      [
+        "group": g.name, "paid_hours": rounded(g.paidHours), "fte": rounded(plan.fte(g.paidHours)), "cost": rounded(g.cost),
+        "cost_per_hour": g.costPerHour, "people": g.people.map { $0 as Any } ?? NSNull(),
+        "required_agent_hours": Double(g.intervals.reduce(0) { $0 + $1.required }) * hours,
+        "roster_lines": g.schedule.lines.count,
+        "solver": [
+          "optimal": g.schedule.isOptimal, "gap": g.schedule.gap, "seconds": rounded(g.schedule.solveSeconds),
+        ] as [String: Any],
+      ]
+    }
+    let people = plan.groups.allSatisfy { $0.people != nil } ? plan.groups.reduce(0) { $0 + ($1.people ?? 0) } : nil
     var object: [String: Any] = [
       "scenario": model.name,
       "version": version,
@@ -42,21 +56,28 @@ public struct PlanReport {
       "replications": model.settings.replications,
       "interval_minutes": Int(plan.intervalSeconds / 60),
       "targets": targetObject,
+      "judged": plan.level.rawValue,
+      "groups": groups,
+      "people": people.map { $0 as Any } ?? NSNull(),
+      "fte": rounded(plan.fte(plan.paidHours)),
+      "cost": rounded(plan.cost),
+      "hours_per_fte": (model.planning ?? .defaults).hoursPerFTE,
       "met": plan.met,
       "missed_hours": plan.missedHours,
       "not_cleared": plan.notCleared,
       "tolerance": plan.tolerance,
       "iterations": iterations,
-      "required_analytic_agent_hours": Double(plan.intervals.reduce(0) { $0 + $1.requiredAnalytic }) * hours,
-      "required_agent_hours": Double(plan.intervals.reduce(0) { $0 + $1.required }) * hours,
-      "scheduled_agent_hours": plan.intervals.reduce(0) { $0 + $1.scheduled } * hours,
-      "paid_hours": plan.schedule.paidHours,
+      "required_analytic_agent_hours": Double(intervals.reduce(0) { $0 + $1.requiredAnalytic }) * hours,
+      "required_agent_hours": Double(intervals.reduce(0) { $0 + $1.required }) * hours,
+      "scheduled_agent_hours": intervals.reduce(0) { $0 + $1.scheduled } * hours,
+      "paid_hours": plan.paidHours,
       "base_paid_hours": SummaryReport.json(plan.basePaidHours),
       "shift_starts": starts,
-      "roster_lines": plan.schedule.lines.count,
+      "roster_lines": plan.lines.count,
       "solver": [
-        "name": "GLPK", "optimal": plan.schedule.isOptimal, "gap": plan.schedule.gap,
-        "seconds": (plan.schedule.solveSeconds * 1000).rounded() / 1000,
+        "name": "GLPK", "optimal": plan.groups.allSatisfy(\.schedule.isOptimal),
+        "gap": plan.groups.map(\.schedule.gap).max() ?? 0,
+        "seconds": rounded(plan.groups.reduce(0) { $0 + $1.schedule.solveSeconds }),
       ] as [String: Any],
       "check": SummaryReport.metricsObject(plan.check.estimates(), perCallType: false),
       "wall_time_seconds": (wallSeconds * 1000).rounded() / 1000,

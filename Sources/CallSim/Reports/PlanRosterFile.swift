@@ -2,9 +2,10 @@
 /// with its staffing replaced by the plan's shifts and roster, so that `callsim run
 /// roster.yaml` — or a scenario that `extends:` it — runs the plan.
 ///
-/// The planned group keeps its skills and remote work; its `agents`, the scenario's
-/// `roster`, `reinforcement` and `shifts`, and any `timeline` change of those, give way to
-/// the plan. Lines of short shifts become `reinforcement` rules over their hours.
+/// The planned groups keep their skills and remote work; their `agents`, their lines of
+/// the scenario's `roster` and `reinforcement`, and any `timeline` change of staffing, give
+/// way to the plan; groups not planned keep their own staffing. Lines of short shifts become
+/// `reinforcement` rules over their hours.
 public struct PlanRosterFile {
   public var plan: CapacityPlan
   /// The merged tree of the planned scenario.
@@ -22,22 +23,29 @@ public struct PlanRosterFile {
     let origin = ScenarioValue.Origin(file: "roster.yaml", line: nil)
     func text(_ s: String, quoted: Bool = false) -> ScenarioValue { .scalar(s, quoted: quoted, origin: origin) }
     func map(_ pairs: [(String, ScenarioValue)]) -> ScenarioValue { .mapping(pairs.map { (key: $0.0, value: $0.1) }, origin: origin) }
-    let group = plan.model.agentGroups[0]
-    let typeNames = plan.model.callTypes.map(\.name)
+    let model = plan.model
+    let typeNames = model.callTypes.map(\.name)
+    let planned = Set(plan.groups.map(\.group))
+    let lines = model.roster.lines.filter { !planned.contains($0.group) } + plan.lines
 
     var tree = scenario
     for key in PlanRosterFile.staffingKeys { tree = tree.removing(key) }
     tree = tree.setting(["scenario"], to: text(plan.model.name + "-plan"))
     tree = tree.setting(
       ["description"], to: text("Staffing proposed by callsim plan for \(plan.model.name): shifts chosen at least paid hours to meet the targets"))
-    var groupValue = scenario["agent_groups"]?[group.name] ?? map([("skills", .sequence(group.skills.map { text(typeNames[$0]) }, origin: origin))])
-    groupValue = groupValue.removing("agents")
-    tree = tree.setting(["agent_groups"], to: map([(group.name, groupValue)]))
+    let groupValues = model.agentGroups.enumerated().map { g, group in
+      var value = scenario["agent_groups"]?[group.name] ?? map([("skills", .sequence(group.skills.map { text(typeNames[$0]) }, origin: origin))])
+      if planned.contains(g) { value = value.removing("agents") }
+      return (group.name, value)
+    }
+    tree = tree.setting(["agent_groups"], to: map(groupValues))
     if let timeline = stripped(scenario["timeline"]) { tree = tree.setting(["timeline"], to: timeline) } else { tree = tree.removing("timeline") }
 
-    let used = Set(plan.schedule.lines.filter { !$0.isReinforcement }.map(\.shift.name))
+    let used = Set(lines.filter { !$0.isReinforcement }.map(\.shift.name))
     var shifts: [(String, ScenarioValue)] = []
-    for template in plan.templates where used.contains(template.name) {
+    var templates = plan.templates
+    for line in lines where !templates.contains(where: { $0.name == line.shift.name }) { templates.append(line.shift) }
+    for template in templates where used.contains(template.name) {
       var pairs: [(String, ScenarioValue)] = [
         ("start", text(ScenarioDecoder.clock(template.start), quoted: true)),
         ("end", text(ScenarioDecoder.clockOfDay(template.end), quoted: true)),
@@ -54,14 +62,20 @@ public struct PlanRosterFile {
       shifts.append((template.name, map(pairs)))
     }
     func days(_ line: RosterLine) -> ScenarioValue {
-      .sequence(line.days.dates.sorted().map { text("\($0)") }, origin: origin)
+      let d = line.days
+      var words = Weekday.allCases.filter(d.weekdays.contains).map(\.rawValue)
+      if d.holidays { words.append("holiday") }
+      return .sequence((words + d.dates.sorted().map { "\($0)" }).map { text($0) }, origin: origin)
     }
-    let roster = plan.schedule.lines.filter { !$0.isReinforcement }.map { line in
-      map([("group", text(group.name)), ("shift", text(line.shift.name)), ("agents", text("\(line.agents)")), ("days", days(line))])
+    func group(_ line: RosterLine) -> ScenarioValue { text(model.agentGroups[line.group].name) }
+    let roster = lines.filter { !$0.isReinforcement }.map { line in
+      var pairs = [("group", group(line)), ("shift", text(line.shift.name)), ("agents", text("\(line.agents)")), ("days", days(line))]
+      if line.staggerOffset > 0 { pairs.append(("stagger_offset", text("\(line.staggerOffset)"))) }
+      return map(pairs)
     }
-    let reinforcement = plan.schedule.lines.filter(\.isReinforcement).map { line in
+    let reinforcement = lines.filter(\.isReinforcement).map { line in
       let hours = "\(ScenarioDecoder.clock(line.shift.start))-\(ScenarioDecoder.clockOfDay(line.shift.end))"
-      return map([("group", text(group.name)), ("hours", text(hours, quoted: true)), ("agents", text("\(line.agents)")), ("days", days(line))])
+      return map([("group", group(line)), ("hours", text(hours, quoted: true)), ("agents", text("\(line.agents)")), ("days", days(line))])
     }
     if !shifts.isEmpty { tree = tree.setting(["shifts"], to: map(shifts)) }
     if !roster.isEmpty { tree = tree.setting(["roster"], to: .sequence(roster, origin: origin)) }

@@ -16,7 +16,7 @@ extension ScenarioDecoder {
   static let maxRosteredAgents = 1_000_000
 
   static let shiftKeys = ["start", "end", "lunch", "breaks", "stagger"]
-  static let rosterKeys = ["group", "shift", "agents", "days"]
+  static let rosterKeys = ["group", "shift", "agents", "days", "stagger_offset"]
   static let reinforcementKeys = ["days", "hours", "agents", "group"]
   static let remoteKeys = ["agents", "share", "handle_factor", "availability", "gap"]
   static let dayWords = ["weekdays", "weekends", "all", "holiday"] + Weekday.allCases.map(\.rawValue)
@@ -277,8 +277,11 @@ extension ScenarioDecoder {
         }
         // Otherwise the shift exists but failed to decode, and was reported there.
       }
-      guard let group, let shift, let agents, let days else { ok = false; continue }
-      if let line = item.build({ () throws(ModelError) in try RosterLine(group: group, shift: shift, agents: agents, days: days) }) {
+      let offset = map["stagger_offset"].map { $0.integer(0...1_000_000, what: "a whole number of agents to shift the pause stagger by") } ?? 0
+      guard let group, let shift, let agents, let days, let offset else { ok = false; continue }
+      if let line = item.build({ () throws(ModelError) in
+        try RosterLine(group: group, shift: shift, agents: agents, days: days, staggerOffset: offset)
+      }) {
         lines.append(line)
       } else {
         ok = false

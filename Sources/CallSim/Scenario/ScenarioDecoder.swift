@@ -10,7 +10,7 @@ struct ScenarioDecoder {
   static let topKeys = [
     "scenario", "description", "simulation", "arrivals", "trunks", "ivr", "call_types", "agents", "agent_groups",
     "routing", "targets", "shifts", "roster", "reinforcement", "remote", "absence", "strike", "timeline", "call_cap",
-    "abusive_callers",
+    "abusive_callers", "planning",
   ]
   static let maxDays = 3660
   static let maxReplications = 10_000
@@ -60,7 +60,10 @@ struct ScenarioDecoder {
     let staffing = self.staffing(top, groups: groups, groupNames: groupNames)
     let routing = top["routing"].map { self.routing($0, settings: settings, typeCount: names?.count) } ?? Routing()
     let trunks = top["trunks"].map { $0.integer(1...10_000_000, what: "a number of lines") }
-    let targets = top["targets"].map(self.targets) ?? Targets()
+    let targets = top["targets"].map { self.targets($0) } ?? Targets()
+    if let targets, let types = decodedTypes?.types {
+      checkTypeThresholds(types, targets: targets, field: top["call_types"])
+    }
     let callCap = top["call_cap"].map(self.callCap)
     let abusive = top["abusive_callers"].map {
       // The names under agent_groups, read like the call types' names.
@@ -88,8 +91,9 @@ struct ScenarioDecoder {
       checkServed(types: types, groups: groups, routing: routing, field: top["agent_groups"] ?? top["routing"] ?? root)
     }
     let timeline = top["timeline"].map { self.timeline($0, settings: settings, groupNames: groupNames) }
+    let planning = top["planning"].map { self.planning($0, groupNames: groupNames) }
     guard let name, let settings, decodedTypes != nil, groups != nil, let routing, let arrivals, let targets, let staffing,
-      timeline.map({ $0 != nil }) ?? true, callCap != .some(nil), abusive != .some(nil), !diagnostics.hasErrors
+      timeline.map({ $0 != nil }) ?? true, planning != .some(nil), callCap != .some(nil), abusive != .some(nil), !diagnostics.hasErrors
     else { return nil }
     let built = root.build { () throws(ModelError) in
       try CallCenterModel(
@@ -98,6 +102,7 @@ struct ScenarioDecoder {
         callCap: callCap ?? nil, abusiveCallers: abusive ?? nil)
     }
     guard var model = built else { return nil }
+    model.planning = planning ?? nil
     if let entries = timeline ?? nil, let timelineField = top["timeline"] {
       guard let changes = self.changes(entries, tree: root.value, model: model) else { return nil }
       guard let withTimeline = timelineField.build({ () throws(ModelError) in try model.with(timeline: changes) }) else { return nil }
@@ -190,7 +195,7 @@ struct ScenarioDecoder {
         ok = false
         continue
       }
-      guard let map = f.mapping(["share", "handle", "wrap_up", "patience", "redial", "priority", "call_cap"]) else {
+      guard let map = f.mapping(["share", "handle", "wrap_up", "patience", "redial", "priority", "call_cap", "targets"]) else {
         ok = false
         continue
       }
@@ -201,8 +206,9 @@ struct ScenarioDecoder {
       let redial = map["redial"].map(self.redial)
       let priority = map["priority"].map { $0.integer(-1_000_000...1_000_000, what: "a whole-number priority (lower is served first)") } ?? 0
       let cap = map["call_cap"].map(callCap)
+      let ownTargets = map["targets"].map { self.targets($0, ofType: true) }
       guard share != .some(nil), let handle, wrap != .some(nil), patience != .some(nil), redial != .some(nil), let priority,
-        cap != .some(nil)
+        cap != .some(nil), ownTargets != .some(nil)
       else {
         ok = false
         continue
@@ -210,7 +216,7 @@ struct ScenarioDecoder {
       types.append(
         CallType(
           name: name, share: 0, handle: handle, wrapUp: wrap ?? nil, patience: patience ?? nil, redial: redial ?? nil,
-          priority: priority, callCap: cap ?? nil))
+          priority: priority, callCap: cap ?? nil, targets: ownTargets ?? nil))
       shares.append(share ?? nil)
     }
     return ok ? (types, shares) : nil
@@ -310,9 +316,19 @@ struct ScenarioDecoder {
 
   // MARK: - targets
 
-  func targets(_ field: ScenarioField) -> Targets? {
-    guard let map = field.mapping(["service_level", "answer_rate", "max_occupancy"]) else { return nil }
+  /// `targets`, or with `ofType` a call type's own `targets` (no `judged`: the level is the
+  /// plan's); a type's `service_level.within` is checked against the scenario's in ``decode(_:isChange:)``.
+  func targets(_ field: ScenarioField, ofType: Bool = false) -> Targets? {
+    let keys = ["service_level", "answer_rate", "max_occupancy"] + (ofType ? [] : ["judged"])
+    guard let map = field.mapping(keys) else { return nil }
     var targets = Targets()
+    if let j = map["judged"] {
+      guard let word = j.string(), let level = TargetLevel(rawValue: word) else {
+        j.expected("one of \(TargetLevel.allCases.map(\.rawValue).joined(separator: ", "))")
+        return nil
+      }
+      targets.judged = level
+    }
     if let sl = map["service_level"] {
       guard let m = sl.mapping(["within", "share"]) else { return nil }
       if let w = m["within"] { guard let v = w.duration(allowZero: true) else { return nil }; targets.serviceLevelWithin = v }

@@ -62,7 +62,7 @@ extension CallCenterSimulation {
     let isRemote = staffing.isRemote[g][duty.agent]
     rostered[r].token &+= 1
     rostered[r].end = duty.end
-    rostered[r].pauses = line.shift.pauses(agent: duty.index).map {
+    rostered[r].pauses = line.shift.pauses(agent: duty.index + line.staggerOffset).map {
       ShiftTemplate.Pause(start: midnight + $0.start, length: $0.length, kind: $0.kind)
     }
     rostered[r].nextPause = 0
