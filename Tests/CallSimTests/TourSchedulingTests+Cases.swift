@@ -1,4 +1,5 @@
 import CallSim
+import CallSimTestSupport
 import Foundation
 import Testing
 
@@ -102,7 +103,7 @@ extension TourSchedulingTests {
     let problem = try TourScheduling(
       settings: SimulationSettings(start: Self.monday, days: days), intervalLength: 1800, requirement: requirement,
       candidates: candidates, absence: 0.1, rules: rules)
-    let schedule = try problem.solve(options: .init(timeLimit: 120, relativeGap: 0.02))
+    let schedule = try problem.solve(options: .init(timeLimit: SanitizerBuild.allowing(120), relativeGap: 0.02))
     print(
       "tour 4 weeks: \(problem.program.columns.count) columns, \(problem.program.rows.count) rows, "
         + "\(schedule.paidHours) paid hours, \(schedule.people.count) people, gap \(schedule.gap), \(schedule.solveSeconds) s")
@@ -115,7 +116,7 @@ extension TourSchedulingTests {
     let limited = try TourScheduling(
       settings: problem.settings, intervalLength: 1800, requirement: requirement, candidates: candidates, absence: 0.1, rules: tight)
     do {
-      _ = try limited.solve(options: .init(timeLimit: 120, relativeGap: 0.02))
+      _ = try limited.solve(options: .init(timeLimit: SanitizerBuild.allowing(120), relativeGap: 0.02))
       Issue.record("3 people fewer should be too few")
     } catch {
       guard case .headCountTooSmall(_, let needed?) = error as? SchedulingError else { throw error }
