@@ -41,6 +41,9 @@ COMPARE = HERE / "compare.py"
 SWEEP = HERE / "sweep.py"
 PLAN = HERE / "plan.py"
 PLAN_EXAMPLE = HERE / "testdata" / "plan-example"  # from `callsim plan` on a constant load
+# from `callsim plan` on three-fields.yaml at 150 calls an hour, 8 days, with `planning:`:
+# three groups, schedule.csv, cost per hour, one missed hour of one group
+PLAN_GROUPS_EXAMPLE = HERE / "testdata" / "plan-groups-example"
 FAKE = HERE / "testdata" / "make_fake_results.py"
 
 # Pixel sizes the scripts document in their --help (figure inches x 100 dpi).
@@ -49,7 +52,12 @@ HOURLY_WEEKDAY_SIZE = (1600, 1500)
 WAITS_SIZE = (1400, 900)
 COMPARE_SIZE = (1600, 900)
 SWEEP_SIZE = (1200, 800)
-PLAN_SIZE = (1600, 900)
+PLAN_SIZE = (1600, 900)         # one group; also plan_people.png
+
+
+def plan_size(groups):
+    """plan.png and plan_week.png: 1600 x (300 + 400 x groups) px for several groups."""
+    return PLAN_SIZE if groups <= 1 else (1600, 300 + 400 * groups)
 
 TIMEOUT = 180  # seconds per script run
 
@@ -397,33 +405,22 @@ def copy_plan(dest: Path) -> Path:
     return target
 
 
-def make_plan(folder: Path, days=29, minutes=30, warm_up_days=1) -> Path:
+def make_plan(folder: Path, days=29, minutes=30, warm_up_days=1, groups=None, judged="interval") -> Path:
     """A plan folder as `callsim plan` writes it, with a daily pattern (0 to ~130 agents,
     quieter weekends, a holiday), a few intervals scheduled short of the requirement,
-    all three targets and a base plan (generated, not planned)."""
+    all three targets and a base plan (generated, not planned).
+
+    `groups`: {name: load factor} for a plan of several groups (a `group` column, rows
+    group by group, plan.json's `groups`, people, FTE and cost, and missed spans followed
+    by the group's name; `judged` "day" makes them whole days). Without, the older layout:
+    no `group` column, no people."""
     folder.mkdir(parents=True, exist_ok=True)
-    lines = ["interval_start,date,weekday,calls_per_hour,required_analytic,required,scheduled,"
-             "required_staff,staff_on_duty,analytic_service_level,predicted_service_level,"
-             "predicted_answer_rate"]
-    start = dt.datetime(2024, 3, 4)
-    per_day = 24 * 60 // minutes
-    for i in range(days * per_day):
-        t = start + dt.timedelta(minutes=minutes * i)
-        wd = "holiday" if t.date() == dt.date(2024, 3, 13) else \
-            ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[t.weekday()]
-        h = t.hour + t.minute / 60
-        shape = max(0.0, math.sin(math.pi * (h - 7) / 14)) ** 1.5 if 7 <= h <= 21 else 0.0
-        level = (0.55 if wd in ("sat", "sun", "holiday") else 1.0) * shape
-        calls = round(2400 * level)
-        analytic = math.ceil(125 * level) if calls else 0
-        required = analytic + (2 if calls and i % 7 == 0 else 0)
-        scheduled = required + (0.7 * (i % 3)) - (1.5 if i % 97 == 0 and calls else 0)
-        staff = math.ceil(scheduled * 1.15)
-        sim = calls and t >= start + dt.timedelta(days=warm_up_days)
-        sl = f"{min(0.99, 0.82 + 0.05 * math.sin(i)):.4f}" if sim else ""
-        ar = f"{min(0.995, 0.975 + 0.015 * math.cos(i)):.4f}" if sim else ""
-        lines.append(f"{t:%Y-%m-%dT%H:%M},{t:%Y-%m-%d},{wd},{calls},{analytic},{required},"
-                     f"{max(0.0, scheduled):.2f},{staff},{staff},{0.8 if calls else ''},{sl},{ar}")
+    header = ("interval_start,date,weekday,calls_per_hour,required_analytic,required,scheduled,"
+              "required_staff,staff_on_duty,analytic_service_level,predicted_service_level,"
+              "predicted_answer_rate")
+    lines = [header.replace("interval_start,", "interval_start,group,") if groups else header]
+    for name, factor in (groups or {None: 1.0}).items():
+        lines += plan_rows(days, minutes, warm_up_days, name, factor)
     (folder / "requirement.csv").write_text("\n".join(lines) + "\n")
     plan = {"scenario": "seoul-fake", "interval_minutes": minutes, "seed": 1, "replications": 5,
             "targets": {"service_level": {"share": 0.8, "within_seconds": 20}, "answer_rate": 0.98,
@@ -432,7 +429,79 @@ def make_plan(folder: Path, days=29, minutes=30, warm_up_days=1) -> Path:
             "missed_hours": ["2024-03-06 10:00", "2024-03-12 15:00"],
             "iterations": [{"number": 1, "stage": "correction", "answer_rate": 0.97, "service_level": 0.79,
                             "occupancy": 0.86, "missed_hours": 3}]}
+    if groups:
+        names = list(groups)
+        total = sum(groups.values())
+        plan.update(judged=judged, people=0, fte=0.0, cost=0.0, hours_per_fte=40, base_paid_hours=None,
+                    groups=[], not_cleared=[f"{names[-1]}: service_level"])
+        for name, factor in groups.items():
+            paid = round(plan["paid_hours"] * factor / total, 1)
+            people = int(paid / 8 / days * 7 / 5) + 1
+            cost = round(paid * (15800 if name != names[-1] else 17000))
+            fte = round(paid / 40 / (days / 7), 3)
+            plan["groups"].append({"group": name, "paid_hours": paid, "people": people, "fte": fte, "cost": cost,
+                                   "cost_per_hour": cost / paid, "roster_lines": 12,
+                                   "solver": {"optimal": True, "gap": 0, "seconds": 0.1}})
+            plan["people"] += people
+            plan["fte"] += fte
+            plan["cost"] += cost
+        if judged == "day":
+            plan["missed_hours"] = [f"2024-03-06 {names[0]}", f"2024-03-12 {names[-1]}", f"period {names[-1]}"]
+        else:
+            plan["missed_hours"] = [f"2024-03-06 10:00 {names[0]}", f"2024-03-12 15:00 {names[-1]}",
+                                    f"2024-03-12 16:00 {names[-1]}"]
     (folder / "plan.json").write_text(json.dumps(plan, indent=2))
+    return folder
+
+
+def plan_rows(days, minutes, warm_up_days, group, factor):
+    """requirement.csv rows of one group (`group` None: without the group column)."""
+    lines = []
+    start = dt.datetime(2024, 3, 4)
+    per_day = 24 * 60 // minutes
+    for i in range(days * per_day):
+        t = start + dt.timedelta(minutes=minutes * i)
+        wd = "holiday" if t.date() == dt.date(2024, 3, 13) else \
+            ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[t.weekday()]
+        h = t.hour + t.minute / 60
+        shape = max(0.0, math.sin(math.pi * (h - 7) / 14)) ** 1.5 if 7 <= h <= 21 else 0.0
+        level = (0.55 if wd in ("sat", "sun", "holiday") else 1.0) * shape * factor
+        calls = round(2400 * level)
+        analytic = math.ceil(125 * level) if calls else 0
+        required = analytic + (2 if calls and i % 7 == 0 else 0)
+        scheduled = required + (0.7 * (i % 3)) - (1.5 if i % 97 == 0 and calls else 0)
+        staff = math.ceil(scheduled * 1.15)
+        sim = calls and t >= start + dt.timedelta(days=warm_up_days)
+        sl = f"{min(0.99, 0.82 + 0.05 * math.sin(i)):.4f}" if sim else ""
+        ar = f"{min(0.995, 0.975 + 0.015 * math.cos(i)):.4f}" if sim else ""
+        lines.append(f"{t:%Y-%m-%dT%H:%M}," + (f"{group}," if group else "")
+                     + f"{t:%Y-%m-%d},{wd},{calls},{analytic},{required},"
+                     f"{max(0.0, scheduled):.2f},{staff},{staff},{0.8 if calls else ''},{sl},{ar}")
+    return lines
+
+
+def make_schedule(folder: Path, people, days=29, paid=True) -> Path:
+    """schedule.csv as `callsim plan` writes it with `planning:` for the plan in `folder`
+    (make_plan's horizon from 2024-03-04, 2024-03-13 a holiday): {group: people}, each
+    person working 5 days in each Monday-Sunday week with two adjacent days off (by the
+    person's number), an 8-hour shift, every fourth person a 4-hour short one."""
+    start = dt.date(2024, 3, 4)
+    lines = ["person,group,date,weekday,shift,start,end" + (",paid_hours" if paid else "")]
+    for group, n in people.items():
+        for p in range(n):
+            person = f"{group}-{p + 1:04d}"
+            off = p % 7
+            for d in range(days):
+                date = start + dt.timedelta(days=d)
+                if date.weekday() in (off, (off + 1) % 7):
+                    continue
+                wd = "holiday" if date == dt.date(2024, 3, 13) else \
+                    ("mon", "tue", "wed", "thu", "fri", "sat", "sun")[date.weekday()]
+                short = p % 4 == 3
+                shift, begin, end, hours = ("short-10", "10:00", "14:00", 4) if short else \
+                    ("day-08", "08:00", "17:00", 8)
+                lines.append(f"{person},{group},{date},{wd},{shift},{begin},{end}" + (f",{hours}" if paid else ""))
+    (folder / "schedule.csv").write_text("\n".join(lines) + "\n")
     return folder
 
 
@@ -472,7 +541,7 @@ def test_plan_help():
     proc = run(PLAN, "--help")
     assert_ok(proc, "plan.py --help")
     for word in ("PLAN_DIR", "--out", "plan.png", "plan_week.png", "1600 x 900", "requirement.csv",
-                 "plan.json"):
+                 "plan.json", "schedule.csv", "plan_people.png", "1600 x (300 + 400 x groups)"):
         assert word in proc.stdout, f"plan.py --help does not mention {word}"
 
 
@@ -498,6 +567,167 @@ def test_plan_errors():
         assert_error(run(PLAN, plan, "--out", out), "plan.py on malformed JSON", mention="not valid JSON")
         (plan / "plan.json").write_text('{"scenario": "x", "interval_minutes": 60, "met": true}')
         assert_error(run(PLAN, plan, "--out", out), "plan.py without paid_hours", mention="'paid_hours'")
+        assert not out.exists(), "plan.py wrote output on error"
+
+
+def load_plan_module():
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("plan", PLAN)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_plan_groups_example():
+    """The example from `callsim plan` with three groups and `planning:` (8 days): one pair of
+    panels per group, the week figure, and the people figure."""
+    with tempfile.TemporaryDirectory() as out:
+        proc = run(PLAN, PLAN_GROUPS_EXAMPLE, "--out", out)
+        assert_ok(proc, "plan.py on three groups")
+        for name in ("plan", "plan_week"):
+            assert_png(Path(out) / f"{name}.png", plan_size(3))
+            assert_svg(Path(out) / f"{name}.svg")
+        assert_png(Path(out) / "plan_people.png", PLAN_SIZE)
+        assert_svg(Path(out) / "plan_people.svg")
+        assert "plan_people.png" in proc.stdout
+
+
+def test_plan_several_groups_generated():
+    """Two generated groups over 29 half-hour days (a holiday, misses per hour and per day,
+    a target not cleared), with a schedule.csv; a single group with a `group` column keeps
+    the one-group size; no schedule.csv, no people figure."""
+    with tempfile.TemporaryDirectory() as tmp:
+        for judged in ("interval", "day"):
+            plan = make_plan(Path(tmp) / judged, groups={"traffic_team": 1.0, "water_team": 0.4}, judged=judged)
+            make_schedule(plan, {"traffic_team": 60, "water_team": 25})
+            assert_ok(run(PLAN, plan), f"plan.py on two groups judged per {judged}")
+            for name in ("plan", "plan_week"):
+                assert_png(plan / "plots" / f"{name}.png", plan_size(2))
+            assert_png(plan / "plots" / "plan_people.png", PLAN_SIZE)
+        one = make_plan(Path(tmp) / "one", days=10, groups={"agents": 1.0})
+        assert_ok(run(PLAN, one), "plan.py on one group with a group column")
+        assert_png(one / "plots" / "plan.png", PLAN_SIZE)
+        assert_png(one / "plots" / "plan_week.png", PLAN_SIZE)
+        assert not (one / "plots" / "plan_people.png").exists(), "plan.py: a people figure without schedule.csv"
+        make_schedule(one, {"agents": 40}, days=10, paid=False)
+        assert_ok(run(PLAN, one, "--out", Path(tmp) / "o"), "plan.py with a schedule.csv without paid_hours")
+        assert_png(Path(tmp) / "o" / "plan_people.png", PLAN_SIZE)
+        short = make_plan(Path(tmp) / "short", days=3, groups={"a": 1.0, "b": 0.5, "c": 0.2})
+        make_schedule(short, {"a": 9, "b": 5, "c": 2}, days=3)
+        assert_ok(run(PLAN, short), "plan.py on 3 days (partial weeks) of three groups")
+        assert_png(short / "plots" / "plan.png", plan_size(3))
+        assert_png(short / "plots" / "plan_people.png", PLAN_SIZE)
+        assert not (short / "plots" / "plan_week.png").exists(), "plan.py: a week figure for 3 days"
+
+
+def test_plan_reading_groups_and_people():
+    """What the figures are drawn from: each group's own rows, missed spans by group, and
+    people on duty by day type (means over the dates of that type), days worked a week."""
+    plan_py = load_plan_module()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = make_plan(Path(tmp) / "p", days=14, minutes=60, groups={"x": 1.0, "y": 0.5})
+        make_schedule(folder, {"x": 14, "y": 7}, days=14)
+        plan = plan_py.read_plan(folder)
+        req = plan_py.read_requirement(folder, 60)
+        assert req.names == ["x", "y"] and len(req.frames) == 2, req.names
+        assert all(len(f) == 14 * 24 for f in req.frames)
+        peak_x, peak_y = (float(f["required"].max()) for f in req.frames)
+        assert peak_y < peak_x, (peak_x, peak_y)
+        assert plan["groups"]["y"]["people"] is not None and plan["people"] > 0
+        assert plan["not_cleared"] == {"y": ["service_level"]}, plan["not_cleared"]
+        hours, days = plan_py.missed_in(plan, "y", req.midnight, 0, 14 * 24)
+        assert hours == [8 * 24 + 15.5, 8 * 24 + 16.5] and days == [], (hours, days)
+        assert plan_py.missed_in(plan, "x", req.midnight, 0, 14 * 24)[0] == [2 * 24 + 10.5]
+        assert plan_py.parse_missed(["2024-03-06 traffic team", "period", "2024-03-06 10:00"]) == [
+            ("day", dt.datetime(2024, 3, 6), "traffic team"), ("period", None, None),
+            ("hour", dt.datetime(2024, 3, 6, 10), None)]
+        schedule = plan_py.read_schedule(folder, req)
+        t = plan_py.people_tables(schedule)
+        assert t["order"] == ["mon", "tue", "wed", "thu", "fri", "sat", "sun", "holiday"], t["order"]
+        assert t["dates"] == {"mon": 2, "tue": 2, "wed": 1, "thu": 2, "fri": 2, "sat": 2, "sun": 2, "holiday": 1}
+        # 14 people of x, person p off on weekdays p % 7 and p % 7 + 1: 10 of them on each date
+        assert t["by_type"]["x"]["mon"] == (10.0, 10, 10), t["by_type"]["x"]["mon"]
+        assert t["by_type"]["y"]["holiday"] == (5.0, 5, 5), t["by_type"]["y"]["holiday"]
+        assert t["weeks"] == 2 and t["whole"] and t["week_days"]["x"] == {5: 28}, t["week_days"]
+        assert t["lengths"]["x"] == {4.0: 3 * 10 * 4.0, 8.0: 11 * 10 * 8.0}, t["lengths"]["x"]
+        old = plan_py.read_requirement(PLAN_EXAMPLE, 60)  # no group column: one group
+        assert old.names == [None] and not old.several
+
+
+def test_plan_schedule_errors():
+    """A schedule.csv that is missing a column, empty or malformed: exit 2, one line that
+    names the file, and nothing written."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "o"
+        base = make_plan(Path(tmp) / "base", days=8, minutes=60, groups={"a": 1.0, "b": 0.5})
+        make_schedule(base, {"a": 7, "b": 4}, days=8)
+        good = (base / "schedule.csv").read_text().splitlines()
+
+        def broken(name, lines):
+            folder = Path(tmp) / name
+            shutil.copytree(base, folder)
+            (folder / "schedule.csv").write_text("".join(l + "\n" for l in lines))
+            return folder
+
+        for column in ("person", "group", "date"):
+            folder = broken(f"no-{column}", good)
+            drop_column(folder / "schedule.csv", column)
+            assert_error(run(PLAN, folder, "--out", out), f"plan.py, schedule.csv without {column!r}",
+                         mention=f"schedule.csv: missing column '{column}'")
+        cases = {
+            "empty": ([], "empty file"),
+            "header-only": (good[:1], "no data rows"),
+            "bad-date": (good[:2] + [good[2].replace("2024-03-0", "2024-13-0", 1)], "line 3"),
+            "outside": (good[:2] + [good[2].replace("2024-03-0", "2024-04-0", 1)], "outside the plan's horizon"),
+            "twice": (good[:3] + [good[2]], "a second row for"),
+            "two-groups": (good[:2] + [good[2].replace(",a,", ",b,", 1)], "expected one group per person"),
+            "bad-hours": (good[:2] + [good[2].rsplit(",", 1)[0] + ",eight"], "'paid_hours'"),
+            "bad-weekday": (good[:2] + [",".join(c if i != 3 else "someday" for i, c in enumerate(good[2].split(",")))],
+                            "weekday 'someday' is not a day type"),
+            "empty-person": (good[:2] + ["," + good[2].split(",", 1)[1]], "column 'person' is empty"),
+        }
+        for name, (lines, mention) in cases.items():
+            folder = broken(name, lines)
+            assert_error(run(PLAN, folder, "--out", out), f"plan.py, schedule.csv {name}", mention=mention)
+            assert "schedule.csv" in run(PLAN, folder, "--out", out).stderr
+        folder = Path(tmp) / "dir"
+        shutil.copytree(base, folder)
+        (folder / "schedule.csv").unlink()
+        (folder / "schedule.csv").mkdir()
+        assert_error(run(PLAN, folder, "--out", out), "plan.py, schedule.csv a folder", mention="schedule.csv")
+        assert not out.exists(), "plan.py wrote output on error"
+
+
+def test_plan_group_errors():
+    """requirement.csv and plan.json of several groups, malformed: exit 2, one line."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "o"
+        base = make_plan(Path(tmp) / "base", days=3, minutes=60, groups={"a": 1.0, "b": 0.5})
+        lines = (base / "requirement.csv").read_text().splitlines()
+
+        def variant(name, req_lines=None, plan_edit=None):
+            folder = Path(tmp) / name
+            shutil.copytree(base, folder)
+            if req_lines is not None:
+                (folder / "requirement.csv").write_text("\n".join(req_lines) + "\n")
+            if plan_edit:
+                data = json.loads((folder / "plan.json").read_text())
+                plan_edit(data)
+                (folder / "plan.json").write_text(json.dumps(data))
+            return folder
+
+        empty_group = lines[:5] + [lines[5].replace(",a,", ",,", 1)] + lines[6:]
+        assert_error(run(PLAN, variant("empty-group", empty_group), "--out", out), "plan.py, an empty group",
+                     mention="line 6: column 'group' is empty")
+        twice = lines + [lines[3]]
+        assert_error(run(PLAN, variant("twice", twice), "--out", out), "plan.py, a group's interval twice",
+                     mention="of group 'a'")
+        assert_error(run(PLAN, variant("groups-not-list", plan_edit=lambda d: d.update(groups={"a": 1})),
+                         "--out", out), "plan.py, groups not a list", mention="'groups'")
+        assert_error(run(PLAN, variant("group-people", plan_edit=lambda d: d["groups"][1].update(people="many")),
+                         "--out", out), "plan.py, a group's people not a number", mention="groups[1].people")
+        assert_error(run(PLAN, variant("judged", plan_edit=lambda d: d.update(judged="weekly")),
+                         "--out", out), "plan.py, judged unknown", mention="'judged'")
         assert not out.exists(), "plan.py wrote output on error"
 
 
