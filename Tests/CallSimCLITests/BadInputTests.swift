@@ -76,6 +76,31 @@ import Testing
       expect: ["shift", "shifts"]),
   ]
 
+  /// `plan`'s limits from the hostile-input review: a huge `--place` (ran out of memory), an
+  /// occupancy limit that needs over a million agents (counted up for 549 s, deaf to
+  /// signals), `--place-days` the horizon never has (workers who never work). Each fails
+  /// within seconds with its reason and creates no folder.
+  @Test(arguments: [
+    ("--place 1000000000", [String](), ["--place", "1000000000"], "--place: expected a number of workers from 0 to 1,000,000"),
+    ("max_occupancy 0.0001", ["share: 0.8}}", "share: 0.8}, max_occupancy: 0.0001}"], [], "more than the 1000000 a scenario's group may have"),
+    ("--place-days weekends", [], ["--place", "5", "--place-days", "weekends"], "--place-days: no measured date of the horizon (2024-01-02 to 2024-01-03) is one of these days"),
+  ])
+  func planRefusesWhatItCannotHold(name: String, edit: [String], arguments: [String], expect: String) throws {
+    let dir = try CLI.temporaryFolder()
+    var yaml = PlanCommandTests.peakDay(simulation: "{days: 3, warmup: 1d, start: 2024-01-01, replications: 2, seed: 1}")
+    if edit.count == 2 { yaml = yaml.replacingOccurrences(of: edit[0], with: edit[1]) }
+    let file = try CLI.write(yaml, to: "s.yaml", in: dir)
+    let out = dir.appendingPathComponent("out")
+    let started = Date()
+    let r = try CLI.run(["plan", file, "--out", out.path, "--quiet"] + arguments)
+    #expect(Date().timeIntervalSince(started) < 30, "\(name)")
+    #expect(r.status != 0, "\(name)")
+    let first = String(r.stderr.split(separator: "\n").first ?? "")
+    #expect(first.lowercased().hasPrefix("error: ") && first.contains(expect), "\(name): \(r.stderr)")
+    #expect(!CLI.exists(out), "\(name): an output folder was created")
+    #expect(!r.stderr.contains("Fatal error") && !r.stderr.contains("Stack"))
+  }
+
   @Test(arguments: cases)
   func exitsWithOneClearError(_ c: Case) throws {
     let dir = try CLI.temporaryFolder()

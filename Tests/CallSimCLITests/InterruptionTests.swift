@@ -125,4 +125,23 @@ import Testing
     #expect(r.stderr.contains("interrupted by SIGTERM while writing the results: nothing written"), "\(r.stderr)")
     #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["long.yaml"])
   }
+
+  /// `plan` and `plan --place` on a long horizon (each simulation run takes minutes) stop
+  /// within 3 s of SIGTERM, whichever step they are in, and leave no output folder.
+  @Test(arguments: [[String](), ["--place", "10", "--iterations", "2"]])
+  func planStopsWithinSecondsOfSigterm(extra: [String]) throws {
+    let dir = try CLI.temporaryFolder()
+    let file = try CLI.write(PlanCommandTests.peakDay(simulation: "{days: 400, replications: 4, seed: 1}"), to: "long.yaml", in: dir)
+    let out = dir.appendingPathComponent("plan")
+    let running = try CLI.launch(["plan", file, "--out", out.path, "--threads", "1"] + extra)
+    Thread.sleep(forTimeInterval: 3)
+    let signalled = Date()
+    running.send(SIGTERM)
+    let r = running.finish()
+    let seconds = Date().timeIntervalSince(signalled)
+    #expect(r.status == 143, "\(r.stderr)")
+    #expect(seconds < SanitizerBuild.allowing(3), "took \(seconds) s to stop")
+    #expect(r.stderr.contains("interrupted by SIGTERM: nothing written"), "\(r.stderr)")
+    #expect(!CLI.exists(out))
+  }
 }

@@ -18,6 +18,25 @@ import Testing
     targets: {service_level: {within: 20s, share: 0.8}}
     """
 
+  /// One team on two 8-hour shifts against a day with a late-morning peak (8:00–20:00).
+  static func peakDay(simulation: String) -> String {
+    """
+    scenario: peak-day
+    simulation: \(simulation)
+    arrivals: {per_day: 4800, hourly: [0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 3, 2, 2, 2, 2, 2, 1, 1, 1, 0, 0, 0, 0]}
+    call_types: {call: {handle: {dist: exponential, mean: 4m}, patience: {dist: exponential, mean: 2m}}}
+    agent_groups:
+      team: {skills: [call]}
+    shifts:
+      early: {start: "08:00", end: "16:00"}
+      late: {start: "12:00", end: "20:00"}
+    roster:
+      - {group: team, shift: early, agents: 20, days: all}
+      - {group: team, shift: late, agents: 20, days: all}
+    targets: {service_level: {within: 20s, share: 0.8}}
+    """
+  }
+
   static func rows(_ url: URL) throws -> (header: [String], rows: [[String]]) {
     let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map {
       $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
@@ -184,6 +203,8 @@ import Testing
     #expect(groups.allSatisfy { ($0["paid_hours"] as? Double ?? 0) > 0 })
     #expect((plan["fte"] as? Double ?? 0) > 0 && (plan["cost"] as? Double ?? 0) > 0)
 
+    let v = try CLI.run(["validate", out.appendingPathComponent("roster.yaml").path])
+    #expect(v.status == 0, "roster.yaml does not validate: \(v.stderr)")
     let run = dir.appendingPathComponent("run")
     let r2 = try CLI.run(["run", out.appendingPathComponent("roster.yaml").path, "--out", run.path, "--seed", "99", "--replications", "20", "--quiet"])
     #expect(r2.status == 0, "\(r2.stderr)")
@@ -223,6 +244,8 @@ import Testing
     let good = try CLI.write(scenario, to: "evening.yaml", in: dir)
     let r = try CLI.run(["plan", good, "--out", dir.appendingPathComponent("plan").path, "--interval", "60m", "--quiet"])
     #expect(r.status == 0, "\(r.stderr)")
+    let v = try CLI.run(["validate", dir.appendingPathComponent("plan/roster.yaml").path])
+    #expect(v.status == 0, "roster.yaml does not validate: \(v.stderr)")
     let bad = try CLI.write(scenario.replacingOccurrences(of: "\"12:00\", end: \"21:00\"", with: "\"11:00\", end: \"19:00\""), to: "short.yaml", in: dir)
     let clock = ContinuousClock.now
     let r2 = try CLI.run(["plan", bad, "--out", dir.appendingPathComponent("plan2").path, "--interval", "60m"])
