@@ -30,7 +30,9 @@ struct PlanCommand: ParsableCommand {
   @Option(help: "Share by which an hour's mean may miss a target before its staffing is raised, such as 0.02 (2 points).")
   var tolerance = 0.02
 
-  @Option(help: ArgumentHelp("Time the solver may spend on one schedule, such as 60s or 5m.", valueName: "duration"))
+  @Option(help: ArgumentHelp(
+    "Time the solver may spend on one group's schedule, each time it solves, such as 60s or 5m. With planning: and a binding short_shift_share the solves often run to this limit: lower it (e.g. 5s) for exploratory plans.",
+    valueName: "duration"))
   var solverTimeLimit = "60s"
 
   @Option(help: "Relative gap at which the solver may stop (0 = proven optimum).")

@@ -78,11 +78,13 @@ import Testing
 
   /// `plan`'s limits from the hostile-input review: a huge `--place` (ran out of memory), an
   /// occupancy limit that needs over a million agents (counted up for 549 s, deaf to
-  /// signals), `--place-days` the horizon never has (workers who never work). Each fails
+  /// signals), an absence that needs rosters of millions, `--place-days` the horizon never
+  /// has (workers who never work). Each fails
   /// within seconds with its reason and creates no folder.
   @Test(arguments: [
     ("--place 1000000000", [String](), ["--place", "1000000000"], "--place: expected a number of workers from 0 to 1,000,000"),
     ("max_occupancy 0.0001", ["share: 0.8}}", "share: 0.8}, max_occupancy: 0.0001}"], [], "more than the 1000000 a scenario's group may have"),
+    ("absence 0.99999 (wrote a roster.yaml validate refused)", ["targets:", "absence: 0.99999\ntargets:"], [], "(absence 0.99999 leaves 1e-05 of each rostered agent on duty)"),
     ("--place-days weekends", [], ["--place", "5", "--place-days", "weekends"], "--place-days: no measured date of the horizon (2024-01-02 to 2024-01-03) is one of these days"),
   ])
   func planRefusesWhatItCannotHold(name: String, edit: [String], arguments: [String], expect: String) throws {
