@@ -79,8 +79,8 @@ import Testing
   /// `plan`'s limits from the hostile-input review: a huge `--place` (ran out of memory), an
   /// occupancy limit that needs over a million agents (counted up for 549 s, deaf to
   /// signals), an absence that needs rosters of millions, `--place-days` the horizon never
-  /// has (workers who never work). Each fails
-  /// within seconds with its reason and creates no folder.
+  /// has (workers who never work). Each fails within seconds with its reason and creates no
+  /// folder.
   @Test(arguments: [
     ("--place 1000000000", [String](), ["--place", "1000000000"], "--place: expected a number of workers from 0 to 1,000,000"),
     ("max_occupancy 0.0001", ["share: 0.8}}", "share: 0.8}, max_occupancy: 0.0001}"], [], "more than the 1000000 a scenario's group may have"),
