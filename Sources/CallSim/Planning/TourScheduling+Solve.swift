@@ -20,6 +20,15 @@ extension TourScheduling {
   ///   ``SchedulingError/noScheduleWithinTimeLimit(seconds:)`` or
   ///   ``SchedulingError/solverFailed(routine:code:)`` from GLPK.
   public func solve(options: CoveringProgram.Options = .init()) throws(SchedulingError) -> TourSchedule {
+    do {
+      return try solveWithin(options)
+    } catch .noScheduleWithinTimeLimit {
+      // A stage ran out of its share of the time: the user set the whole limit.
+      throw .noScheduleWithinTimeLimit(seconds: options.timeLimit)
+    }
+  }
+
+  private func solveWithin(_ options: CoveringProgram.Options) throws(SchedulingError) -> TourSchedule {
     let started = ContinuousClock.now
     let deadline = started + .seconds(options.timeLimit)
     func left() -> Double { max(0, CoveringProgram.seconds(ContinuousClock.now.duration(to: deadline))) }
