@@ -8,7 +8,7 @@ struct PlanCommand: ParsableCommand {
     abstract: "Propose the agents per interval and the shifts that meet a scenario's targets; write plan.json, requirement.csv and roster.yaml.",
     discussion: """
       1. Requirement: for every planned agent group and interval of the scenario's calendar, the fewest agents on the phones meeting the targets of the call types the group carries (its home types under split and overflow, its share of the pooled load under integrated; targets, or call_types.NAME.targets) by exact Erlang A (with patience) or Erlang C on the interval's mean load. An interval with calls that no allowed shift covers is an error before any simulation.
-      2. Correction: the scenario runs with those agents hour by hour; spans (hours, dates or the period, as targets.judged says) in which a call type misses its target get more agents in the groups carrying it, spans with room to spare one fewer, until every span meets its targets or half the --iterations are spent.
+      2. Correction: the scenario runs with those agents hour by hour. Judged per hour (the default), each hour's requirement moves to where the Erlang curve of its load, shifted through the simulated service level and answer rate, meets the targets — up or down by as much as the gap, dates with the same calls measured together; judged per date or period (targets.judged), spans in which a call type misses its target get 3 % more agents in the groups carrying it, spans with room to spare one fewer. Until nothing changes or half the --iterations are spent.
       3. Schedule: GLPK chooses, per group, how many agents start each shift on each date to cover the requirement, grossed up for breaks, absence and remote availability, at the least paid hours — or, with a planning: block, which people work which shift on which day (days a week, days off, head counts, short-shift share, cost per hour) and writes schedule.csv. The shifts are the scenario's own (roster and reinforcement shifts); without any, 8-hour shifts in a 9-hour span with a 1-hour lunch starting on every hour, and 4-hour short shifts. The roster is simulated, and spans that miss a target raise the requirement there before solving again.
       With --place N, also places N extra short-shift workers on the scenario's own staffing where they raise the answer rate most (greedy by batches, simulated on common random numbers) and writes placement.yaml.
       The folder is written whole (plan.json last); if the budget runs out, the plan is still written with "met": false and a warning names the spans that miss.
@@ -174,13 +174,21 @@ struct PlanCommand: ParsableCommand {
       Diagnostics.printError("error: \(folder): cannot write the plan: \(error.localizedDescription)")
       throw ExitCode(1)
     }
+    // The search also stops early when a miss is nothing it can raise (an hour whose calls
+    // all overflowed from other groups' types): more runs would not help then.
+    let spent = plan.iterations.count >= iterations
+    let when =
+      spent
+      ? "when all \(plan.iterations.count) simulation runs of --iterations were spent"
+      : "after \(plan.iterations.count) simulation runs, with nothing left that raising a group's requirement could change"
+    let advice = spent ? "allow more runs with --iterations" : "check the routing and the shifts offered"
     if !plan.missedHours.isEmpty {
       Diagnostics.printError(
-        "warning: the plan misses a target by more than \(tolerance) in \(plan.missedHours.count) span(s) (judged per \(plan.level.rawValue)) when all \(plan.iterations.count) simulation runs of --iterations were spent: \(plan.missedHours.prefix(8).joined(separator: ", "))\(plan.missedHours.count > 8 ? ", …" : ""); allow more runs with --iterations")
+        "warning: the plan misses a target by more than \(tolerance) in \(plan.missedHours.count) span(s) (judged per \(plan.level.rawValue)) \(when): \(plan.missedHours.prefix(8).joined(separator: ", "))\(plan.missedHours.count > 8 ? ", …" : ""); \(advice)")
     }
     if !plan.notCleared.isEmpty {
       Diagnostics.printError(
-        "warning: over the whole run the 95 % interval does not clear \(plan.notCleared.joined(separator: ", ")) when all \(plan.iterations.count) simulation runs of --iterations were spent; allow more runs with --iterations")
+        "warning: over the whole run the 95 % interval does not clear \(plan.notCleared.joined(separator: ", ")) \(when); \(advice)")
     }
     if !quiet { print(PlanCommand.summary(plan, placed: placed, folder: folder)) }
   }

@@ -80,16 +80,24 @@ public struct CapacityPlanner {
     var required = analytic.map { $0.map(\.agents) }
     let spans = self.spans
     var raised = Set<Int>()
+    var raisedIntervals = Set<[Int]>()
     var iterations: [PlanIteration] = []
 
     // Correction: agents by the hour, no shifts.
     let correctionRuns = max(1, options.iterations / 2)
+    let calibration =
+      model.targets.judged == .interval
+      ? HourCalibration(model: model, groups: groups, intervalSeconds: options.intervalSeconds, margin: 0) : nil
     for run in 1...correctionRuns {
       let result = try simulate(hourlyModel(required), stop: stop)
       let (verdicts, short) = judge(result, spans)
       var up = 0
       var down = 0
-      for (i, v) in verdicts.enumerated() {
+      if let calibration {
+        (up, down) = try calibration.correct(
+          &required, by: result, step: .correction(lowering: run < correctionRuns, tolerance: options.tolerance), raised: &raisedIntervals)
+      }
+      for (i, v) in verdicts.enumerated() where calibration == nil {
         if needsMore(v, short) {
           up += raise(&required, v, result)
           raised.insert(i)
@@ -108,7 +116,19 @@ public struct CapacityPlanner {
     while true {
       var up = 0
       if iterations.count + 1 < options.iterations {
-        for v in verdicts where needsMore(v, short) { up += raise(&required, v, check) }
+        if let calibration {
+          // Hours short of a target the whole run does not clear are raised at any shortfall.
+          // Hours missing by more than the tolerance on their own date would stay in the
+          // plan's missed hours: they are raised too.
+          let uncleared = short.values.contains { !$0.isEmpty }
+          var missed: [Int: Set<Int>] = [:]
+          for v in verdicts where v.worstShortfall > options.tolerance { missed[v.group, default: []].insert(v.hours.lowerBound) }
+          up = try calibration.correct(
+            &required, by: check, step: .raiseMisses(by: uncleared ? 0 : options.tolerance / 2, missed: missed), raised: &raisedIntervals
+          ).up
+        } else {
+          for v in verdicts where needsMore(v, short) { up += raise(&required, v, check) }
+        }
       }
       record(&iterations, .schedule, check, verdicts, short, required, paid: schedules.reduce(0) { $0 + $1.paidHours }, up: up, down: 0)
       guard up > 0 else { break }
