@@ -85,8 +85,10 @@ public struct CapacityPlanner {
 
     // Correction: agents by the hour, no shifts.
     let correctionRuns = max(1, options.iterations / 2)
+    // With several groups a group's rates also depend on the others (overflow, shared
+    // types): calibrating each against its own curve would lower all of them at once.
     let calibration =
-      model.targets.judged == .interval
+      model.targets.judged == .interval && groups.planned.count == 1
       ? HourCalibration(model: model, groups: groups, intervalSeconds: options.intervalSeconds, margin: 0) : nil
     for run in 1...correctionRuns {
       let result = try simulate(hourlyModel(required), stop: stop)
