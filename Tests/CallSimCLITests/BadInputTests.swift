@@ -94,8 +94,10 @@ import Testing
     let file = try CLI.write(yaml, to: "s.yaml", in: dir)
     let out = dir.appendingPathComponent("out")
     let started = Date()
-    let r = try CLI.run(["plan", file, "--out", out.path, "--quiet"] + arguments)
-    #expect(Date().timeIntervalSince(started) < 30, "\(name)")
+    let r = try CLI.plan([file, "--out", out.path, "--quiet"] + arguments)
+    // Alone each case takes about 2 s; CI runs it beside the statistical suites on two cores,
+    // where the occupancy case took 36 s. The bound catches the 549 s count, not contention.
+    #expect(Date().timeIntervalSince(started) < 120, "\(name)")
     #expect(r.status != 0, "\(name)")
     let first = String(r.stderr.split(separator: "\n").first ?? "")
     #expect(first.lowercased().hasPrefix("error: ") && first.contains(expect), "\(name): \(r.stderr)")

@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 
 /// Runs the built `callsim` binary, as a user would (argument-parser's end-to-end style).
 enum CLI {
@@ -28,6 +29,23 @@ enum CLI {
 
   static func run(_ arguments: [String], in folder: URL? = nil) throws -> Output {
     try launch(arguments, in: folder).finish()
+  }
+
+  /// Runs `callsim plan ARGUMENTS`; when it succeeds, every scenario it wrote in its `--out`
+  /// folder (`roster.yaml`, and `placement.yaml` with `--place`) must pass `callsim
+  /// validate` (a plan once wrote rosters the decoder refused), so every plan test checks it.
+  static func plan(_ arguments: [String]) throws -> Output {
+    let r = try run(["plan"] + arguments)
+    if r.status == 0, let i = arguments.firstIndex(of: "--out"), i + 1 < arguments.count {
+      let folder = URL(fileURLWithPath: arguments[i + 1])
+      let written = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }
+      #expect(written.contains("roster.yaml"), "\(written)")
+      for name in written {
+        let v = try run(["validate", folder.appendingPathComponent(name).path])
+        #expect(v.status == 0, "\(name) does not validate: \(v.stderr)")
+      }
+    }
+    return r
   }
 
   /// A `callsim` process started by ``launch(_:in:)``, still running.

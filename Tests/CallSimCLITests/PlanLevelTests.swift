@@ -33,7 +33,7 @@ import Testing
   static func planAndRun(_ judged: String, in dir: URL) throws -> (paid: Double, spans: [String: (sl: Double, ar: Double)]) {
     let file = try CLI.write(scenario(judged: judged), to: "\(judged).yaml", in: dir)
     let out = dir.appendingPathComponent("\(judged)-plan")
-    let r = try CLI.run(["plan", file, "--out", out.path, "--interval", "60m", "--quiet"])
+    let r = try CLI.plan([file, "--out", out.path, "--interval", "60m", "--quiet"])
     #expect(r.status == 0, "\(r.stderr)")
     let plan = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("plan.json"))) as? [String: Any])
     #expect(plan["judged"] as? String == judged)

@@ -29,13 +29,15 @@ import Testing
   static let rules =
     "{days_per_week: 5, days_off: together, head_count: {traffic_team: 90}, short_shift_share: 0.25, cost_per_hour: {water_team: 2, default: 1}}"
 
-  static let fast = ["--interval", "60m", "--iterations", "3", "--solver-time-limit", "3s", "--quiet"]
+  /// The limit is wall-clock time: 3 s was enough alone (gaps of 6-8 %), but beside other
+  /// builds and tests GLPK then found no schedule at all.
+  static let fast = ["--interval", "60m", "--iterations", "3", "--solver-time-limit", "10s", "--quiet"]
 
   @Test func everyPersonKeepsTheWeeklyRulesAndTheRosterRunsThem() throws {
     let dir = try CLI.temporaryFolder()
     let file = try CLI.write(Self.scenario(planning: Self.rules), to: "people.yaml", in: dir)
     let out = dir.appendingPathComponent("plan")
-    let r = try CLI.run(["plan", file, "--out", out.path] + Self.fast)
+    let r = try CLI.plan([file, "--out", out.path] + Self.fast)
     #expect(r.status == 0, "\(r.stderr)")
 
     let table = try PlanCommandTests.rows(out.appendingPathComponent("schedule.csv"))
@@ -81,10 +83,8 @@ import Testing
     }
     #expect(plan["people"] as? Int == people.values.reduce(0) { $0 + $1.count })
 
-    // roster.yaml validates and puts on each group exactly the person-days of schedule.csv.
+    // roster.yaml (validated by `CLI.plan`) puts on each group exactly the person-days of schedule.csv.
     let roster = out.appendingPathComponent("roster.yaml")
-    let v = try CLI.run(["validate", roster.path])
-    #expect(v.status == 0, "\(v.stderr)")
     var rosterDays: [String: Int] = [:]
     var group = ""
     var agents = 0
@@ -107,7 +107,7 @@ import Testing
     let file = try CLI.write(
       Self.scenario(planning: "{days_per_week: 5, days_off: together, head_count: {water_team: 3}}"), to: "tight.yaml", in: dir)
     let out = dir.appendingPathComponent("plan")
-    let r = try CLI.run(["plan", file, "--out", out.path] + Self.fast)
+    let r = try CLI.plan([file, "--out", out.path] + Self.fast)
     #expect(r.status == 1)
     let lines = r.stderr.split(separator: "\n")
     #expect(lines.count == 1, "\(r.stderr)")

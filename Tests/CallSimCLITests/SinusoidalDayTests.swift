@@ -29,7 +29,7 @@ import Testing
     let path = CLI.packageRoot.appendingPathComponent("Scenarios/planning/sinusoidal-day.yaml")
     let scenario = try String(contentsOf: path, encoding: .utf8)
     let out = dir.appendingPathComponent("plan")
-    let r = try CLI.run(["plan", path.path, "--out", out.path, "--interval", "60m", "--quiet"])
+    let r = try CLI.plan([path.path, "--out", out.path, "--interval", "60m", "--quiet"])
     #expect(r.status == 0, "\(r.stderr)")
     let requirement = try PlanCommandTests.rows(out.appendingPathComponent("requirement.csv"))
     let c = Dictionary(uniqueKeysWithValues: requirement.header.enumerated().map { ($1, $0) })
