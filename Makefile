@@ -6,7 +6,7 @@ BIN := .build/release/callsim
 # A small run whose results the plot scripts are tested on.
 PLOT_CHECK_SCENARIO ?= Scenarios/seoul-120/base.yaml
 
-.PHONY: live-load-test live-screenshot run test deps pydeps build plots bench profile sweep-bench slurm-test sweep-example sanitize asan tsan fuzz ci clean
+.PHONY: live-load-test live-screenshot run test test-fast deps pydeps build plots bench profile sweep-bench slurm-test sweep-example sanitize asan tsan fuzz ci clean
 FUZZ_SECONDS ?= 300
 
 ## Install what is missing: GSL and GLPK (apt, one `apt-get update` for both) and the plot
@@ -36,6 +36,14 @@ test: deps pydeps
 	$(SWIFT) test -c release
 	$(BIN) run $(PLOT_CHECK_SCENARIO) --replications 2 --quiet --out .build/plot-check
 	$(PYTHON) plot-scripts/test_plots.py .build/plot-check
+
+## A quick subset while working (see README, Two commands): every suite but the statistical
+## validations against theory, the Seoul case, the planner's end-to-end plans, the signal tests
+## and the every-scenario conservation run. `make test` is what CI and a landing run.
+FAST_SKIP := TheoryValidationTests|RoutingValidationTests|PolicyValidationTests|Seoul|PlanCommandTests|PlanLevelTests|PlanPeopleTests|SinusoidalDayTests|ScenarioConservationTests|InterruptionTests|CompareCommandTests
+test-fast: deps
+	$(SWIFT) build -c release
+	$(SWIFT) test -c release --skip '$(FAST_SKIP)'
 
 plots: build pydeps
 	$(BIN) run Scenarios/seoul-120/base.yaml --replications 3 --out Results/seoul-120-base

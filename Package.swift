@@ -115,7 +115,7 @@ if !coreOnly {
     cli.dependencies.append("CallSimLive")
   }
     // Depends on the command too, so that its tests find the built `callsim live`.
-  package.targets.append(.testTarget(name: "CallSimLiveTests", dependencies: ["CallSimLive", "CallSim", "callsim"]))
+  package.targets.append(.testTarget(name: "CallSimLiveTests", dependencies: ["CallSimLive", "CallSim", "callsim", "CallSimTestSupport"]))
 }
 
 // MARK: - Fuzzing (only when CALLSIM_FUZZ is set: the target needs -sanitize=fuzzer to link)

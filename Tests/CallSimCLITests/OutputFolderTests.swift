@@ -1,3 +1,4 @@
+import CallSimTestSupport
 import CallSim
 import Foundation
 import Testing

@@ -1,3 +1,4 @@
+import CallSimTestSupport
 import Foundation
 import Testing
 
@@ -37,13 +38,6 @@ import Testing
     """
   }
 
-  static func rows(_ url: URL) throws -> (header: [String], rows: [[String]]) {
-    let lines = try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map {
-      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-    }
-    return (lines[0], Array(lines.dropFirst()))
-  }
-
   @Test func aScenarioWithOnlyAgentsAndTargetsIsPlanned() throws {
     let dir = try CLI.temporaryFolder()
     let file = try CLI.write(Self.minimal, to: "minimal.yaml", in: dir)
@@ -56,18 +50,15 @@ import Testing
     // The calculator's answer for this load: `callsim erlang --rate 600 --handle 5m --patience 3m --target-sl 0.8`.
     let erlang = try CLI.run(["erlang", "--rate", "600", "--handle", "5m", "--patience", "3m", "--target-sl", "0.8", "--json"])
     let agents = try #require((try JSONSerialization.jsonObject(with: Data(erlang.stdout.utf8)) as? [String: Any])?["agents"] as? Int)
-    let table = try Self.rows(out.appendingPathComponent("requirement.csv"))
+    let table = try CSVTable(contentsOf: out.appendingPathComponent("requirement.csv"))
     for column in ["interval_start", "required_analytic", "required", "scheduled", "predicted_service_level", "required_staff"] {
       #expect(table.header.contains(column), "\(column)")
     }
-    let analytic = try #require(table.header.firstIndex(of: "required_analytic"))
-    let required = try #require(table.header.firstIndex(of: "required"))
-    let scheduled = try #require(table.header.firstIndex(of: "scheduled"))
     #expect(table.rows.count == 72)
-    #expect(table.rows.allSatisfy { Int($0[analytic]) == agents })
+    #expect(table.rows.allSatisfy { Int($0["required_analytic"]) == agents })
     // The schedule covers the corrected requirement in every interval after the first day's
     // first hours (shifts cannot start before the horizon).
-    #expect(table.rows.dropFirst(24).allSatisfy { Double($0[scheduled])! >= Double($0[required])! - 1e-6 })
+    #expect(table.rows.dropFirst(24).allSatisfy { $0.number("scheduled")! >= $0.number("required")! - 1e-6 })
     let plan = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("plan.json"))) as? [String: Any])
     #expect(plan["met"] as? Bool == true)
     #expect((plan["paid_hours"] as? Double ?? 0) > 0)
@@ -101,13 +92,12 @@ import Testing
     #expect(bound("answer_rate", -1) >= 0.98)
     #expect(bound("service_level", -1) >= 0.80)
     #expect(bound("occupancy", 1) <= 0.88)
-    let table = try Self.rows(run.appendingPathComponent("hourly.csv"))
-    let (ar, sl, occ) = (table.header.firstIndex(of: "answer_rate")!, table.header.firstIndex(of: "service_level")!, table.header.firstIndex(of: "occupancy")!)
+    let table = try CSVTable(contentsOf: run.appendingPathComponent("hourly.csv"))
     #expect(table.rows.count == 7 * 24)
     for row in table.rows {
-      if let v = Double(row[ar]) { #expect(v >= 0.98 - 0.05, "\(row)") }
-      if let v = Double(row[sl]) { #expect(v >= 0.80 - 0.05, "\(row)") }
-      if let v = Double(row[occ]) { #expect(v <= 0.88 + 0.05, "\(row)") }
+      if let v = row.number("answer_rate") { #expect(v >= 0.98 - 0.05, "\(row.fields)") }
+      if let v = row.number("service_level") { #expect(v >= 0.80 - 0.05, "\(row.fields)") }
+      if let v = row.number("occupancy") { #expect(v <= 0.88 + 0.05, "\(row.fields)") }
     }
     // Paid hours below the hand-made roster's in plan.json.
     let plan = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("plan.json"))) as? [String: Any])
@@ -193,9 +183,8 @@ import Testing
     let out = dir.appendingPathComponent("plan")
     let r = try CLI.plan([file, "--out", out.path, "--quiet"])
     #expect(r.status == 0, "\(r.stderr)")
-    let table = try Self.rows(out.appendingPathComponent("requirement.csv"))
-    let group = try #require(table.header.firstIndex(of: "group"))
-    #expect(Set(table.rows.map { $0[group] }) == ["traffic_team", "water_team", "general_team"])
+    let table = try CSVTable(contentsOf: out.appendingPathComponent("requirement.csv"))
+    #expect(Set(table.column("group")) == ["traffic_team", "water_team", "general_team"])
     #expect(table.rows.count == 3 * 3 * 48)
     let plan = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("plan.json"))) as? [String: Any])
     let groups = try #require(plan["groups"] as? [[String: Any]])
@@ -212,10 +201,9 @@ import Testing
       #expect(metrics["answer_rate"]!["mean"]! - metrics["answer_rate"]!["ci95"]! >= 0.95, "\(name)")
       #expect(metrics["service_level"]!["mean"]! - metrics["service_level"]!["ci95"]! >= 0.80, "\(name)")
     }
-    let hourly = try Self.rows(run.appendingPathComponent("hourly_types.csv"))
-    let (inflow, ar, sl) = (hourly.header.firstIndex(of: "inflow")!, hourly.header.firstIndex(of: "answer_rate")!, hourly.header.firstIndex(of: "service_level")!)
-    let called = hourly.rows.filter { (Double($0[inflow]) ?? 0) > 0 }
-    let good = called.filter { Double($0[ar])! >= 0.95 - 0.02 && Double($0[sl])! >= 0.80 - 0.02 }
+    let hourly = try CSVTable(contentsOf: run.appendingPathComponent("hourly_types.csv"))
+    let called = hourly.rows.filter { ($0.number("inflow") ?? 0) > 0 }
+    let good = called.filter { $0.number("answer_rate")! >= 0.95 - 0.02 && $0.number("service_level")! >= 0.80 - 0.02 }
     #expect(Double(good.count) >= 0.95 * Double(called.count), "\(good.count) of \(called.count) type-hours meet the targets")
   }
 

@@ -1,3 +1,4 @@
+import CallSimTestSupport
 import Foundation
 import Testing
 
@@ -44,16 +45,15 @@ import Testing
     let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: run.appendingPathComponent("summary.json"))) as? [String: Any])
     let metrics = try #require(summary["metrics"] as? [String: [String: Double]])
     var spans: [String: (sl: Double, ar: Double)] = ["period": (metrics["service_level"]!["mean"]!, metrics["answer_rate"]!["mean"]!)]
-    let hourly = try PlanCommandTests.rows(run.appendingPathComponent("hourly.csv"))
-    let c = Dictionary(uniqueKeysWithValues: hourly.header.enumerated().map { ($1, $0) })
+    let hourly = try CSVTable(contentsOf: run.appendingPathComponent("hourly.csv"))
     var sums: [String: (w: Double, sl: Double, ar: Double)] = [:]
     for row in hourly.rows {
-      let w = Double(row[c["inflow"]!])!
+      let w = row.number("inflow")!
       guard w > 0 else { continue }
-      let key = judged == "interval" ? row[c["date"]!] + " " + row[c["hour"]!] : row[c["date"]!]
+      let key = judged == "interval" ? row["date"] + " " + row["hour"] : row["date"]
       sums[key, default: (0, 0, 0)].w += w
-      sums[key, default: (0, 0, 0)].sl += w * Double(row[c["service_level"]!])!
-      sums[key, default: (0, 0, 0)].ar += w * Double(row[c["answer_rate"]!])!
+      sums[key, default: (0, 0, 0)].sl += w * row.number("service_level")!
+      sums[key, default: (0, 0, 0)].ar += w * row.number("answer_rate")!
     }
     for (key, s) in sums { spans[key] = (s.sl / s.w, s.ar / s.w) }
     return (try #require(plan["paid_hours"] as? Double), spans)

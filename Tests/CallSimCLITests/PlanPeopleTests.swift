@@ -1,3 +1,4 @@
+import CallSimTestSupport
 import Foundation
 import Testing
 
@@ -40,22 +41,21 @@ import Testing
     let r = try CLI.plan([file, "--out", out.path] + Self.fast)
     #expect(r.status == 0, "\(r.stderr)")
 
-    let table = try PlanCommandTests.rows(out.appendingPathComponent("schedule.csv"))
+    let table = try CSVTable(contentsOf: out.appendingPathComponent("schedule.csv"))
     #expect(table.header == ["person", "group", "date", "weekday", "shift", "start", "end", "paid_hours"])
-    let column = Dictionary(uniqueKeysWithValues: table.header.enumerated().map { ($1, $0) })
     let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
     var worked: [String: [Int: Set<Int>]] = [:]  // person → week → weekdays (0 = Monday)
     var paid: [String: (all: Double, short: Double)] = [:]
     var people: [String: Set<String>] = [:]
     var dates: [String: Set<String>] = [:]
     for row in table.rows {
-      let (person, group, date) = (row[column["person"]!], row[column["group"]!], row[column["date"]!])
+      let (person, group, date) = (row["person"], row["group"], row["date"])
       #expect(dates[person, default: []].insert(date).inserted, "\(person) works twice on \(date)")
       let day = try #require(Int(date.suffix(2)))  // January 2024, starting on a Monday
-      let weekday = try #require(weekdays.firstIndex(of: row[column["weekday"]!]))
-      #expect(weekday == (day - 1) % 7, "\(date) is not a \(row[column["weekday"]!])")
+      let weekday = try #require(weekdays.firstIndex(of: row["weekday"]))
+      #expect(weekday == (day - 1) % 7, "\(date) is not a \(row["weekday"])")
       worked[person, default: [:]][(day - 1) / 7, default: []].insert(weekday)
-      let hours = try #require(Double(row[column["paid_hours"]!]))
+      let hours = try #require(row.number("paid_hours"))
       paid[group, default: (0, 0)].all += hours
       if hours < 6 { paid[group, default: (0, 0)].short += hours }
       people[group, default: []].insert(person)
@@ -95,7 +95,7 @@ import Testing
       if text.hasPrefix("days: [") { rosterDays[group, default: 0] += agents * (text.split(separator: ",").count) }
     }
     for (name, set) in people {
-      let rows = table.rows.filter { $0[column["group"]!] == name }.count
+      let rows = table.rows.filter { $0["group"] == name }.count
       #expect(rosterDays[name] == rows, "\(name): roster.yaml has \(rosterDays[name] ?? 0) agent-days, schedule.csv \(rows) (\(set.count) people)")
     }
   }

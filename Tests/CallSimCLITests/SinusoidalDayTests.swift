@@ -1,3 +1,4 @@
+import CallSimTestSupport
 import Foundation
 import Testing
 
@@ -18,10 +19,9 @@ import Testing
     let out = dir.appendingPathComponent(name)
     let r = try CLI.run(["run", file, "--out", out.path, "--seed", "99", "--replications", "100", "--quiet"])
     #expect(r.status == 0, "\(r.stderr)")
-    let hourly = try PlanCommandTests.rows(out.appendingPathComponent("hourly.csv"))
-    let c = Dictionary(uniqueKeysWithValues: hourly.header.enumerated().map { ($1, $0) })
-    let last = try #require(hourly.rows.last?[c["date"]!])
-    return hourly.rows.filter { $0[c["date"]!] == last }.map { Double($0[c["service_level"]!])! }
+    let hourly = try CSVTable(contentsOf: out.appendingPathComponent("hourly.csv"))
+    let last = try #require(hourly.rows.last?["date"])
+    return hourly.rows.filter { $0["date"] == last }.map { $0.number("service_level")! }
   }
 
   @Test func plannedHoursKeepTheServiceLevelNearTheTarget() throws {
@@ -31,11 +31,10 @@ import Testing
     let out = dir.appendingPathComponent("plan")
     let r = try CLI.plan([path.path, "--out", out.path, "--interval", "60m", "--quiet"])
     #expect(r.status == 0, "\(r.stderr)")
-    let requirement = try PlanCommandTests.rows(out.appendingPathComponent("requirement.csv"))
-    let c = Dictionary(uniqueKeysWithValues: requirement.header.enumerated().map { ($1, $0) })
-    let dates = Set(requirement.rows.map { $0[c["date"]!] }).sorted()
+    let requirement = try CSVTable(contentsOf: out.appendingPathComponent("requirement.csv"))
+    let dates = Set(requirement.column("date")).sorted()
     // Both measured dates have the same calls: they share one requirement.
-    let byDate = dates.suffix(2).map { d in requirement.rows.filter { $0[c["date"]!] == d }.map { Int($0[c["required"]!])! } }
+    let byDate = dates.suffix(2).map { d in requirement.rows.filter { $0["date"] == d }.map { Int($0["required"])! } }
     #expect(byDate.count == 2 && byDate[0] == byDate[1] && byDate[0].count == 24)
 
     func within(_ levels: [Double]) -> Int { levels.filter { $0 >= Self.target - 0.03 && $0 <= Self.target + 0.08 }.count }
@@ -43,7 +42,7 @@ import Testing
     #expect(planned.count == 24)
     #expect(within(planned) >= 22, "\(within(planned)) of 24 hours within 0.77–0.88: \(planned)")
 
-    let analytic = requirement.rows.filter { $0[c["date"]!] == dates.last }.map { Int($0[c["required_analytic"]!])! }
+    let analytic = requirement.rows.filter { $0["date"] == dates.last }.map { Int($0["required_analytic"])! }
     let steady = try Self.serviceLevels(scenario, agents: analytic, in: dir, name: "analytic")
     // The steady-state requirement falls behind in the evening, after the peak.
     #expect(steady[19...].contains { $0 < Self.target - 0.03 }, "analytic evening: \(steady[19...])")

@@ -1,3 +1,4 @@
+import CallSimTestSupport
 import Foundation
 import Testing
 
@@ -32,18 +33,10 @@ import Testing
     let out = dir.appendingPathComponent("out")
     let r = try CLI.run(["run", file, "--out", out.path, "--trace"])
     #expect(r.status == 0, "\(r.stderr)")
-    let lines = try String(contentsOf: out.appendingPathComponent("calls.csv"), encoding: .utf8).split(separator: "\n")
-    let header = lines[0].split(separator: ",").map(String.init)
-    func column(_ name: String) throws -> Int { try #require(header.firstIndex(of: name)) }
-    let (type, outcome, group, arrival, wait, handle, agent, remote, capped) = (
-      try column("type"), try column("outcome"), try column("group"), try column("arrival"), try column("wait_seconds"),
-      try column("handle_seconds"), try column("agent"), try column("remote"), try column("capped")
-    )
-    let answered = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-      .filter { $0[outcome] == "answered" }
+    let answered = try CSVTable(contentsOf: out.appendingPathComponent("calls.csv")).rows.filter { $0["outcome"] == "answered" }
     /// Day of the horizon (0 = 2024-09-02) on which the call was answered.
-    func day(_ row: [String]) -> Int { Int((Double(row[arrival])! + Double(row[wait])!) / 86_400) }
-    func home(_ row: [String]) -> Bool { row[group] == "\(row[type])_team" }
+    func day(_ row: CSVTable.Row) -> Int { Int((row.number("arrival")! + row.number("wait_seconds")!) / 86_400) }
+    func home(_ row: CSVTable.Row) -> Bool { row["group"] == "\(row["type"])_team" }
     let before = answered.filter { day($0) < 2 }
     let after = answered.filter { day($0) >= 2 }
     #expect(before.count > 1000 && after.count > 1000)
@@ -51,15 +44,15 @@ import Testing
     #expect(before.allSatisfy(home))
     #expect(after.contains { !home($0) })
     // 4 remote agents of 20 (2 per team, spread in roster order) before, 10 after.
-    let remoteBefore = Set(before.filter { $0[remote] == "true" }.map { $0[group] + $0[agent] })
-    let remoteAfter = Set(after.filter { $0[remote] == "true" }.map { $0[group] + $0[agent] })
+    let remoteBefore = Set(before.filter { $0["remote"] == "true" }.map { $0["group"] + $0["agent"] })
+    let remoteAfter = Set(after.filter { $0["remote"] == "true" }.map { $0["group"] + $0["agent"] })
     #expect(remoteBefore.count == 4)
     #expect(remoteAfter.count == 10 && remoteBefore.isSubset(of: remoteAfter))
     // The cap from 2024-09-05: no call answered that day or later talks past 10 minutes;
     // some answered before did.
-    #expect(answered.filter { day($0) < 3 }.contains { Double($0[handle])! > 600 })
-    #expect(answered.filter { day($0) >= 3 }.allSatisfy { Double($0[handle])! <= 600 })
-    #expect(answered.filter { day($0) >= 3 }.contains { $0[capped] == "true" })
-    #expect(answered.filter { day($0) < 3 }.allSatisfy { $0[capped] == "false" })
+    #expect(answered.filter { day($0) < 3 }.contains { $0.number("handle_seconds")! > 600 })
+    #expect(answered.filter { day($0) >= 3 }.allSatisfy { $0.number("handle_seconds")! <= 600 })
+    #expect(answered.filter { day($0) >= 3 }.contains { $0["capped"] == "true" })
+    #expect(answered.filter { day($0) < 3 }.allSatisfy { $0["capped"] == "false" })
   }
 }

@@ -1,3 +1,4 @@
+import CallSimTestSupport
 import Foundation
 import Testing
 
@@ -35,7 +36,7 @@ import Testing
       let metrics = try #require(summary["metrics"] as? [String: [String: Any]])
       let calls = try #require(metrics["total_inflow"]?["mean"] as? Double) * 3
       #expect(Double(lines.count - 1) == calls)
-      #expect(lines.dropFirst().contains { $0.split(separator: ",", omittingEmptySubsequences: false)[7] != "" }, "no transfer traced")
+      #expect(CSVTable(text: csv).rows.contains { $0["transferred_by"] != "" }, "no transfer traced")
       let groups = try #require(summary["agent_groups"] as? [String: Any])
       #expect(Set(groups.keys) == ["traffic_team", "water_team"])
       // agents.csv: the hourly plans' log-ins and log-outs, in replication order.
@@ -71,17 +72,18 @@ import Testing
     let out = dir.appendingPathComponent("out")
     let r = try CLI.run(["run", file, "--out", out.path, "--trace"])
     #expect(r.status == 0, "\(r.stderr)")
-    let lines = try String(contentsOf: out.appendingPathComponent("calls.csv"), encoding: .utf8).split(separator: "\n")
-    #expect(lines[0].hasSuffix(",patience_seconds,agent,remote,capped,abusive"), "\(lines[0])")
-    let rows = lines.dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-    let answered = rows.filter { $0[5] == "answered" }
-    #expect(answered.allSatisfy { Double($0[9])! <= 600 })
-    #expect(answered.contains { $0[15] == "true" } && answered.allSatisfy { ($0[15] == "true") == (Double($0[9])! == 600 && Double($0[11])! > 600) })
-    #expect(answered.allSatisfy { ($0[6] == "abuse_team") == ($0[16] == "true") })
+    let calls = try CSVTable(contentsOf: out.appendingPathComponent("calls.csv"))
+    #expect(calls.header.suffix(5) == ["patience_seconds", "agent", "remote", "capped", "abusive"], "\(calls.header)")
+    let answered = calls.rows.filter { $0["outcome"] == "answered" }
+    #expect(answered.allSatisfy { $0.number("handle_seconds")! <= 600 })
+    #expect(
+      answered.contains { $0["capped"] == "true" }
+        && answered.allSatisfy { ($0["capped"] == "true") == ($0.number("handle_seconds")! == 600 && $0.number("talk_drawn_seconds")! > 600) })
+    #expect(answered.allSatisfy { ($0["group"] == "abuse_team") == ($0["abusive"] == "true") })
     let summary = try CLI.json(out.appendingPathComponent("summary.json"))
     let metrics = try #require(summary["metrics"] as? [String: [String: Any]])
     let capped = try #require(metrics["capped"]?["mean"] as? Double)
-    #expect(capped * 2 == Double(answered.filter { $0[15] == "true" }.count))
+    #expect(capped * 2 == Double(answered.filter { $0["capped"] == "true" }.count))
     #expect(try #require(metrics["call_backs"]?["mean"] as? Double) > 0)
     #expect(try #require(metrics["recovery_hours"]?["mean"] as? Double) > 0)
     let groups = try #require(summary["agent_groups"] as? [String: [String: [String: Any]]])
@@ -118,36 +120,30 @@ import Testing
     let out = dir.appendingPathComponent("out")
     let r = try CLI.run(["run", file, "--out", out.path, "--trace"])
     #expect(r.status == 0, "\(r.stderr)")
-    func rows(_ name: String) throws -> [[String]] {
-      try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8).split(separator: "\n").dropFirst()
-        .map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-    }
-    // replication,time_seconds,group,agent,change,remote
     var spells: [String: [(Double, Double)]] = [:]
     var since: [String: Double] = [:]
     var changes: Set<String> = []
-    for row in try rows("agents.csv") {
-      let key = row[0] + "/" + row[2] + "/" + row[3]
-      let time = Double(row[1])!
-      changes.insert(row[4])
-      if row[4] == "logged_in" {
+    for row in try CSVTable(contentsOf: out.appendingPathComponent("agents.csv")).rows {
+      let key = row["replication"] + "/" + row["group"] + "/" + row["agent"]
+      let time = row.number("time_seconds")!
+      changes.insert(row["change"])
+      if row["change"] == "logged_in" {
         #expect(since[key] == nil, "\(key) logged in twice at \(time)")
         since[key] = time
-      } else if row[4] != "absent", let start = since.removeValue(forKey: key) {
+      } else if row["change"] != "absent", let start = since.removeValue(forKey: key) {
         spells[key, default: []].append((start, time))
       }
     }
     for (key, start) in since { spells[key, default: []].append((start, .infinity)) }
     #expect(changes.isSuperset(of: ["logged_in", "lunch", "break", "gap", "end_of_shift", "absent"]), "\(changes)")
-    // replication,call_id,type,is_redial,arrival,outcome,group,transferred_by,wait_seconds,handle_seconds,…,agent,remote
-    let answered = try rows("calls.csv").filter { $0[5] == "answered" }
+    let answered = try CSVTable(contentsOf: out.appendingPathComponent("calls.csv")).rows.filter { $0["outcome"] == "answered" }
     #expect(answered.count > 500)
     for call in answered {
-      let key = call[0] + "/" + call[6] + "/" + call[13]
+      let key = call["replication"] + "/" + call["group"] + "/" + call["agent"]
       // Times are written to 6 decimals: arrival + wait may fall 1e-6 s either side.
-      let at = Double(call[4])! + Double(call[8])!
+      let at = call.number("arrival")! + call.number("wait_seconds")!
       let inside = spells[key]?.contains { $0.0 - 1e-5 <= at && at < $0.1 - 1e-5 } ?? false
-      #expect(inside, "call \(call[1]) answered by \(key) at \(at) s outside its logged-in spells")
+      #expect(inside, "call \(call["call_id"]) answered by \(key) at \(at) s outside its logged-in spells")
     }
   }
 

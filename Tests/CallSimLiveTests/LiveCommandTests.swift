@@ -1,5 +1,12 @@
+import CallSimTestSupport
 import Foundation
 import Testing
+
+/// A live test's own failure, with what the binary printed.
+struct CLIError: Error, CustomStringConvertible {
+  var description: String
+  init(_ d: String) { description = d }
+}
 
 /// `callsim live` as a user runs it, the built binary on a free port: the stream, a control
 /// taking effect in it, refused controls, and a run at `--speed max` ending with the

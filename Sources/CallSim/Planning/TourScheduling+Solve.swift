@@ -54,7 +54,8 @@ extension TourScheduling {
         do throws(SchedulingError) {
           whole = try program.solve(options: .init(timeLimit: left() / 2, relativeGap: options.relativeGap), incumbent: best)
         } catch .infeasibleProgram {
-          throw diagnosis(seconds: min(2, max(0.5, left())))
+          // Usually well under a second; 10 s lets a loaded machine still say how many are needed.
+          throw diagnosis(seconds: min(10, max(1, left())))
         }
         var x = whole.values
         // The bound on objective + ε·P, less the largest people term, bounds the cost.

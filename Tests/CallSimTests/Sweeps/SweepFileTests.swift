@@ -102,7 +102,7 @@ import Testing
     #expect(a.fingerprint != c.fingerprint)
   }
 
-  typealias Case = ScenarioErrorCatalogueTests.Case
+  typealias Case = ErrorCatalogue.Case
 
   static let cases: [Case] = [
     Case(name: "unknown key", replace: ("metrics:", "replication: 2\nmetrics:"),

@@ -1,4 +1,5 @@
 import CallSim
+import CallSimTestSupport
 import Foundation
 import Testing
 
@@ -22,16 +23,15 @@ import Testing
     #expect(result.conservationErrors.isEmpty, "\(result.conservationErrors.prefix(3))")
     let csv = folder.appendingPathComponent("calls.csv")
     try CallTrace.merge(parts: (0..<model.settings.replications).map { CallTrace.part($0, in: folder) }, into: csv, model: model)
-    let lines = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n")
-    let header = lines[0].split(separator: ",").map(String.init)
-    #expect(lines.first.map(String.init) == CallTrace.header(for: model))
-    let cappedColumn = header.firstIndex(of: "capped")
-    let abusiveColumn = header.firstIndex(of: "abusive")
-    let rows = lines.dropFirst().map { line -> Row in
-      let c = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-      return Row(
-        replication: Int(c[0])!, type: c[2], outcome: c[5], group: c[6], handle: Double(c[9]), isRedial: c[3] == "true", caller: Int(c[10])!,
-        talkDrawn: Double(c[11])!, capped: cappedColumn.map { c[$0] == "true" }, abusive: abusiveColumn.map { c[$0] == "true" })
+    let table = try CSVTable(contentsOf: csv)
+    #expect(table.header.joined(separator: ",") == CallTrace.header(for: model))
+    let (hasCapped, hasAbusive) = (table.header.contains("capped"), table.header.contains("abusive"))
+    let rows = table.rows.map { c in
+      Row(
+        replication: Int(c["replication"])!, type: c["type"], outcome: c["outcome"], group: c["group"],
+        handle: c.number("handle_seconds"), isRedial: c["is_redial"] == "true", caller: Int(c["caller"])!,
+        talkDrawn: c.number("talk_drawn_seconds")!, capped: hasCapped ? c["capped"] == "true" : nil,
+        abusive: hasAbusive ? c["abusive"] == "true" : nil)
     }
     return (result, rows)
   }

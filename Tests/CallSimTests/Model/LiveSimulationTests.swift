@@ -1,4 +1,5 @@
 import CallSim
+import CallSimTestSupport
 import Foundation
 import Testing
 
@@ -23,15 +24,11 @@ import Testing
     try ScenarioFixture().load("live.yaml", text).model
   }
 
-  static var packageRoot: URL {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-  }
-
   /// Stepping in 37.5 s pieces, with a snapshot every 15 minutes, on groups staffed by the
   /// hour and on a roster with breaks (the Seoul afternoon-shift scenario).
   @Test func steppingInPiecesGivesTheRunsCounts() throws {
     let roster = try Scenario.load(
-      LiveSimulationTests.packageRoot.appendingPathComponent("Scenarios/seoul-120/afternoon-13-22.yaml").path)
+      Repository.root.appendingPathComponent("Scenarios/seoul-120/afternoon-13-22.yaml").path)
     for model in [try LiveSimulationTests.model(), roster.model] {
       var whole = CallCenterSimulation(model: model, replication: 0)
       let expected = try whole.run()!

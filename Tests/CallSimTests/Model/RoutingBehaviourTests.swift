@@ -1,4 +1,5 @@
 import CallSim
+import CallSimTestSupport
 import Foundation
 import Testing
 
@@ -23,14 +24,14 @@ import Testing
     #expect(result.conservationErrors.isEmpty, "\(result.conservationErrors.prefix(3))")
     let csv = folder.appendingPathComponent("calls.csv")
     try CallTrace.merge(parts: (0..<model.settings.replications).map { CallTrace.part($0, in: folder) }, into: csv)
-    let lines = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n")
-    #expect(lines.first.map(String.init) == CallTrace.header)
-    let rows = lines.dropFirst().map { line -> Row in
-      let c = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-      return Row(
-        replication: Int(c[0])!, callID: Int(c[1])!, type: c[2], arrival: Double(c[4])!, outcome: c[5], group: c[6],
-        transferredBy: c[7], wait: Double(c[8]), handle: Double(c[9]),
-        isRedial: c[3] == "true", caller: Int(c[10])!, talkDrawn: Double(c[11])!, patience: Double(c[12]))
+    let table = try CSVTable(contentsOf: csv)
+    #expect(table.header.joined(separator: ",") == CallTrace.header)
+    let rows = table.rows.map { c in
+      Row(
+        replication: Int(c["replication"])!, callID: Int(c["call_id"])!, type: c["type"], arrival: c.number("arrival")!,
+        outcome: c["outcome"], group: c["group"], transferredBy: c["transferred_by"], wait: c.number("wait_seconds"),
+        handle: c.number("handle_seconds"), isRedial: c["is_redial"] == "true", caller: Int(c["caller"])!,
+        talkDrawn: c.number("talk_drawn_seconds")!, patience: c.number("patience_seconds"))
     }
     return (model, result, rows)
   }

@@ -1,5 +1,6 @@
 import CallSim
 import CallSimEngine
+import CallSimTestSupport
 import Foundation
 import Testing
 
@@ -70,10 +71,7 @@ import Testing
 /// `Scenarios/` — IVR, misrouting and transfers, caps, rosters, remote work, strikes, a year —
 /// per replication, per call type, and in every hour, as the tables report them.
 @Suite struct ScenarioConservationTests {
-  static var scenariosFolder: URL {
-    URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-      .appendingPathComponent("Scenarios")
-  }
+  static var scenariosFolder: URL { Repository.root.appendingPathComponent("Scenarios") }
 
   /// Every scenario file (not the sweep files, not the `parts/` they extend).
   static var scenarioFiles: [String] {
