@@ -144,7 +144,7 @@ import Testing
 
   /// The manual's examples (`docs/calibration.md`) are the commands' real output.
   @Test(arguments: [["fit", "durations", "Scenarios/data/handle-times.csv"], ["fit", "arrivals", "Scenarios/data/hourly-calls.csv"]])
-  func readmeShowsTheRealOutput(_ arguments: [String]) throws {
+  func manualShowsTheRealOutput(_ arguments: [String]) throws {
     let r = try CLI.run(arguments)
     #expect(r.status == 0, "\(r.stderr)")
     let page = try String(contentsOf: CLI.packageRoot.appendingPathComponent("docs/calibration.md"), encoding: .utf8)
