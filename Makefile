@@ -50,19 +50,19 @@ plots: build pydeps
 	$(PYTHON) plot-scripts/hourly.py Results/seoul-120-base
 	$(PYTHON) plot-scripts/waits.py Results/seoul-120-base
 
-## Speed and memory against the C reference loop and SimPy (see README, Performance).
+## Speed and memory against the C reference loop and SimPy (see docs/performance.md).
 bench: build
 	@$(PYTHON) -c "import simpy" 2>/dev/null || $(PYTHON) -m pip install -q -r bench/requirements.txt
 	$(BIN) bench --repetitions 3
 
 ## Instructions per call (valgrind --tool=callgrind) of the reference case, whole process, against
-## the C reference loop on the same calls, and the top functions (bench/profile.sh; README, Performance).
+## the C reference loop on the same calls, and the top functions (bench/profile.sh; docs/performance.md).
 ## PROFILE_SCENARIO=file profiles that scenario instead. Needs valgrind (apt-get install valgrind).
 PROFILE_SCENARIO ?=
 profile: build
 	bench/profile.sh $(BIN) $(PROFILE_SCENARIO)
 
-## Speed-up of `callsim sweep` from one thread to two (see README, Sweeps on a cluster).
+## Speed-up of `callsim sweep` from one thread to two (see docs/sweeps.md).
 sweep-bench: build
 	bench/sweep-bench.sh $(BIN)
 
@@ -77,13 +77,13 @@ sweep-example: build pydeps
 	$(BIN) sweep Scenarios/sweeps/three-fields-modes.yaml --out Results/three-fields-modes
 	$(PYTHON) plot-scripts/sweep.py Results/three-fields-modes
 
-## 50 server-sent-event clients for 30 s on loopback against `callsim live` (see README,
-## Live wallboard). Not part of `make test`.
+## 50 server-sent-event clients for 30 s on loopback against `callsim live` (see
+## docs/live.md). Not part of `make test`.
 LIVE_SCENARIO ?= Scenarios/seoul-120/split.yaml
 live-load-test: build
 	$(PYTHON) live/load-test.py --binary $(BIN) --scenario $(LIVE_SCENARIO) --clients 50 --seconds 30
 
-## The README's screenshot of the wallboard (docs/live-wallboard.png), with Debian's chromium
+## The manual's screenshot of the wallboard (docs/live-wallboard.png), with Debian's chromium
 ## (installed with apt-get when missing).
 live-screenshot: build
 	live/screenshot.sh $(BIN) $(LIVE_SCENARIO) docs/live-wallboard.png

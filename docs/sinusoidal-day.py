@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Draw docs/sinusoidal-day.png: the README's figure of the planner on a sinusoidal day.
+"""Draw docs/sinusoidal-day.png: the figure of the planner (docs/planning.md) on a sinusoidal day.
 
 Plans Scenarios/planning/sinusoidal-day.yaml (60-minute intervals), runs its last date's
 `required` and `required_analytic` hour by hour on other callers (seed 99, 100

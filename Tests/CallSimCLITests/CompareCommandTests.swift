@@ -137,8 +137,9 @@ import Testing
   }
 }
 
-/// The README's answer to the integration question holds on the Seoul scenarios (with fewer
-/// replications): integrated is worse than split in its first week and better once learned.
+/// The manual's answer to the integration question (`docs/comparing.md`) holds on the Seoul
+/// scenarios (with fewer replications): integrated is worse than split in its first week and
+/// better once learned.
 @Suite struct SeoulIntegrationTests {
   @Test func integratedLosesInWeekOneAndWinsAfterLearning() throws {
     let dir = try CLI.temporaryFolder()

@@ -143,12 +143,12 @@ import Testing
     #expect(r.stderr == expected.replacingOccurrences(of: "FILE", with: path) + "\n")
   }
 
-  /// The README's examples are the commands' real output.
+  /// The manual's examples (`docs/calibration.md`) are the commands' real output.
   @Test(arguments: [["fit", "durations", "Scenarios/data/handle-times.csv"], ["fit", "arrivals", "Scenarios/data/hourly-calls.csv"]])
-  func readmeShowsTheRealOutput(_ arguments: [String]) throws {
+  func manualShowsTheRealOutput(_ arguments: [String]) throws {
     let r = try CLI.run(arguments)
     #expect(r.status == 0, "\(r.stderr)")
-    let readme = try String(contentsOf: CLI.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
-    #expect(readme.contains("$ callsim \(arguments.joined(separator: " "))\n" + r.stdout), "README out of date for \(arguments)")
+    let page = try String(contentsOf: CLI.packageRoot.appendingPathComponent("docs/calibration.md"), encoding: .utf8)
+    #expect(page.contains("$ callsim \(arguments.joined(separator: " "))\n" + r.stdout), "docs/calibration.md out of date for \(arguments)")
   }
 }

@@ -2,8 +2,8 @@
 import CallSimEngine
 import Testing
 
-/// A caller whose patience ends at the instant an agent frees is answered (README,
-/// *Correctness*): worked by hand with a real tie, both events at exactly 3700 s.
+/// A caller whose patience ends at the instant an agent frees is answered
+/// (`docs/correctness.md`): worked by hand with a real tie, both events at exactly 3700 s.
 @Suite struct EventTieTests {
   /// No agent in hour 0, one from 3600 s; talk exactly 100 s; patience exactly 110 s; no
   /// Poisson arrivals, two calls placed by hand:

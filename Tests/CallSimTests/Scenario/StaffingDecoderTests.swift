@@ -46,7 +46,7 @@ import Testing
     #expect(day.lunch == ShiftTemplate.Lunch(windowStart: 11.5 * 3600, windowEnd: 13.5 * 3600, length: 3600))
     #expect(day.breaks == ShiftTemplate.Breaks(every: 7200, length: 600))
     #expect(day.staggerStep == 900)
-    // The README's worked example of staggering.
+    // The worked example of staggering in docs/scenario-reference.md.
     func starts(_ k: Int, _ kind: ShiftTemplate.Pause.Kind) -> [Double] {
       day.pauses(agent: k).filter { $0.kind == kind }.map { $0.start / 3600 }
     }
