@@ -1,3 +1,4 @@
+import CallSimTestSupport
 import Foundation
 import Testing
 
