@@ -3,7 +3,7 @@
 # the same number of calls: the Erlang A reference case of `callsim bench` (600 calls/h,
 # exponential 5 min handle, 48 agents, exponential 3 min patience) over DAYS days (70: about
 # 1.0 M calls), run as a whole process `callsim run --replications 1 --threads 1 --quiet`,
-# and ../shared/bench/erlanga.c (mt19937) for the calls callsim counted. Prints instructions
+# and bench/c-reference/erlanga.c (mt19937) for the calls callsim counted. Prints instructions
 # per call of both, their ratio, and the top functions of each (self cost).
 #
 # callgrind cannot read this toolchain's DWARF 5, so it runs on a copy of the binary with
@@ -15,7 +15,7 @@
 #
 # With SCENARIO, that scenario (replications 1) is profiled instead of the reference case
 # and only callsim's numbers are printed (and the C loop's per call, for scale).
-# Environment: DAYS (70), TOP (15 functions), C_REFERENCE (../shared/bench),
+# Environment: DAYS (70), TOP (15 functions), C_REFERENCE (bench/c-reference),
 # OUT (a folder to keep the callgrind files in; a temporary one by default).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -23,7 +23,7 @@ CALLSIM=${1:-$here/../.build/release/callsim}
 SCENARIO=${2:-}
 DAYS=${DAYS:-70}
 TOP=${TOP:-15}
-C_REFERENCE=${C_REFERENCE:-$here/../../shared/bench}
+C_REFERENCE=${C_REFERENCE:-$here/c-reference}
 command -v valgrind >/dev/null || { echo "profile: valgrind not found (apt-get install valgrind)" >&2; exit 1; }
 if [ -n "${OUT:-}" ]; then work=$OUT; mkdir -p "$work"; else work=$(mktemp -d); trap 'rm -rf "$work"' EXIT; fi
 

@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
     commandName: "bench",
     abstract: "Measure simulation speed and memory against the C reference loop and SimPy.",
     discussion: """
-      Every case runs `callsim run` on a scenario file in a child process (the real code path), and reads calls and events from its summary.json and peak memory from the operating system. The C reference (../shared/bench/erlanga.c, built with make when found) and a SimPy model of the same Erlang A queue (bench/simpy_erlanga.py, needs `pip install -r bench/requirements.txt`) run in the same session, so ratios are comparable on a noisy machine.
+      Every case runs `callsim run` on a scenario file in a child process (the real code path), and reads calls and events from its summary.json and peak memory from the operating system. The C reference (bench/c-reference/erlanga.c, built with make when found) and a SimPy model of the same Erlang A queue (bench/simpy_erlanga.py, needs `pip install -r bench/requirements.txt`) run in the same session, so ratios are comparable on a noisy machine.
       """
   )
 
@@ -15,7 +15,7 @@ struct BenchCommand: ParsableCommand {
   var calls: Int = 10_000_000
 
   @Option(help: "Folder holding the C reference (erlanga.c and its Makefile).")
-  var cReference: String = "../shared/bench"
+  var cReference: String = "bench/c-reference"
 
   @Option(help: "Calls simulated by SimPy (it is slow; its rate does not depend on the count).")
   var simpyCalls: Int = 200_000
