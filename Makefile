@@ -6,7 +6,7 @@ BIN := .build/release/callsim
 # A small run whose results the plot scripts are tested on.
 PLOT_CHECK_SCENARIO ?= Scenarios/seoul-120/base.yaml
 
-.PHONY: live-load-test live-screenshot run test deps pydeps build plots bench profile sweep-bench slurm-test sweep-example sanitize asan tsan fuzz ci clean
+.PHONY: live-load-test live-screenshot run test layers deps pydeps build plots bench profile sweep-bench slurm-test sweep-example sanitize asan tsan fuzz ci clean
 FUZZ_SECONDS ?= 300
 
 ## Install what is missing: GSL and GLPK (apt, one `apt-get update` for both) and the plot
@@ -30,8 +30,12 @@ build: deps
 run: build
 	$(BIN) run $(SCENARIO)
 
+## No folder of the CallSim module uses a layer above it (Sources/CallSim/LAYERS.md).
+layers:
+	$(PYTHON) scripts/check-layers.py
+
 ## Build and run the whole test suite (statistical validation runs on the release build).
-test: deps pydeps
+test: deps pydeps layers
 	$(SWIFT) build -c release
 	$(SWIFT) test -c release
 	$(BIN) run $(PLOT_CHECK_SCENARIO) --replications 2 --quiet --out .build/plot-check
