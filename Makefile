@@ -6,7 +6,7 @@ BIN := .build/release/callsim
 # A small run whose results the plot scripts are tested on.
 PLOT_CHECK_SCENARIO ?= Scenarios/seoul-120/base.yaml
 
-.PHONY: live-load-test live-screenshot run test test-fast deps pydeps build plots bench profile sweep-bench slurm-test sweep-example sanitize asan tsan fuzz ci clean
+.PHONY: live-load-test live-screenshot run test test-fast layers deps pydeps build plots bench profile sweep-bench slurm-test sweep-example sanitize asan tsan fuzz ci clean
 FUZZ_SECONDS ?= 300
 
 ## Install what is missing: GSL and GLPK (apt, one `apt-get update` for both) and the plot
@@ -30,8 +30,12 @@ build: deps
 run: build
 	$(BIN) run $(SCENARIO)
 
+## No folder of the CallSim module uses a layer above it (Sources/CallSim/LAYERS.md).
+layers:
+	$(PYTHON) scripts/check-layers.py
+
 ## Build and run the whole test suite (statistical validation runs on the release build).
-test: deps pydeps
+test: deps pydeps layers
 	$(SWIFT) build -c release
 	$(SWIFT) test -c release
 	$(BIN) run $(PLOT_CHECK_SCENARIO) --replications 2 --quiet --out .build/plot-check
@@ -41,7 +45,7 @@ test: deps pydeps
 ## validations against theory, the Seoul case, the planner's end-to-end plans, the signal tests
 ## and the every-scenario conservation run. `make test` is what CI and a landing run.
 FAST_SKIP := TheoryValidationTests|RoutingValidationTests|PolicyValidationTests|Seoul|PlanCommandTests|PlanLevelTests|PlanPeopleTests|SinusoidalDayTests|ScenarioConservationTests|InterruptionTests|CompareCommandTests
-test-fast: deps
+test-fast: deps layers
 	$(SWIFT) build -c release
 	$(SWIFT) test -c release --skip '$(FAST_SKIP)'
 

@@ -61,7 +61,8 @@ let package = Package(
       dependencies: [
         "CallSimEngine", "CGLPK", "CNumberText",
         .product(name: "Yams", package: "Yams"),
-      ]
+      ],
+      exclude: ["LAYERS.md"]
     ),
 
     // MARK: - Front end

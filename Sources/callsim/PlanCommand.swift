@@ -151,7 +151,7 @@ struct PlanCommand: ParsableCommand {
       placed = try placement?.place(stop: interruption.stop) { round in
         if !quiet {
           let rates = round.answerRates.map { String(format: "%.4f", $0) }.joined(separator: " ")
-          Diagnostics.printError("placement: \(round.batch) worker(s) → the \(Self.clock(round.chosenStart)) window (answer rates by window: \(rates))")
+          Diagnostics.printError("placement: \(round.batch) worker(s) → the \(TimeText.clock(round.chosenStart, rounding: .towardZero)) window (answer rates by window: \(rates))")
         }
       }
     } catch is StopRequest.Stopped {
@@ -230,17 +230,12 @@ struct PlanCommand: ParsableCommand {
       "  occupancy            \(pct(.occupancy))",
     ]
     if let placed {
-      let windows = placed.windows.filter { $0.agents > 0 }.map { "\($0.agents) at \(Self.clock($0.start))" }
+      let windows = placed.windows.filter { $0.agents > 0 }.map { "\($0.agents) at \(TimeText.clock($0.start, rounding: .towardZero))" }
       lines.append(
         String(format: "  placement            %@: answer rate %.2f %% → %.2f %%", windows.joined(separator: ", "), placed.baseAnswerRate * 100, placed.answerRate * 100))
     }
     let people = ScheduleTable(plan: plan).hasPeople ? ["schedule.csv"] : []
     lines.append("Plan written to \(folder)/ (\((people + PlanFolder.files).joined(separator: ", "))\(placed == nil ? "" : ", placement.yaml"))")
     return lines.joined(separator: "\n")
-  }
-
-  /// Seconds from midnight as `HH:MM`.
-  static func clock(_ seconds: Double) -> String {
-    String(format: "%02d:%02d", Int(seconds) / 3600, Int(seconds) % 3600 / 60)
   }
 }

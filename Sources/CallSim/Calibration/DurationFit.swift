@@ -62,17 +62,17 @@ public struct DurationFit: Sendable, Equatable {
   }
 
   /// The fit in callsim's scenario syntax, e.g. `{dist: lognormal, mean: 3m10.4s, sd: 2m30s}`:
-  /// durations as ``durationText(_:)``, shapes to 5 significant digits; decodes back to ``distribution``
-  /// within that rounding. Gamma and Weibull are written as mean + shape. A lognormal whose
+  /// durations to 0.1 s (``TimeText/DurationRounding/tenths``), shapes to 5 significant
+  /// digits; decodes back to ``distribution`` within that rounding. Gamma and Weibull are written as mean + shape. A lognormal whose
   /// cv (sd / mean) is below ``minSnippetCV`` — durations that hardly vary — is written as
   /// `deterministic` (its sd could print as `0s`, which the decoder refuses).
   public var snippet: String {
-    let m = DurationFit.durationText(mean)
+    let m = TimeText.duration(mean, rounding: .tenths)
     switch family {
     case .exponential: return "{dist: exponential, mean: \(m)}"
     case .lognormal:
       guard sd / mean >= DurationFit.minSnippetCV else { return "{dist: deterministic, mean: \(m)}" }
-      return "{dist: lognormal, mean: \(m), sd: \(DurationFit.durationText(sd))}"
+      return "{dist: lognormal, mean: \(m), sd: \(TimeText.duration(sd, rounding: .tenths))}"
     case .gamma, .weibull:
       return "{dist: \(family.rawValue), mean: \(m), shape: \(String(format: "%.5g", parameters[0].value))}"
     default: return "{dist: \(family.rawValue), mean: \(m)}"
@@ -82,30 +82,9 @@ public struct DurationFit: Sendable, Equatable {
   /// The smallest cv (sd / mean) a snippet keeps a spread for: 1e-5, the cv below which
   /// scenarios refuse an Erlang or gamma (shape 1/cv² above ``Distribution/maxShape``) and ask
   /// for `deterministic`. Above it the sd prints as at least 1e-8 s (the mean is at least
-  /// 1 ms), which ``durationText(_:)`` shows to 3 significant digits, never as `0s`.
+  /// 1 ms), which ``TimeText/DurationRounding/tenths`` shows to 3 significant digits, never
+  /// as `0s`.
   public static let minSnippetCV = 1e-5
-
-  /// Seconds as a scenario duration: from 10 s on, rounded to 0.1 s (`45.3s`, `3m10.4s`,
-  /// `1h2m5s`); below, to 3 significant digits (`4.27s`, `0.0532s`; at most 9 decimals), so a
-  /// short duration does not print as `0s`.
-  public static func durationText(_ seconds: Double) -> String {
-    if seconds < 9.95 {
-      guard seconds > 0 else { return "0s" }
-      let decimals = min(9, max(1, 2 - Int(log10(seconds).rounded(.down))))
-      var text = String(format: "%.\(decimals)f", seconds)
-      while text.hasSuffix("0") { text.removeLast() }
-      if text.hasSuffix(".") { text.removeLast() }
-      return text == "0" ? "0s" : text + "s"
-    }
-    let tenths = Int((seconds * 10).rounded())
-    let whole = tenths / 10, fraction = tenths % 10
-    var text = ""
-    if whole >= 3600 { text += "\(whole / 3600)h" }
-    if whole % 3600 >= 60 { text += "\((whole % 3600) / 60)m" }
-    let s = whole % 60
-    if s > 0 || fraction > 0 || text.isEmpty { text += fraction > 0 ? "\(s).\(fraction)s" : "\(s)s" }
-    return text
-  }
 
   /// The fits of every family that can be fitted, sorted by AIC (best first), and the reasons
   /// the others were skipped. `values` in seconds, each finite and ≥ 0, at least 2 of them.
@@ -130,7 +109,7 @@ public struct DurationFit: Sendable, Equatable {
       for f in others {
         skipped.append((f, "all durations equal \(ScenarioField.show(sorted[0])) s (sd 0); a \(displayName(f)) fit needs spread"))
       }
-      note = "every duration is \(ScenarioField.show(sorted[0])) s: a fixed duration is {dist: deterministic, mean: \(durationText(sorted[0]))}"
+      note = "every duration is \(ScenarioField.show(sorted[0])) s: a fixed duration is {dist: deterministic, mean: \(TimeText.duration(sorted[0], rounding: .tenths))}"
     } else {
       fits.append(lognormal(sorted))
       for (family, fit) in [(Distribution.Family.gamma, gamma), (.weibull, weibull)] {

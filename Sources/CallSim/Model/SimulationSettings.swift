@@ -37,12 +37,6 @@ public struct SimulationSettings: Sendable, Equatable {
   /// The first counted hour (warm-up rounded up to a whole hour).
   public var firstMeasuredHour: Int { min(hours, Int((warmup / 3600).rounded(.up))) }
 
-  /// The memory the run's counts would need with `callTypes` call types and `groups` agent groups; see
-  /// ``RunMemoryEstimate`` (the check itself lives there).
-  public func memory(callTypes: Int, groups: Int = 1) -> RunMemoryEstimate {
-    RunMemoryEstimate(hours: hours, callTypes: callTypes, groups: groups, replications: replications)
-  }
-
   /// The date of simulated day `index` (0-based).
   public func date(ofDay index: Int) -> CalendarDate { start.adding(days: index) }
 

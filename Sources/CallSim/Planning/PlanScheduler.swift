@@ -143,10 +143,10 @@ public struct PlanScheduler: Sendable {
     words += Weekday.allCases.filter(rest.contains).map(\.rawValue)
     if holiday { words.append("holidays") }
     let from = Double(first % perDay) * options.intervalSeconds
-    let range = "\(ScenarioDecoder.clock(from))–\(ScenarioDecoder.clock(from + options.intervalSeconds))"
+    let range = "\(TimeText.clock(from))–\(TimeText.clock(from + options.intervalSeconds))"
     let who = model.agentGroups.count > 1 ? " of group \(model.agentGroups[group].name)" : ""
     throw PlanError(
-      "no shift\(who) is on duty \(range) \(words.first == "every day" ? "" : "on ")\(words.joined(separator: ", ")), when calls arrive: add a shift that starts at or before \(ScenarioDecoder.clock(from)) and is on the phones until \(ScenarioDecoder.clock(from + options.intervalSeconds))")
+      "no shift\(who) is on duty \(range) \(words.first == "every day" ? "" : "on ")\(words.joined(separator: ", ")), when calls arrive: add a shift that starts at or before \(TimeText.clock(from)) and is on the phones until \(TimeText.clock(from + options.intervalSeconds))")
   }
 
   /// Whether any allowed shift is on duty and off its pauses in each interval.

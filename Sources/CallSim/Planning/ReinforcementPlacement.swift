@@ -111,7 +111,7 @@ public struct ReinforcementPlacement {
   func lines(_ agents: [Int]) throws -> [RosterLine] {
     do {
       return try starts.indices.filter { agents[$0] > 0 }.map { w throws(ModelError) in
-        let name = "reinforcement \(ScenarioDecoder.clock(starts[w]))-\(ScenarioDecoder.clockOfDay(starts[w] + shiftLength))"
+        let name = "reinforcement \(TimeText.clock(starts[w]))-\(TimeText.clockOfDay(starts[w] + shiftLength))"
         return try RosterLine(
           group: group, shift: ShiftTemplate(name: name, start: starts[w], length: shiftLength, staggerStep: 0), agents: agents[w],
           days: days, isReinforcement: true)

@@ -109,12 +109,7 @@ public struct ShiftScheduling: Sendable {
   public static func label(interval t: Int, settings: SimulationSettings, intervalLength: Double) -> String {
     let perDay = Int(86_400 / intervalLength)
     let from = Double(t % perDay) * intervalLength
+    let clock = { TimeText.clock($0, rounding: .towardZero) }
     return "\(settings.date(ofDay: t / perDay)) \(clock(from))–\(clock(from + intervalLength))"
-  }
-
-  private static func clock(_ seconds: Double) -> String {
-    let minutes = Int(seconds / 60)
-    let h = minutes / 60, m = minutes % 60
-    return (h < 10 ? "0\(h)" : "\(h)") + ":" + (m < 10 ? "0\(m)" : "\(m)")
   }
 }

@@ -85,14 +85,14 @@ public struct PlanReport {
     if let placement {
       object["placement"] = [
         "method": "greedy by batches on common random numbers",
-        "windows": placement.windows.map { ["start": ScenarioDecoder.clock($0.start), "workers": $0.agents] as [String: Any] },
+        "windows": placement.windows.map { ["start": TimeText.clock($0.start), "workers": $0.agents] as [String: Any] },
         "base_answer_rate": placement.baseAnswerRate,
         "answer_rate": placement.answerRate,
         // `chosen_window` counts from 0 in `windows`; `chosen_start` is that window's start.
         "rounds": placement.rounds.map {
           [
             "workers": $0.batch, "answer_rates": $0.answerRates, "chosen_window": $0.chosen,
-            "chosen_start": ScenarioDecoder.clock($0.chosenStart),
+            "chosen_start": TimeText.clock($0.chosenStart),
           ] as [String: Any]
         },
       ] as [String: Any]

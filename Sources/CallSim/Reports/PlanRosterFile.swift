@@ -47,18 +47,18 @@ public struct PlanRosterFile {
     for line in lines where !templates.contains(where: { $0.name == line.shift.name }) { templates.append(line.shift) }
     for template in templates where used.contains(template.name) {
       var pairs: [(String, ScenarioValue)] = [
-        ("start", text(ScenarioDecoder.clock(template.start), quoted: true)),
-        ("end", text(ScenarioDecoder.clockOfDay(template.end), quoted: true)),
+        ("start", text(TimeText.clock(template.start), quoted: true)),
+        ("end", text(TimeText.clockOfDay(template.end), quoted: true)),
       ]
       if let lunch = template.lunch {
-        let window = "\(ScenarioDecoder.clockOfDay(lunch.windowStart))-\(ScenarioDecoder.clockOfDay(lunch.windowEnd))"
-        pairs.append(("lunch", map([("window", text(window, quoted: true)), ("length", text(ScenarioDecoder.durationText(lunch.length)))])))
+        let window = "\(TimeText.clockOfDay(lunch.windowStart))-\(TimeText.clockOfDay(lunch.windowEnd))"
+        pairs.append(("lunch", map([("window", text(window, quoted: true)), ("length", text(TimeText.duration(lunch.length)))])))
       }
       if let breaks = template.breaks {
         pairs.append(
-          ("breaks", map([("every", text(ScenarioDecoder.durationText(breaks.every))), ("length", text(ScenarioDecoder.durationText(breaks.length)))])))
+          ("breaks", map([("every", text(TimeText.duration(breaks.every))), ("length", text(TimeText.duration(breaks.length)))])))
       }
-      pairs.append(("stagger", text(template.staggerStep == 0 ? "none" : ScenarioDecoder.durationText(template.staggerStep))))
+      pairs.append(("stagger", text(template.staggerStep == 0 ? "none" : TimeText.duration(template.staggerStep))))
       shifts.append((template.name, map(pairs)))
     }
     func days(_ line: RosterLine) -> ScenarioValue {
@@ -74,7 +74,7 @@ public struct PlanRosterFile {
       return map(pairs)
     }
     let reinforcement = lines.filter(\.isReinforcement).map { line in
-      let hours = "\(ScenarioDecoder.clock(line.shift.start))-\(ScenarioDecoder.clockOfDay(line.shift.end))"
+      let hours = "\(TimeText.clock(line.shift.start))-\(TimeText.clockOfDay(line.shift.end))"
       return map([("group", group(line)), ("hours", text(hours, quoted: true)), ("agents", text("\(line.agents)")), ("days", days(line))])
     }
     if !shifts.isEmpty { tree = tree.setting(["shifts"], to: map(shifts)) }
@@ -112,7 +112,7 @@ extension PlanRosterFile {
     var rules: [ScenarioValue] = []
     if case .sequence(let old, _)? = scenario["reinforcement"] { rules = old }
     for line in placement.lines {
-      let hours = "\(ScenarioDecoder.clock(line.shift.start))-\(ScenarioDecoder.clockOfDay(line.shift.end))"
+      let hours = "\(TimeText.clock(line.shift.start))-\(TimeText.clockOfDay(line.shift.end))"
       var days = Weekday.allCases.filter(line.days.weekdays.contains).map { text($0.rawValue) }
       if line.days.holidays { days.append(text("holiday")) }
       rules.append(

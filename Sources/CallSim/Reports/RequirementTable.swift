@@ -21,7 +21,7 @@ public struct RequirementTable: CSVTable {
     for interval in group.intervals {
       let day = Int(interval.start / 86_400)
       let date = settings.date(ofDay: day)
-      let clock = ScenarioDecoder.clock(interval.start - Double(day) * 86_400)
+      let clock = TimeText.clock(interval.start - Double(day) * 86_400)
       let weekday = settings.isHoliday(day: day) ? "holiday" : date.weekday.rawValue
       // Heads per agent on the phones, as the schedule has them in this interval.
       let ratio = interval.scheduled > 0 ? interval.staffOnDuty / interval.scheduled : 1 / (1 - fallback)

@@ -31,7 +31,7 @@ public struct ScheduleTable: CSVTable {
           let weekday = settings.isHoliday(day: d) ? "holiday" : settings.date(ofDay: d).weekday.rawValue
           let cells = [
             ScheduleTable.person(i, group: group.name), group.name, "\(settings.date(ofDay: d))", weekday, shift.name,
-            ScenarioDecoder.clock(shift.start), ScenarioDecoder.clockOfDay(shift.end), CSVNumber.format(shift.paidLength / 3600),
+            TimeText.clock(shift.start), TimeText.clockOfDay(shift.end), CSVNumber.format(shift.paidLength / 3600),
           ]
           try body(cells.joined(separator: ","))
         }

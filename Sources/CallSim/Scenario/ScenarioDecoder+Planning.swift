@@ -64,7 +64,7 @@ extension ScenarioDecoder {
     for t in types {
       guard let own = t.targets, own.serviceLevelWithin != targets.serviceLevelWithin else { continue }
       field?.error(
-        "call_types.\(t.name).targets.service_level.within: \(ScenarioDecoder.durationText(own.serviceLevelWithin)) differs from targets.service_level.within (\(ScenarioDecoder.durationText(targets.serviceLevelWithin))): every call type's service level counts answers within one threshold; leave it out or make it equal")
+        "call_types.\(t.name).targets.service_level.within: \(TimeText.duration(own.serviceLevelWithin)) differs from targets.service_level.within (\(TimeText.duration(targets.serviceLevelWithin))): every call type's service level counts answers within one threshold; leave it out or make it equal")
     }
   }
 }

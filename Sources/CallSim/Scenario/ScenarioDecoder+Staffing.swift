@@ -81,32 +81,6 @@ extension ScenarioDecoder {
     return (a, b)
   }
 
-  /// Seconds from midnight as `HH:MM` (`24:00` and beyond for the next day's times).
-  static func clock(_ seconds: Double) -> String {
-    let minutes = Int((seconds / 60).rounded())
-    let h = minutes / 60, m = minutes % 60
-    return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"
-  }
-
-  /// Seconds from a day's midnight as the clock reads it: `01:00` for 25 h, `24:00` for a
-  /// time at a later midnight.
-  static func clockOfDay(_ seconds: Double) -> String {
-    let r = seconds.truncatingRemainder(dividingBy: 86_400)
-    return clock(r == 0 && seconds > 0 ? 86_400 : r)
-  }
-
-  /// Seconds as a duration the scenario accepts: `1h30m`, `10m`, `45s`.
-  static func durationText(_ seconds: Double) -> String {
-    var rest = Int(seconds.rounded())
-    guard rest > 0 else { return "0s" }
-    var text = ""
-    for (unit, size) in [("h", 3600), ("m", 60), ("s", 1)] where rest >= size {
-      text += "\(rest / size)\(unit)"
-      rest %= size
-    }
-    return text
-  }
-
   func clockTime(_ field: ScenarioField, allowMidnightEnd: Bool) -> Double? {
     guard let s = field.scalar, let v = ScenarioDecoder.clockSeconds(s), allowMidnightEnd || v < 86_400 else {
       field.expected(allowMidnightEnd ? "a clock time HH:MM from 00:00 to 24:00" : "a clock time HH:MM from 00:00 to 23:59")
@@ -177,18 +151,18 @@ extension ScenarioDecoder {
     guard let length, let shiftStart, let shiftEnd else { return nil }
     let start = a < shiftStart ? a + 86_400 : a
     let end = b < shiftStart ? b + 86_400 : b
-    let shiftText = "\(ScenarioDecoder.clock(shiftStart))-\(ScenarioDecoder.clockOfDay(shiftEnd))"
+    let shiftText = "\(TimeText.clock(shiftStart))-\(TimeText.clockOfDay(shiftEnd))"
     guard end > start, end <= shiftEnd else {
       windowField.expected("a lunch window inside the shift \(shiftText)")
       return nil
     }
     guard end - start >= length else {
-      windowField.expected("a lunch window at least as long as the lunch (\(ScenarioDecoder.durationText(length)))")
+      windowField.expected("a lunch window at least as long as the lunch (\(TimeText.duration(length)))")
       return nil
     }
     guard length <= (shiftEnd - shiftStart) * ShiftTemplate.maxPauseShare else {
       map["length"]?.expected(
-        "a lunch of at most half the shift \(shiftText) (at most \(ScenarioDecoder.durationText((shiftEnd - shiftStart) * ShiftTemplate.maxPauseShare))): agents must spend at least as long on the phones as at lunch")
+        "a lunch of at most half the shift \(shiftText) (at most \(TimeText.duration((shiftEnd - shiftStart) * ShiftTemplate.maxPauseShare))): agents must spend at least as long on the phones as at lunch")
       return nil
     }
     return ShiftTemplate.Lunch(windowStart: start, windowEnd: end, length: length)
@@ -203,7 +177,7 @@ extension ScenarioDecoder {
     guard let every, let length else { return nil }
     guard length <= every * ShiftTemplate.maxPauseShare else {
       map["length"]?.expected(
-        "a break of at most half its interval (every: \(ScenarioDecoder.durationText(every)), so at most \(ScenarioDecoder.durationText(every * ShiftTemplate.maxPauseShare))): agents must spend at least as long on the phones as on breaks")
+        "a break of at most half its interval (every: \(TimeText.duration(every)), so at most \(TimeText.duration(every * ShiftTemplate.maxPauseShare))): agents must spend at least as long on the phones as on breaks")
       return nil
     }
     return ShiftTemplate.Breaks(every: every, length: length)
@@ -306,7 +280,7 @@ extension ScenarioDecoder {
       let agents = map.required("agents", "the number of extra agents").flatMap { $0.integer(0...1_000_000, what: "a number of agents") }
       let days = map.required("days", "the days the rule applies: weekdays, weekends, all, holiday, mon…sun, dates, or a list").flatMap(daySet)
       guard let group, let hours, let agents, let days else { ok = false; continue }
-      let name = "reinforcement \(ScenarioDecoder.clock(hours.start))-\(ScenarioDecoder.clockOfDay(hours.start + hours.length))"
+      let name = "reinforcement \(TimeText.clock(hours.start))-\(TimeText.clockOfDay(hours.start + hours.length))"
       let line = item.build { () throws(ModelError) in
         try RosterLine(
           group: group, shift: ShiftTemplate(name: name, start: hours.start, length: hours.length, staggerStep: 0),

@@ -97,10 +97,10 @@ extension ScenarioDecoder {
     }
     return ranges.map { start, end in
       let day = start / 24
-      let from = "\(settings.date(ofDay: day)) \(clock(Double(start % 24) * 3600))"
-      if (end - 1) / 24 == day { return "\(from)-\(clock(Double(end - day * 24) * 3600))" }
+      let from = "\(settings.date(ofDay: day)) \(TimeText.clock(Double(start % 24) * 3600))"
+      if (end - 1) / 24 == day { return "\(from)-\(TimeText.clock(Double(end - day * 24) * 3600))" }
       let endDay = end / 24
-      return "\(from)-\(settings.date(ofDay: endDay)) \(clock(Double(end % 24) * 3600))"
+      return "\(from)-\(settings.date(ofDay: endDay)) \(TimeText.clock(Double(end % 24) * 3600))"
     }
   }
 }

@@ -25,7 +25,7 @@ extension ScenarioDecoder {
     /// The entry, for problems of its changed model.
     var field: ScenarioField
     /// The key paths set, as written, with their values (`nil` removes the key).
-    var sets: [(key: String, path: SweepKeyPath, value: ScenarioValue?)]
+    var sets: [(key: String, path: ScenarioKeyPath, value: ScenarioValue?)]
   }
 
   /// Checks the timeline's entries: dates inside the horizon after its first day and in
@@ -67,13 +67,13 @@ extension ScenarioDecoder {
   }
 
   /// The `set` mapping of one entry: key paths that parse and may change during a run.
-  func timelineSets(_ field: ScenarioField, groupNames: [String]?) -> [(key: String, path: SweepKeyPath, value: ScenarioValue?)]? {
+  func timelineSets(_ field: ScenarioField, groupNames: [String]?) -> [(key: String, path: ScenarioKeyPath, value: ScenarioValue?)]? {
     guard let pairs = field.entries(what: "a mapping of key paths to values, such as {routing.mode: integrated}") else { return nil }
     guard !pairs.isEmpty else { field.expected("at least one key path to set"); return nil }
-    var result: [(key: String, path: SweepKeyPath, value: ScenarioValue?)] = []
+    var result: [(key: String, path: ScenarioKeyPath, value: ScenarioValue?)] = []
     var ok = true
     for (key, f) in pairs {
-      switch SweepKeyPath.parse(key) {
+      switch ScenarioKeyPath.parse(key) {
       case .failure(let problem):
         f.error(problem.description)
         ok = false
@@ -90,7 +90,7 @@ extension ScenarioDecoder {
   }
 
   /// Why a timeline may not set `path`, or `nil` when it may.
-  func timelineRefusal(_ path: SweepKeyPath, groupNames: [String]?) -> String? {
+  func timelineRefusal(_ path: ScenarioKeyPath, groupNames: [String]?) -> String? {
     let allowed = "a timeline may set \(ScenarioDecoder.timelineKeysText)"
     guard case .key(let first)? = path.components.first else { return "expected a key path (\(allowed))" }
     if ScenarioDecoder.timelineKeys.contains(first) { return nil }

@@ -71,7 +71,7 @@ struct ScenarioDecoder {
     }
     var types = decodedTypes?.types ?? []
     if let settings,
-      let problem = settings.memory(callTypes: max(1, names?.count ?? 1), groups: max(1, groups?.count ?? 1)).problem
+      let problem = RunMemoryEstimate(settings: settings, callTypes: max(1, names?.count ?? 1), groups: max(1, groups?.count ?? 1)).problem
     {
       top["simulation"]?.error(problem)
     }

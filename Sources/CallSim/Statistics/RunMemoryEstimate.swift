@@ -25,6 +25,12 @@ public struct RunMemoryEstimate: Sendable, Equatable {
     self.replications = replications
   }
 
+  /// The memory a run of `settings` (its horizon and replications) needs with `callTypes`
+  /// call types and `groups` agent groups.
+  public init(settings: SimulationSettings, callTypes: Int, groups: Int = 1) {
+    self.init(hours: settings.hours, callTypes: callTypes, groups: groups, replications: settings.replications)
+  }
+
   /// Most bytes of counts a run may keep: 2.5 GB, a tenth of the 24 GiB machines the
   /// project runs on, leaving room for the threads' working memory.
   public static let maxBytes = 2_560_000_000

@@ -29,7 +29,7 @@ public struct Shard: Sendable, Equatable, Codable, CustomStringConvertible {
   private enum CodingKeys: String, CodingKey { case index, count }
 
   /// Parses `i/N` (1 ≤ i ≤ N); the problem as the end of an error line otherwise.
-  public static func parse(_ text: String) -> Result<Shard, SweepKeyPath.Problem> {
+  public static func parse(_ text: String) -> Result<Shard, ScenarioKeyPath.Problem> {
     let parts = text.split(separator: "/", omittingEmptySubsequences: false)
     guard parts.count == 2, let i = Int(parts[0]), let n = Int(parts[1]), n >= 1, n <= Sweep.maxPoints, (1...n).contains(i) else {
       return .failure(.init("expected i/N with 1 ≤ i ≤ N ≤ \(Sweep.maxPoints), such as 2/8 (N shards, this one the i-th), found '\(text)'"))

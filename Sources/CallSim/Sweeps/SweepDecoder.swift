@@ -129,8 +129,8 @@ struct SweepDecoder {
     if entries.isEmpty { field.expected("at least one parameter") }
     var dimensions: [SweepDimension] = []
     var seen: Set<String> = []
-    func path(_ text: String, _ at: ScenarioField) -> SweepKeyPath? {
-      switch SweepKeyPath.parse(text) {
+    func path(_ text: String, _ at: ScenarioField) -> ScenarioKeyPath? {
+      switch ScenarioKeyPath.parse(text) {
       case .failure(let problem):
         at.error(problem.description)
         return nil
@@ -154,13 +154,13 @@ struct SweepDecoder {
   }
 
   /// `zip: {path: [..], path: [..]}`: lists of one length, read side by side.
-  private func zipped(_ group: ScenarioField, path: (String, ScenarioField) -> SweepKeyPath?) -> SweepDimension? {
+  private func zipped(_ group: ScenarioField, path: (String, ScenarioField) -> ScenarioKeyPath?) -> SweepDimension? {
     guard let entries = group.entries(what: "a mapping of key paths to lists of one length (zipped lists)") else { return nil }
     guard entries.count >= 2 else {
       group.expected("at least two key paths to zip together (a single list needs no zip)")
       return nil
     }
-    var paths: [SweepKeyPath] = []
+    var paths: [ScenarioKeyPath] = []
     var columns: [[ScenarioValue?]] = []
     for (key, values) in entries {
       guard let p = path(key, values), let list = self.values(values) else { continue }

@@ -5,11 +5,11 @@
 /// last varying fastest.
 public struct SweepDimension: Sendable {
   /// The key paths this dimension sets: one, or several for a zipped group.
-  public let paths: [SweepKeyPath]
+  public let paths: [ScenarioKeyPath]
   /// For each step, the value of each path in order; `nil` removes the key from the scenario.
   let steps: [[ScenarioValue?]]
 
-  init(paths: [SweepKeyPath], steps: [[ScenarioValue?]]) {
+  init(paths: [ScenarioKeyPath], steps: [[ScenarioValue?]]) {
     precondition(steps.allSatisfy { $0.count == paths.count })
     self.paths = paths
     self.steps = steps

@@ -1,9 +1,10 @@
-/// A key path into the scenario tree as a sweep names it: dotted keys with list indices,
+/// A key path into the scenario tree: dotted keys with list indices,
 /// `call_types.call.patience.mean`, `agent_groups.water_team.agents`, `roster[2].agents`.
+/// A timeline entry names what it changes with one, and a sweep its parameters.
 ///
-/// Parsed once when the sweep file is read, so that a malformed path is reported against
-/// the sweep file before any point is built.
-public struct SweepKeyPath: Sendable, Hashable, CustomStringConvertible {
+/// Parsed once when the file is read, so that a malformed path is reported against the line
+/// that wrote it, before any model or sweep point is built.
+public struct ScenarioKeyPath: Sendable, Hashable, CustomStringConvertible {
   /// One step of the path: a mapping key or a 0-based list index.
   public enum Component: Sendable, Hashable {
     case key(String)
@@ -11,11 +12,11 @@ public struct SweepKeyPath: Sendable, Hashable, CustomStringConvertible {
   }
 
   public let components: [Component]
-  /// The path as written in the sweep file (the column name in `points.csv`).
+  /// The path as written (for a sweep, the column name in `points.csv`).
   public let description: String
 
   /// Parses `text`, or returns why it is not a key path (a message without the path itself).
-  public static func parse(_ text: String) -> Result<SweepKeyPath, Problem> {
+  public static func parse(_ text: String) -> Result<ScenarioKeyPath, Problem> {
     var components: [Component] = []
     for segment in text.split(separator: ".", omittingEmptySubsequences: false) {
       var rest = Substring(segment)
@@ -33,7 +34,7 @@ public struct SweepKeyPath: Sendable, Hashable, CustomStringConvertible {
         rest = rest[rest.index(after: close)...]
       }
     }
-    return .success(SweepKeyPath(components: components, description: text))
+    return .success(ScenarioKeyPath(components: components, description: text))
   }
 
   /// Why a key path cannot be parsed or applied, as the end of an error line.

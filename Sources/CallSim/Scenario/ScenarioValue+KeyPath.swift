@@ -1,13 +1,13 @@
 extension ScenarioValue {
   /// A copy with the value at `path` replaced (or added, creating mappings as needed), or
   /// removed when `value` is `nil`. A list index must name an item the list already has:
-  /// a sweep changes a base scenario's list, it does not grow it.
-  func setting(_ path: SweepKeyPath, to value: ScenarioValue?) throws(SweepKeyPath.Problem) -> ScenarioValue {
+  /// a sweep or a timeline change edits the base scenario's list, it does not grow it.
+  func setting(_ path: ScenarioKeyPath, to value: ScenarioValue?) throws(ScenarioKeyPath.Problem) -> ScenarioValue {
     try setting(path.components[...], to: value, at: "")
   }
 
-  private func setting(_ path: ArraySlice<SweepKeyPath.Component>, to value: ScenarioValue?, at written: String)
-    throws(SweepKeyPath.Problem) -> ScenarioValue
+  private func setting(_ path: ArraySlice<ScenarioKeyPath.Component>, to value: ScenarioValue?, at written: String)
+    throws(ScenarioKeyPath.Problem) -> ScenarioValue
   {
     guard let first = path.first else { return value ?? self }
     let rest = path.dropFirst()
@@ -23,7 +23,7 @@ extension ScenarioValue {
       case .scalar(let s, _, _) where s.isEmpty || s == "~" || s == "null":
         break  // an empty value: becomes a mapping
       default:
-        throw SweepKeyPath.Problem("cannot set '\(here)': '\(written)' is \(kind) in the base scenario, not a mapping")
+        throw ScenarioKeyPath.Problem("cannot set '\(here)': '\(written)' is \(kind) in the base scenario, not a mapping")
       }
       if let i = pairs.firstIndex(where: { $0.key == key }) {
         if rest.isEmpty && value == nil {
@@ -39,10 +39,10 @@ extension ScenarioValue {
     case .index(let n):
       let here = "\(written)[\(n)]"
       guard case .sequence(var items, let origin) = self else {
-        throw SweepKeyPath.Problem("cannot set '\(here)': '\(written)' is \(kind) in the base scenario, not a list")
+        throw ScenarioKeyPath.Problem("cannot set '\(here)': '\(written)' is \(kind) in the base scenario, not a list")
       }
       guard n < items.count else {
-        throw SweepKeyPath.Problem(
+        throw ScenarioKeyPath.Problem(
           "cannot set '\(here)': '\(written)' has \(items.count) item\(items.count == 1 ? "" : "s") in the base scenario (indices from 0)")
       }
       if rest.isEmpty && value == nil {
