@@ -95,17 +95,8 @@ enum MarkdownLinks {
   /// with the line where the target starts.
   static func links(in text: String) -> [Link] {
     var result: [Link] = []
-    var fence: String? = nil
-    for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+    for (index, rawLine) in linesOutsideFences(text) {
       let trimmed = rawLine.drop { $0 == " " || $0 == "\t" }
-      if let open = fence {
-        if trimmed.hasPrefix(open) { fence = nil }
-        continue
-      }
-      if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-        fence = String(trimmed.prefix(3))
-        continue
-      }
       let line = withoutCodeSpans(String(rawLine))
       if trimmed.hasPrefix("["), let definition = line.range(of: #"^\s*\[[^\]]+\]:\s+"#, options: .regularExpression) {
         let rest = line[definition.upperBound...]
@@ -200,17 +191,8 @@ enum MarkdownLinks {
   static func anchors(in text: String) -> [String] {
     var result: [String] = []
     var seen: [String: Int] = [:]
-    var fence: String? = nil
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    for (_, rawLine) in linesOutsideFences(text) {
       let trimmed = rawLine.drop { $0 == " " }
-      if let open = fence {
-        if trimmed.hasPrefix(open) { fence = nil }
-        continue
-      }
-      if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-        fence = String(trimmed.prefix(3))
-        continue
-      }
       guard rawLine.count - trimmed.count <= 3, let range = trimmed.range(of: "^#{1,6}( |$)", options: .regularExpression) else { continue }
       var title = String(trimmed[range.upperBound...]).trimmingCharacters(in: .whitespaces)
       if let closing = title.range(of: #"\s+#+$"#, options: .regularExpression) { title.removeSubrange(closing) }
@@ -218,6 +200,23 @@ enum MarkdownLinks {
       let n = seen[base, default: 0]
       seen[base] = n + 1
       result.append(n == 0 ? base : "\(base)-\(n)")
+    }
+    return result
+  }
+
+  /// The lines of `text` outside fenced code blocks (``` or ~~~), with their 0-based index.
+  static func linesOutsideFences(_ text: String) -> [(index: Int, line: Substring)] {
+    var result: [(index: Int, line: Substring)] = []
+    var fence: String? = nil
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+      let trimmed = line.drop { $0 == " " || $0 == "\t" }
+      if let open = fence {
+        if trimmed.hasPrefix(open) { fence = nil }
+      } else if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+        fence = String(trimmed.prefix(3))
+      } else {
+        result.append((index, line))
+      }
     }
     return result
   }
