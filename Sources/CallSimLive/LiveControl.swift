@@ -60,7 +60,7 @@ public enum LiveControl: Sendable, Equatable {
           "\"mode\" must be one of \(RoutingMode.allCases.map(\.rawValue).joined(separator: ", "))")
       }
       guard let raw = fields["overflow_after"] else { return .routing(mode) }
-      guard mode == .overflow else {
+      guard mode.usesOverflowWait else {
         throw LiveControlError(
           "\"overflow_after\" is used only with mode overflow (mode is \(mode.rawValue)), as routing.overflow_after in a scenario")
       }

@@ -1,3 +1,5 @@
+import CallSim
+
 /// The wallboard page (`GET /`): one HTML file, script and styles inline, nothing loaded
 /// from elsewhere, so it works offline. It carries the latest event, rendered before the page
 /// has loaded (so a reload, or a headless browser's screenshot, shows the current state at
@@ -13,6 +15,12 @@ enum WallboardPage {
   }
 
   static let placeholder = "/*LATEST_EVENT*/null"
+
+  /// The routing modes a user may switch to, from the model's list (names are plain words).
+  static let modeOptions = RoutingMode.allCases.map { "<option>\($0.rawValue)</option>" }.joined()
+
+  /// The modes whose switch carries `overflow_after`, as a JavaScript array.
+  static let overflowModes = "[" + RoutingMode.allCases.filter(\.usesOverflowWait).map { "\"\($0.rawValue)\"" }.joined(separator: ", ") + "]"
 
   static let template = #"""
 <!doctype html>
@@ -77,7 +85,7 @@ enum WallboardPage {
     <button id="pause">Pause</button><button id="resume">Resume</button>
     <label>Speed <select id="speedsel"><option>1</option><option>10</option><option selected>60</option><option>300</option><option>1800</option><option>max</option></select></label>
     <span>Agents: <select id="group"></select> <input id="agents" type="number" min="1" max="10000" value="5"> <button id="add">Add</button><button id="remove">Remove</button></span>
-    <label>Routing <select id="mode"><option>integrated</option><option>split</option><option>overflow</option></select></label>
+    <label>Routing <select id="mode">\#(modeOptions)</select></label>
     <label title="overflow only: the wait after which any skilled agent may take a call">after <input id="after" value="30s" size="4"></label> <button id="route">Switch</button>
     <span id="msg"></span>
   </section>
@@ -168,8 +176,9 @@ $("resume").onclick = () => control({action: "resume"});
 $("speedsel").onchange = e => control({action: "speed", speed: e.target.value === "max" ? "max" : Number(e.target.value)});
 $("add").onclick = () => control({action: "add_agents", group: $("group").value, agents: Number($("agents").value)});
 $("remove").onclick = () => control({action: "remove_agents", group: $("group").value, agents: Number($("agents").value)});
-$("route").onclick = () => control($("mode").value === "overflow"
-  ? {action: "routing", mode: "overflow", overflow_after: $("after").value} : {action: "routing", mode: $("mode").value});
+const overflowModes = \#(overflowModes);
+$("route").onclick = () => control(overflowModes.includes($("mode").value)
+  ? {action: "routing", mode: $("mode").value, overflow_after: $("after").value} : {action: "routing", mode: $("mode").value});
 // The latest event, built into the page: the current state before anything else loads.
 const latest = JSON.parse($("latest").textContent);
 if (latest) render(latest);

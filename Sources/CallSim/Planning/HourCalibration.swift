@@ -36,7 +36,7 @@ struct HourCalibration {
     self.groups = groups
     self.intervalSeconds = intervalSeconds
     self.margin = margin
-    if model.routing.mode == .integrated {
+    if model.routing.mode.poolsTypes {
       let pooled = IntervalLoad.loads(of: model, intervalSeconds: intervalSeconds).map(\.queue)
       let workload = model.callTypes.indices.map { IntervalLoad.workload(of: model, type: $0) }
       let total = workload.reduce(0, +)

@@ -47,7 +47,7 @@ public struct PlanningGroups: Sendable {
     var requirements: [StaffingRequirement?] = []
     for t in typeTargets { requirements.append(t.isEmpty ? nil : try StaffingRequirement(targets: t)) }
     let perDay = Int(86_400 / intervalSeconds)
-    if model.routing.mode == .integrated {
+    if model.routing.mode.poolsTypes {
       let pooled = IntervalLoad.loads(of: model, intervalSeconds: intervalSeconds)
       let workload = model.callTypes.indices.map { t in IntervalLoad.workload(of: model, type: t) }
       let total = workload.reduce(0, +)

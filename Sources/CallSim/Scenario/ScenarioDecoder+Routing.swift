@@ -86,11 +86,11 @@ extension ScenarioDecoder {
     let generalist = map["generalist"].map { generalistFactor($0, settings: settings) }
     guard let mode, overflowAfter != .some(nil), misroute != .some(nil), generalist != .some(nil) else { return nil }
     var ok = true
-    if overflowAfter != nil && mode != .overflow {
+    if overflowAfter != nil && !mode.usesOverflowWait {
       map["overflow_after"]?.error("is used only with mode: overflow (mode is \(mode.rawValue))")
       ok = false
     }
-    if misroute != nil && mode == .integrated {
+    if misroute != nil && !mode.callersChooseAField {
       map["misroute"]?.error("is used only with mode: split or overflow (under integrated every agent takes every field, so no call is misrouted)")
       ok = false
     }
@@ -98,7 +98,7 @@ extension ScenarioDecoder {
       map["misroute"]?.error("needs at least two call types (a caller can only pick a wrong field if there is one)")
       ok = false
     }
-    if overflowAfter == nil && mode == .overflow {
+    if overflowAfter == nil && mode.usesOverflowWait {
       field.diagnostics.error(field.origin, field.child("overflow_after"), "missing; expected the wait after which any skilled agent may take a call, such as 30s (mode: overflow)")
       ok = false
     }
@@ -140,12 +140,8 @@ extension ScenarioDecoder {
   /// Every call type must have agents who may take it under the routing mode.
   func checkServed(types: [CallType], groups: [AgentGroup], routing: Routing, field: ScenarioField) {
     for (t, type) in types.enumerated() {
-      let served =
-        routing.mode == .split
-        ? groups.contains { $0.homeType == t } : groups.contains { $0.skills.contains(t) }
-      if served { continue }
-      let how = routing.mode == .split ? "as its home type (the first skill; split routing)" : "among its skills"
-      field.error("no group can serve call type '\(type.name)': list it \(how)")
+      if groups.contains(where: { routing.mode.lets($0, serve: t) }) { continue }
+      field.error("no group can serve call type '\(type.name)': list it \(routing.mode.servingRule)")
     }
   }
 

@@ -54,10 +54,7 @@ extension ScenarioDecoder {
     var reported: Set<Int> = []
     for group in model.agentGroups {
       guard let t = group.homeType, reported.insert(t).inserted, inflowShare(model, type: t) > 0 else { continue }
-      let servers = model.agentGroups.indices.filter { g in
-        let s = model.agentGroups[g].skills
-        return model.routing.mode == .split ? s.first == t : s.contains(t)
-      }
+      let servers = model.agentGroups.indices.filter { model.routing.mode.lets(model.agentGroups[$0], serve: t) }
       let empty = (settings.firstMeasuredHour..<settings.hours).filter { h in
         arrivalRate(model.arrivals, hour: h) > 0 && servers.allSatisfy { scheduled[$0][h] <= 0 }
       }

@@ -22,17 +22,6 @@ public struct Routing: Sendable, Equatable {
   }
 }
 
-/// Which agents may answer which calls.
-public enum RoutingMode: String, Sendable, Equatable, CaseIterable {
-  /// A call is served only by groups whose home type it is: one queue per field.
-  case split
-  /// Any agent with the skill serves the call; callers in arrival order across types
-  /// (after priority).
-  case integrated
-  /// Home groups first; once a call has waited `overflowAfter`, any skilled agent.
-  case overflow
-}
-
 /// A share of callers who pick a wrong field. The wrong group's agent spends `transfer`
 /// seconds finding out, then the call joins the back of the right queue.
 public struct Misrouting: Sendable, Equatable {

@@ -71,7 +71,7 @@ struct RoutingPolicy {
       served = groups.map(\.skills)
       gates = groups.map { g in g.skills.map { $0 != g.homeType } }
     }
-    var serves = groups.flatMap { g in (0..<n).map { t in mode == .split ? g.homeType == t : g.skills.contains(t) } }
+    var serves = groups.flatMap { g in (0..<n).map { t in mode.lets(g, serve: t) } }
     var priority = model.callTypes.map(\.priority)
     if let g = model.abusiveCallers?.routeTo {
       abuseQueue = n
@@ -94,9 +94,9 @@ struct RoutingPolicy {
     self.priority = priority
     types = n
     homeType = groups.map { $0.homeType ?? -1 }
-    overflowAfter = mode == .overflow ? model.routing.overflowAfter : .infinity
+    overflowAfter = mode.usesOverflowWait ? model.routing.overflowAfter : .infinity
     generalist = model.routing.generalist
-    misrouteShare = mode == .integrated ? 0 : (model.routing.misroute?.share ?? 0)
+    misrouteShare = mode.callersChooseAField ? (model.routing.misroute?.share ?? 0) : 0
     let shares = model.callTypes.map(\.share)
     let homed = (0..<n).map { !homeGroups($0).isEmpty }
     wrongTypes = (0..<n).map { t in

@@ -90,7 +90,7 @@ extension CallCenterSimulation {
   public mutating func switchRouting(to mode: RoutingMode, overflowAfter: Double = .infinity) {
     var changed = routingModelInForce
     changed.routing.mode = mode
-    if mode == .overflow { changed.routing.overflowAfter = overflowAfter }
+    if mode.usesOverflowWait { changed.routing.overflowAfter = overflowAfter }
     let policy = RoutingPolicy(model: changed)
     precondition(policy.queueCount <= queues.count, "a routing switch cannot add queues")
     routing = policy

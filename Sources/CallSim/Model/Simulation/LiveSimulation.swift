@@ -140,7 +140,7 @@ public final class LiveSimulation {
   public func switchRouting(to mode: RoutingMode, overflowAfter: Double? = nil) throws(InterventionError) -> Intervention {
     let inForce = simulation.routingModelInForce
     if let overflowAfter {
-      guard mode == .overflow else {
+      guard mode.usesOverflowWait else {
         throw InterventionError(
           description: "\"overflow_after\" is used only with mode overflow (mode is \(mode.rawValue)), as routing.overflow_after in a scenario")
       }
@@ -149,8 +149,8 @@ public final class LiveSimulation {
       }
     }
     var wait = Double.infinity
-    if mode == .overflow {
-      let own = inForce.routing.mode == .overflow ? inForce.routing.overflowAfter : .infinity
+    if mode.usesOverflowWait {
+      let own = inForce.routing.mode.usesOverflowWait ? inForce.routing.overflowAfter : .infinity
       guard let chosen = overflowAfter ?? (own.isFinite ? own : nil) else {
         throw InterventionError(
           description:
@@ -159,18 +159,13 @@ public final class LiveSimulation {
       wait = chosen
     }
     for (t, type) in model.callTypes.enumerated() {
-      let served =
-        mode == .split
-        ? model.agentGroups.contains { $0.homeType == t } : model.agentGroups.contains { $0.skills.contains(t) }
-      if !served {
+      if !model.agentGroups.contains(where: { mode.lets($0, serve: t) }) {
         throw InterventionError(
-          description: mode == .split
-            ? "under split routing no group could serve call type \"\(type.name)\" (no group has it as its home type, the first skill)"
-            : "no group could serve call type \"\(type.name)\" (no group has the skill)")
+          description: "under \(mode.rawValue) routing no group could serve call type \"\(type.name)\" (no group lists it \(mode.servingRule))")
       }
     }
     simulation.switchRouting(to: mode, overflowAfter: wait)
-    return log(Intervention(time: now, action: "routing", mode: mode.rawValue, overflowAfter: mode == .overflow ? wait : nil))
+    return log(Intervention(time: now, action: "routing", mode: mode.rawValue, overflowAfter: mode.usesOverflowWait ? wait : nil))
   }
 
   /// The longest overflow wait a control may give, seconds (the bound on scenario durations).
