@@ -50,7 +50,7 @@ import Testing
     // The calculator's answer for this load: `callsim erlang --rate 600 --handle 5m --patience 3m --target-sl 0.8`.
     let erlang = try CLI.run(["erlang", "--rate", "600", "--handle", "5m", "--patience", "3m", "--target-sl", "0.8", "--json"])
     let agents = try #require((try JSONSerialization.jsonObject(with: Data(erlang.stdout.utf8)) as? [String: Any])?["agents"] as? Int)
-    let table = try CSVTable(contentsOf: out.appendingPathComponent("requirement.csv"))
+    let table = try CSVFile(contentsOf: out.appendingPathComponent("requirement.csv"))
     for column in ["interval_start", "required_analytic", "required", "scheduled", "predicted_service_level", "required_staff"] {
       #expect(table.header.contains(column), "\(column)")
     }
@@ -92,7 +92,7 @@ import Testing
     #expect(bound("answer_rate", -1) >= 0.98)
     #expect(bound("service_level", -1) >= 0.80)
     #expect(bound("occupancy", 1) <= 0.88)
-    let table = try CSVTable(contentsOf: run.appendingPathComponent("hourly.csv"))
+    let table = try CSVFile(contentsOf: run.appendingPathComponent("hourly.csv"))
     #expect(table.rows.count == 7 * 24)
     for row in table.rows {
       if let v = row.number("answer_rate") { #expect(v >= 0.98 - 0.05, "\(row.fields)") }
@@ -183,7 +183,7 @@ import Testing
     let out = dir.appendingPathComponent("plan")
     let r = try CLI.plan([file, "--out", out.path, "--quiet"])
     #expect(r.status == 0, "\(r.stderr)")
-    let table = try CSVTable(contentsOf: out.appendingPathComponent("requirement.csv"))
+    let table = try CSVFile(contentsOf: out.appendingPathComponent("requirement.csv"))
     #expect(Set(table.column("group")) == ["traffic_team", "water_team", "general_team"])
     #expect(table.rows.count == 3 * 3 * 48)
     let plan = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("plan.json"))) as? [String: Any])
@@ -201,7 +201,7 @@ import Testing
       #expect(metrics["answer_rate"]!["mean"]! - metrics["answer_rate"]!["ci95"]! >= 0.95, "\(name)")
       #expect(metrics["service_level"]!["mean"]! - metrics["service_level"]!["ci95"]! >= 0.80, "\(name)")
     }
-    let hourly = try CSVTable(contentsOf: run.appendingPathComponent("hourly_types.csv"))
+    let hourly = try CSVFile(contentsOf: run.appendingPathComponent("hourly_types.csv"))
     let called = hourly.rows.filter { ($0.number("inflow") ?? 0) > 0 }
     let good = called.filter { $0.number("answer_rate")! >= 0.95 - 0.02 && $0.number("service_level")! >= 0.80 - 0.02 }
     #expect(Double(good.count) >= 0.95 * Double(called.count), "\(good.count) of \(called.count) type-hours meet the targets")

@@ -45,7 +45,7 @@ import Testing
     let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: run.appendingPathComponent("summary.json"))) as? [String: Any])
     let metrics = try #require(summary["metrics"] as? [String: [String: Double]])
     var spans: [String: (sl: Double, ar: Double)] = ["period": (metrics["service_level"]!["mean"]!, metrics["answer_rate"]!["mean"]!)]
-    let hourly = try CSVTable(contentsOf: run.appendingPathComponent("hourly.csv"))
+    let hourly = try CSVFile(contentsOf: run.appendingPathComponent("hourly.csv"))
     var sums: [String: (w: Double, sl: Double, ar: Double)] = [:]
     for row in hourly.rows {
       let w = row.number("inflow")!

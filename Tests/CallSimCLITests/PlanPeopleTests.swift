@@ -41,7 +41,7 @@ import Testing
     let r = try CLI.plan([file, "--out", out.path] + Self.fast)
     #expect(r.status == 0, "\(r.stderr)")
 
-    let table = try CSVTable(contentsOf: out.appendingPathComponent("schedule.csv"))
+    let table = try CSVFile(contentsOf: out.appendingPathComponent("schedule.csv"))
     #expect(table.header == ["person", "group", "date", "weekday", "shift", "start", "end", "paid_hours"])
     let weekdays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
     var worked: [String: [Int: Set<Int>]] = [:]  // person → week → weekdays (0 = Monday)

@@ -79,13 +79,11 @@ import Testing
     // The first week of integrated consultation answers a larger share than the split week
     // before it: pooling the fields outweighs the generalists' learning cost (30 % slower
     // outside their field at first) — about 99.3 % against 98.7 %.
-    let text = try String(contentsOf: out.appendingPathComponent("hourly.csv"), encoding: .utf8)
-    let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
-    let header = lines[0]
-    let (date, inflow, answered) = (try #require(header.firstIndex(of: "date")), try #require(header.firstIndex(of: "inflow")), try #require(header.firstIndex(of: "answered")))
+    let hourly = try CSVFile(contentsOf: out.appendingPathComponent("hourly.csv"))
+    for c in ["date", "inflow", "answered"] { try #require(hourly.header.contains(c), "\(c) missing") }
     func answerRate(from: String, to: String) -> Double {
-      let rows = lines.dropFirst().filter { $0[date] >= from && $0[date] <= to }
-      return rows.reduce(0) { $0 + Double($1[answered])! } / rows.reduce(0) { $0 + Double($1[inflow])! }
+      let rows = hourly.rows.filter { $0["date"] >= from && $0["date"] <= to }
+      return rows.reduce(0) { $0 + $1.number("answered")! } / rows.reduce(0) { $0 + $1.number("inflow")! }
     }
     #expect(answerRate(from: "2024-09-02", to: "2024-09-07") > answerRate(from: "2024-08-26", to: "2024-09-01"))
   }

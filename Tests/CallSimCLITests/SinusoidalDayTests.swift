@@ -19,7 +19,7 @@ import Testing
     let out = dir.appendingPathComponent(name)
     let r = try CLI.run(["run", file, "--out", out.path, "--seed", "99", "--replications", "100", "--quiet"])
     #expect(r.status == 0, "\(r.stderr)")
-    let hourly = try CSVTable(contentsOf: out.appendingPathComponent("hourly.csv"))
+    let hourly = try CSVFile(contentsOf: out.appendingPathComponent("hourly.csv"))
     let last = try #require(hourly.rows.last?["date"])
     return hourly.rows.filter { $0["date"] == last }.map { $0.number("service_level")! }
   }
@@ -31,7 +31,7 @@ import Testing
     let out = dir.appendingPathComponent("plan")
     let r = try CLI.plan([path.path, "--out", out.path, "--interval", "60m", "--quiet"])
     #expect(r.status == 0, "\(r.stderr)")
-    let requirement = try CSVTable(contentsOf: out.appendingPathComponent("requirement.csv"))
+    let requirement = try CSVFile(contentsOf: out.appendingPathComponent("requirement.csv"))
     let dates = Set(requirement.column("date")).sorted()
     // Both measured dates have the same calls: they share one requirement.
     let byDate = dates.suffix(2).map { d in requirement.rows.filter { $0["date"] == d }.map { Int($0["required"])! } }

@@ -33,10 +33,10 @@ import Testing
     let out = dir.appendingPathComponent("out")
     let r = try CLI.run(["run", file, "--out", out.path, "--trace"])
     #expect(r.status == 0, "\(r.stderr)")
-    let answered = try CSVTable(contentsOf: out.appendingPathComponent("calls.csv")).rows.filter { $0["outcome"] == "answered" }
+    let answered = try CSVFile(contentsOf: out.appendingPathComponent("calls.csv")).rows.filter { $0["outcome"] == "answered" }
     /// Day of the horizon (0 = 2024-09-02) on which the call was answered.
-    func day(_ row: CSVTable.Row) -> Int { Int((row.number("arrival")! + row.number("wait_seconds")!) / 86_400) }
-    func home(_ row: CSVTable.Row) -> Bool { row["group"] == "\(row["type"])_team" }
+    func day(_ row: CSVFile.Row) -> Int { Int((row.number("arrival")! + row.number("wait_seconds")!) / 86_400) }
+    func home(_ row: CSVFile.Row) -> Bool { row["group"] == "\(row["type"])_team" }
     let before = answered.filter { day($0) < 2 }
     let after = answered.filter { day($0) >= 2 }
     #expect(before.count > 1000 && after.count > 1000)

@@ -36,7 +36,7 @@ import Testing
       let metrics = try #require(summary["metrics"] as? [String: [String: Any]])
       let calls = try #require(metrics["total_inflow"]?["mean"] as? Double) * 3
       #expect(Double(lines.count - 1) == calls)
-      #expect(CSVTable(text: csv).rows.contains { $0["transferred_by"] != "" }, "no transfer traced")
+      #expect(CSVFile(text: csv).rows.contains { $0["transferred_by"] != "" }, "no transfer traced")
       let groups = try #require(summary["agent_groups"] as? [String: Any])
       #expect(Set(groups.keys) == ["traffic_team", "water_team"])
       // agents.csv: the hourly plans' log-ins and log-outs, in replication order.
@@ -72,7 +72,7 @@ import Testing
     let out = dir.appendingPathComponent("out")
     let r = try CLI.run(["run", file, "--out", out.path, "--trace"])
     #expect(r.status == 0, "\(r.stderr)")
-    let calls = try CSVTable(contentsOf: out.appendingPathComponent("calls.csv"))
+    let calls = try CSVFile(contentsOf: out.appendingPathComponent("calls.csv"))
     #expect(calls.header.suffix(5) == ["patience_seconds", "agent", "remote", "capped", "abusive"], "\(calls.header)")
     let answered = calls.rows.filter { $0["outcome"] == "answered" }
     #expect(answered.allSatisfy { $0.number("handle_seconds")! <= 600 })
@@ -123,7 +123,7 @@ import Testing
     var spells: [String: [(Double, Double)]] = [:]
     var since: [String: Double] = [:]
     var changes: Set<String> = []
-    for row in try CSVTable(contentsOf: out.appendingPathComponent("agents.csv")).rows {
+    for row in try CSVFile(contentsOf: out.appendingPathComponent("agents.csv")).rows {
       let key = row["replication"] + "/" + row["group"] + "/" + row["agent"]
       let time = row.number("time_seconds")!
       changes.insert(row["change"])
@@ -136,7 +136,7 @@ import Testing
     }
     for (key, start) in since { spells[key, default: []].append((start, .infinity)) }
     #expect(changes.isSuperset(of: ["logged_in", "lunch", "break", "gap", "end_of_shift", "absent"]), "\(changes)")
-    let answered = try CSVTable(contentsOf: out.appendingPathComponent("calls.csv")).rows.filter { $0["outcome"] == "answered" }
+    let answered = try CSVFile(contentsOf: out.appendingPathComponent("calls.csv")).rows.filter { $0["outcome"] == "answered" }
     #expect(answered.count > 500)
     for call in answered {
       let key = call["replication"] + "/" + call["group"] + "/" + call["agent"]

@@ -23,7 +23,7 @@ import Testing
     #expect(result.conservationErrors.isEmpty, "\(result.conservationErrors.prefix(3))")
     let csv = folder.appendingPathComponent("calls.csv")
     try CallTrace.merge(parts: (0..<model.settings.replications).map { CallTrace.part($0, in: folder) }, into: csv, model: model)
-    let table = try CSVTable(contentsOf: csv)
+    let table = try CSVFile(contentsOf: csv)
     #expect(table.header.joined(separator: ",") == CallTrace.header(for: model))
     let (hasCapped, hasAbusive) = (table.header.contains("capped"), table.header.contains("abusive"))
     let rows = table.rows.map { c in

@@ -118,13 +118,11 @@ import Testing
       (HourlyTable(result: result).csv(), ["total_inflow"] + Metric.outcomes.map(\.rawValue)),
       (HourlyBreakdownTable(result: result, by: .callType).csv(), ["total_inflow"] + Metric.outcomes.map(\.rawValue)),
     ] {
-      let lines = table.split(separator: "\n")
-      let header = lines[0].split(separator: ",").map(String.init)
-      let index = try columns.map { c in try #require(header.firstIndex(of: c), "\(c) missing") }
-      for line in lines.dropFirst() {
-        let cells = line.split(separator: ",", omittingEmptySubsequences: false)
-        let values = try index.map { try #require(Double(cells[$0])) }
-        #expect(values.dropFirst().reduce(0, +) == values[0], "\(file): \(line)")
+      let rows = CSVFile(text: table)
+      for c in columns { try #require(rows.header.contains(c), "\(c) missing") }
+      for row in rows.rows {
+        let values = try columns.map { try #require(row.number($0)) }
+        #expect(values.dropFirst().reduce(0, +) == values[0], "\(file): \(row.fields.joined(separator: ","))")
       }
     }
   }

@@ -2,7 +2,7 @@ import Foundation
 
 /// A CSV file written by callsim (no quoted fields), read by column name so that a test keeps
 /// checking the same column when columns are added or reordered.
-public struct CSVTable: Sendable {
+public struct CSVFile: Sendable {
   public let header: [String]
   public let rows: [Row]
 
