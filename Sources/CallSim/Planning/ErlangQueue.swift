@@ -442,21 +442,3 @@ extension ErlangQueue {
     return result.value
   }
 }
-
-/// Neumaier-compensated running sum of doubles.
-private struct CompensatedSum {
-  private var sum = 0.0
-  private var compensation = 0.0
-
-  mutating func add(_ x: Double) {
-    let s = sum + x
-    if abs(sum) >= abs(x) {
-      compensation += (sum - s) + x
-    } else {
-      compensation += (x - s) + sum
-    }
-    sum = s
-  }
-
-  var value: Double { sum + compensation }
-}

@@ -46,6 +46,8 @@ struct AgentPool: ~Copyable {
   let fixedCount: Int
   /// Per agent: a live control sent it home (it logs out when its current call ends).
   private(set) var sentHome: OwnedBuffer<Bool>
+  /// Seconds up to which the pool's logged-in time has been recorded.
+  private var loggedInRecordedUntil = 0.0
 
   /// Every agent the pool has: planned, rostered and added live.
   var capacity: Int { busy.count }
@@ -124,6 +126,13 @@ struct AgentPool: ~Copyable {
     if n >= 0 { previous[Int(n)] = p } else { tail = p }
     isIdle[i] = false
     idleCount -= 1
+  }
+
+  /// Records the pool's logged-in time since the last call, as group `g`; call it before
+  /// every change of who is logged in (and at the end of the run).
+  mutating func recordLoggedInTime(group g: Int, until now: Double, to recorder: inout some AgentTimeRecorder & ~Copyable) {
+    recorder.loggedIn(loggedIn, remote: loggedInRemote, group: g, from: loggedInRecordedUntil, to: now)
+    loggedInRecordedUntil = now
   }
 
   // MARK: - Rostered agents

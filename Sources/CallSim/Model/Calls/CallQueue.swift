@@ -100,4 +100,10 @@ struct CallQueue: ~Copyable {
 
   /// Whether stale entries are worth compacting away.
   var needsCompaction: Bool { count > 1024 && count > 4 * waiting }
+
+  /// Drops the entries of calls no longer waiting once they outnumber the calls waiting
+  /// (they are skipped anyway; this bounds the ring's memory by the calls really waiting).
+  mutating func dropStaleEntries(_ calls: borrowing CallTable) {
+    if needsCompaction { compact { calls.isWaiting($0, generation: $1) } }
+  }
 }

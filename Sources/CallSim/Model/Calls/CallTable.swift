@@ -7,48 +7,6 @@ enum CallState: UInt8 {
   case inTransfer
 }
 
-/// One live call. Slots are reused; `generation` tells a stale reference from a live one.
-///
-/// Every random attribute of the caller is drawn at arrival and kept here, so scenarios run
-/// on common random numbers see the same callers whatever routing or staffing does to them.
-struct CallRecord {
-  /// Seconds: arrival at the number.
-  var arrival: Double = 0
-  /// Seconds: when the current wait began, moved back by any earlier wait of the same call
-  /// (after a transfer), so `now - queuedAt` is the call's total wait.
-  var queuedAt: Double = 0
-  /// Seconds of talk and after-call work (before any generalist factor).
-  var talk: Double = 0
-  var wrap: Double = 0
-  /// Seconds of waiting the caller accepts in all; `.infinity` for callers who never abandon.
-  var patience: Double = .infinity
-  /// Seconds before calling again after abandoning or being blocked; negative for no redial.
-  var redialDelay: Double = -1
-  /// Number of the call in its replication, from 0 (for the trace).
-  var id: UInt32 = 0
-  /// The caller: number of the caller's first attempt among first attempts, from 0. Keys the
-  /// caller's substreams (``CallerStreams``), so a redial continues the caller's numbers.
-  var caller: UInt32 = 0
-  /// Hour bin of the arrival.
-  var hour: Int32 = 0
-  var generation: UInt32 = 0
-  /// The caller's real call type.
-  var type: UInt16 = 0
-  /// The queue the call waits in: its type, or a wrong one when the caller was misrouted.
-  var queue: UInt16 = 0
-  /// The group whose agent transferred the call, or -1.
-  var transferGroup: Int16 = -1
-  var state: CallState = .free
-  /// 0 for the caller's first call, then 1, 2, … for each redial.
-  var attempt: UInt16 = 0
-  /// A known abusive caller (``AbusiveCallers``).
-  var abusive = false
-  /// A call-back of a caller cut at the call cap (a redial of another cause otherwise).
-  var callBack = false
-  /// The talk was cut at the call cap (set when answered).
-  var capped = false
-}
-
 /// Storage for live calls without an allocation per call: a slab of records and a free list.
 ///
 /// Non-copyable, in ``OwnedBuffer``s: the event loop reads and writes records several times

@@ -4,7 +4,7 @@ import CallSimEngine
 /// arriving call goes to, and which waiting call a freed agent takes. Nothing else in the
 /// loop knows the mode: ``RoutingMode`` only shapes the lists built here.
 ///
-/// Agent choice: the agent idle longest among the groups allowed. Call choice: the lowest
+/// Agent choice: ``LongestIdleAgent`` among the groups allowed. Call choice: the lowest
 /// priority number among the queues allowed, then the earliest to join (arrival order
 /// across types); under `overflow`, an agent's home queue before the overflowed calls of its
 /// other skills.
@@ -32,10 +32,8 @@ struct RoutingPolicy {
   /// Seconds before a call may go to any skilled agent; infinite without overflow.
   let overflowAfter: Double
   let generalist: GeneralistFactor
-  /// Per call type: cumulative weights of the wrong types a misrouted caller picks (by
-  /// inflow share among the other types that have a home group), with those types.
-  let wrongTypes: [[(type: Int, cumulative: Double)]]
-  let misrouteShare: Double
+  /// Callers who pick a wrong field in the voice menu (none unless callers choose a field).
+  let misrouting: MisroutingPolicy
   /// The queue of abusive callers routed to a dedicated group, or -1 (none, or `general`).
   let abuseQueue: Int
   /// The dedicated group of abusive callers, or -1.
@@ -96,38 +94,25 @@ struct RoutingPolicy {
     homeType = groups.map { $0.homeType ?? -1 }
     overflowAfter = mode.usesOverflowWait ? model.routing.overflowAfter : .infinity
     generalist = model.routing.generalist
-    misrouteShare = mode.callersChooseAField ? (model.routing.misroute?.share ?? 0) : 0
-    let shares = model.callTypes.map(\.share)
-    let homed = (0..<n).map { !homeGroups($0).isEmpty }
-    wrongTypes = (0..<n).map { t in
-      var running = 0.0
-      return (0..<n).filter { $0 != t && homed[$0] && shares[$0] > 0 }.map { w in
-        running += shares[w]
-        return (w, running)
-      }
-    }
+    misrouting = MisroutingPolicy(
+      model: model, share: mode.callersChooseAField ? (model.routing.misroute?.share ?? 0) : 0,
+      homed: (0..<n).map { !homeGroups($0).isEmpty })
   }
 
-  /// The group whose longest-idle agent takes a call of queue `queue` that has just joined
-  /// (or, with `overflowed`, has waited `overflowAfter`); `nil` when nobody allowed is idle.
+  /// The group whose agent takes a call waiting in queue `queue` for `waited` seconds, by
+  /// ``LongestIdleAgent``: first among the groups that take the queue's calls at once, then,
+  /// once it has waited `overflowAfter`, among those it may overflow to; `nil` when nobody
+  /// allowed is idle.
   @inline(__always)
-  func group(for queue: Int, overflowed: Bool, pools: UnsafeMutableBufferPointer<AgentPool>) -> Int? {
-    let lists = overflowed ? overflowGroups : arrivalGroups
-    let range = lists.range(queue)
-    if range.count == 1 {
-      let g = lists.item(range.lowerBound)
-      return pools[g].hasIdle ? g : nil
-    }
-    var best: Int?
-    var bestSince = Double.infinity
-    for p in range {
-      let g = lists.item(p)
-      if pools[g].hasIdle && pools[g].longestIdleSince < bestSince {
-        best = g
-        bestSince = pools[g].longestIdleSince
-      }
-    }
-    return best
+  func group(forCallIn queue: Int, waited: Double, pools: UnsafeMutableBufferPointer<AgentPool>) -> Int? {
+    if let g = LongestIdleAgent.group(among: arrivalGroups, list: queue, pools: pools) { return g }
+    return waited >= overflowAfter ? group(forOverflowIn: queue, pools: pools) : nil
+  }
+
+  /// The group whose agent takes a call of queue `queue` that has just waited `overflowAfter`.
+  @inline(__always)
+  func group(forOverflowIn queue: Int, pools: UnsafeMutableBufferPointer<AgentPool>) -> Int? {
+    LongestIdleAgent.group(among: overflowGroups, list: queue, pools: pools)
   }
 
   /// The queue whose front call a freed agent of `group` takes at `now`; `nil` when no call
@@ -173,12 +158,17 @@ struct RoutingPolicy {
     homeType[group] == type || group == abuseGroup ? 1 : generalist.factor(at: now)
   }
 
-  /// The wrong queue a caller of `type` joins with uniform draw `u` in [0, 1); `nil` when no
-  /// other field could take it.
-  func wrongQueue(for type: Int, u: Double) -> Int? {
-    let choices = wrongTypes[type]
-    guard let total = choices.last?.cumulative else { return nil }
-    let x = u * total
-    return choices.first { x < $0.cumulative }?.type ?? choices.last!.type
+  /// The queue of abusive callers when `call` is from a known abusive caller and they have a
+  /// group of their own; `nil` otherwise (the call goes where ``misrouting`` sends it).
+  @inline(__always)
+  func abuseQueue(for call: CallRecord) -> Int? { abuseQueue >= 0 && call.abusive ? abuseQueue : nil }
+
+  /// The transfer time of a call of `type` answered by an agent of `group`, when the group
+  /// does not serve the type (a misrouted caller, transferred to the right queue); `nil`
+  /// when the agent serves it.
+  @inline(__always)
+  func transfer(group: Int, type: Int) -> Distribution? {
+    misrouting.share > 0 && !serves(group: group, type: type) ? misrouting.transferTime : nil
   }
+
 }

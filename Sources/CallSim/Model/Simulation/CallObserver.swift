@@ -53,6 +53,16 @@ public struct CallFacts: Sendable {
   public var capped: Bool
 }
 
+extension CallFacts {
+  @inline(__always)
+  init(_ r: CallRecord) {
+    self.init(
+      id: r.id, caller: r.caller, type: Int(r.type), hour: Int(r.hour), isRedial: r.attempt > 0, arrival: r.arrival,
+      transferGroup: r.transferGroup < 0 ? nil : Int(r.transferGroup), drawnTalk: r.talk, patience: r.patience,
+      isCallBack: r.callBack, isAbusive: r.abusive, capped: r.capped)
+  }
+}
+
 /// Something that follows a replication call by call. The event loop is generic over its
 /// observer, so each observer is compiled into the loop: one that ignores an event costs
 /// nothing for it.

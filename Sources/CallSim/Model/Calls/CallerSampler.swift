@@ -1,0 +1,51 @@
+import CallSimEngine
+
+/// Who calls: a first call's type and every attempt's random attributes, each drawn from the
+/// caller's own substreams (``CallerStreams``), so the same caller behaves the same in every
+/// scenario run on the same seed.
+struct CallerSampler {
+  let streams: CallerStreams
+  /// One sampler per call type.
+  let types: [CallTypeSampler]
+  /// Cumulative type shares of first calls (the IVR menu's, or the call types' `share`).
+  let typeCumulative: [Double]
+  /// `nil` when the model has no abusive callers, or a share of 0 of them.
+  let abusive: AbusiveCallers?
+
+  init(model: CallCenterModel, streams: RandomStreamSet) {
+    self.streams = CallerStreams(streams: streams)
+    types = model.callTypes.map { CallTypeSampler($0) }
+    let shares = model.ivr?.menuShares ?? model.callTypes.map(\.share)
+    var running = 0.0
+    typeCumulative = shares.map { running += $0; return running }
+    abusive = (model.abusiveCallers?.share ?? 0) > 0 ? model.abusiveCallers : nil
+  }
+
+  /// The call type of the first attempt of the caller with key `key`.
+  @inline(__always)
+  func type(caller key: UInt64) -> Int {
+    if typeCumulative.count == 1 { return 0 }
+    let u = streams.stream(.type, caller: key, attempt: 0).uniform() * typeCumulative[typeCumulative.count - 1]
+    for i in 0..<(typeCumulative.count - 1) where u < typeCumulative[i] { return i }
+    return typeCumulative.count - 1
+  }
+
+  /// Attempt `attempt` of a caller of `type`, and whether the caller is a known abusive
+  /// caller (whose talk and patience then follow the abusive callers' laws). The type's
+  /// sampler is borrowed, not retained (`types` keeps it alive).
+  @inline(__always)
+  func draw(_ type: Int, caller key: UInt64, attempt: UInt16) -> (CallerDraws, abusive: Bool) {
+    var draws = Unmanaged.passUnretained(types[type])._withUnsafeGuaranteedRef {
+      $0.drawCaller(streams, caller: key, attempt: attempt)
+    }
+    guard let abusive else { return (draws, false) }
+    let isAbusive = abusive.drawCaller(streams, caller: key, attempt: attempt, draws: &draws)
+    return (draws, isAbusive)
+  }
+
+  /// The substream for `attribute` of the caller and attempt of `call`.
+  @inline(__always)
+  func stream(_ attribute: CallerAttribute, of call: CallRecord) -> RandomStream {
+    streams.stream(attribute, caller: streams.key(caller: call.caller), attempt: call.attempt)
+  }
+}

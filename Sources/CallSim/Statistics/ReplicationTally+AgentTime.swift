@@ -1,0 +1,2 @@
+/// The tally counts the agent time staffing reports (see ``AgentTimeRecorder``).
+extension ReplicationTally: AgentTimeRecorder {}
