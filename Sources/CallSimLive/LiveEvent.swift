@@ -25,10 +25,11 @@ enum LiveEvent {
   static func object(simulation: LiveSimulation, status: Status, intervention: LiveSimulation.Intervention?) -> [String: Any] {
     let model = simulation.model
     let snap = simulation.snapshot()
-    let queues: [[String: Any]] = snap.queues.map { q in
+    let queues: [[String: Any]] = snap.queues.enumerated().map { i, q in
       [
         "name": q.name, "waiting": q.waiting, "longest_wait": round1(q.longestWait),
         "today": counts(q.today), "last_15m": counts(q.lastQuarterHour),
+        "metrics": metrics(q.today, waits: i < model.callTypes.count ? WaitQuantiles(histogram: simulation.todayWaitHistogram(type: i)) : nil),
       ]
     }
     let groups: [[String: Any]] = snap.groups.map { g in
@@ -43,6 +44,7 @@ enum LiveEvent {
         total.answered += c.answered
         total.answeredWithin += c.answeredWithin
         total.abandoned += c.abandoned
+        total.answeredWaitSeconds += c.answeredWaitSeconds
       }
     }
     let since = snap.time - historyHours * 3600
@@ -73,7 +75,9 @@ enum LiveEvent {
         "waiting": snap.queues.reduce(0) { $0 + $1.waiting },
         "longest_wait": round1(snap.queues.map(\.longestWait).max() ?? 0),
         "today": counts(sum(\.today)), "last_15m": counts(sum(\.lastQuarterHour)),
+        "metrics": metrics(sum(\.today), waits: WaitQuantiles(histogram: simulation.todayWaitHistogram(type: nil))),
       ] as [String: Any],
+      "metric_tiles": tiles,
       "history_interval": simulation.historyInterval,
       "history": history,
       "interventions": simulation.interventions.suffix(8).map { interventionJSON($0, model: model) },
@@ -95,6 +99,30 @@ enum LiveEvent {
       "answer_rate": resolved == 0 ? NSNull() : Double(c.answered) / Double(resolved) as Any,
       "service_level": resolved == 0 ? NSNull() : Double(c.answeredWithin) / Double(resolved) as Any,
     ]
+  }
+
+  /// The wallboard's metrics, from the catalogue (``MetricOutputs/wallboard``): name, label, unit.
+  static var tiles: [[String: Any]] { Metric.listed(in: .wallboard).map {
+    ["name": $0.rawValue, "label": $0.label, "unit": $0.unit.rawValue]
+  } }
+
+  /// The wallboard metrics of today's counts `c` and answered waits `waits` (the catalogue's
+  /// definitions over the calls offered today: `inflow` is the calls offered); seconds
+  /// rounded to 0.1 s, `null` where undefined.
+  static func metrics(_ c: WallboardObserver.Counts, waits: WaitQuantiles?) -> [String: Any] {
+    var counts = CallCounts()
+    counts.totalInflow = Double(c.offered)
+    counts.inflow = Double(c.offered)
+    counts.answered = Double(c.answered)
+    counts.answeredWithinTarget = Double(c.answeredWithin)
+    counts.abandoned = Double(c.abandoned)
+    counts.answeredWaitSeconds = c.answeredWaitSeconds
+    var o: [String: Any] = [:]
+    for m in Metric.listed(in: .wallboard) {
+      let v = m.value(of: counts, waits: waits, periodSeconds: 86_400)
+      o[m.rawValue] = v.map { m.unit == .seconds ? round1($0) : $0 } ?? NSNull()
+    }
+    return o
   }
 
   /// `Mon 2024-09-02 09:15:00` for `seconds` from the start of the run.

@@ -107,11 +107,21 @@ function rates(today, last) {
   return `<table class="rates"><tr><th></th><th>offered</th><th>aband.</th><th>answer rate</th><th>SL</th></tr>
     ${row("today", today)}${row("15m", last)}</table>`;
 }
+let metricTiles = [];
+function metricValue(v, unit) {
+  if (v === null || v === undefined) return "–";
+  return unit === "seconds" ? mmss(v) : unit === "share" ? pct(v) : String(Math.round(v * 10) / 10);
+}
+// The catalogue's wallboard metrics (the event's metric_tiles), today.
+function metricRow(values) {
+  if (!values || !metricTiles.length) return "";
+  return `<div class="small">${metricTiles.map(m => `<div><b>${metricValue(values[m.name], m.unit)}</b><span>${esc(m.label)}</span></div>`).join("")}</div>`;
+}
 function queueTile(q, title) {
   return `<div class="tile"><h2>${esc(title || q.name)}</h2>
     <div class="big"><div><b class="${q.waiting > 0 ? "warn" : ""}">${q.waiting}</b><span>waiting</span></div>
     <div><b class="${q.longest_wait > 60 ? "bad" : q.longest_wait > 20 ? "warn" : ""}">${mmss(q.longest_wait)}</b><span>longest wait</span></div></div>
-    ${rates(q.today, q.last_15m)}</div>`;
+    ${rates(q.today, q.last_15m)}${metricRow(q.metrics)}</div>`;
 }
 function groupTile(g) {
   const parts = [["talking", g.talking, "--talk"], ["wrap-up", g.wrap_up, "--wrap"], ["idle", g.idle, "--idle"], ["on break", g.on_break, "--brk"], ["logged off", g.logged_off, "--off"]];
@@ -155,7 +165,8 @@ function render(ev) {
   const st = $("state");
   st.textContent = ev.ended ? "day over" : ev.paused ? "paused" : "running"; st.className = ev.ended ? "ended" : ev.paused ? "paused" : "";
   const t = ev.totals;
-  $("queues").innerHTML = queueTile({name: "all calls", waiting: t.waiting, longest_wait: t.longest_wait, today: t.today, last_15m: t.last_15m}, "All queues")
+  metricTiles = ev.metric_tiles || [];
+  $("queues").innerHTML = queueTile({name: "all calls", waiting: t.waiting, longest_wait: t.longest_wait, today: t.today, last_15m: t.last_15m, metrics: t.metrics}, "All queues")
     + ev.queues.filter(q => q.today.offered > 0 || q.waiting > 0).map(q => queueTile(q)).join("");
   $("groups").innerHTML = ev.groups.map(groupTile).join("");
   const names = ev.groups.map(g => g.name).join("|");

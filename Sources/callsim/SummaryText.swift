@@ -13,15 +13,7 @@ struct SummaryText {
     var lines: [String] = []
     lines.append("\(m.name): \(result.replications.count) replications × \(s.days) days (warm-up \(s.firstMeasuredHour) h), seed \(s.seed), \(String(format: "%.2f", wallSeconds)) s")
     lines.append(pad("metric", 26) + pad("mean", 14) + "± 95 % CI")
-    let rows: [(String, Metric, Kind)] = [
-      ("total inflow (calls)", .totalInflow, .count), ("inflow to agents (calls)", .inflow, .count),
-      ("answered (calls)", .answered, .count), ("abandoned (calls)", .abandoned, .count),
-      ("blocked (calls)", .blocked, .count), ("answer rate", .answerRate, .share),
-      ("answer rate (of total)", .answerRateTotal, .share),
-      ("service level (\(Int(m.targets.serviceLevelWithin)) s)", .serviceLevel, .share),
-      ("abandon rate", .abandonRate, .share), ("ASA (s)", .asaSeconds, .seconds),
-      ("mean wait (s)", .meanWaitSeconds, .seconds), ("occupancy", .occupancy, .share),
-    ]
+    let rows = Metric.listed(in: .console).map { ($0 == .serviceLevel ? "\($0.label) (\(Int(m.targets.serviceLevelWithin)) s)" : Self.label($0), $0, Kind($0.unit)) }
     for (label, metric, kind) in rows {
       guard let est = e[metric] else { continue }
       lines.append(pad(label, 26) + pad(kind.format(est.mean), 14) + kind.format(est.ci95))
@@ -29,8 +21,21 @@ struct SummaryText {
     return lines.joined(separator: "\n")
   }
 
+  /// The catalogue's label, with ` (s)` for seconds (the values are written without a unit).
+  static func label(_ metric: Metric) -> String {
+    metric.unit == .seconds ? metric.label + " (s)" : metric.label
+  }
+
   enum Kind {
     case count, share, seconds
+
+    init(_ unit: MetricUnit) {
+      switch unit {
+      case .share: self = .share
+      case .seconds: self = .seconds
+      case .calls, .agents, .agentHours: self = .count
+      }
+    }
     func format(_ v: Double?) -> String {
       guard let v else { return "–" }
       switch self {

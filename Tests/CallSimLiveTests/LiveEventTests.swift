@@ -37,4 +37,29 @@ import Testing
     #expect(parsed["scenario"] as? String == "a</script><script>alert(1)</script>")
     #expect(WallboardPage.html(latest: nil).contains(#"<script id="latest" type="application/json">null</script>"#))
   }
+
+  /// The wallboard shows the catalogue's wallboard metrics: listed in `metric_tiles`, with a
+  /// value (or null) for each queue and the totals, today.
+  @Test func wallboardMetricsComeFromTheCatalogue() throws {
+    let simulation = LiveSimulation(model: LiveControlTests.model)
+    simulation.advance(until: 12 * 3600)
+    let object = LiveEvent.object(
+      simulation: simulation, status: LiveEvent.Status(type: "state", speed: .max, paused: false, ended: false, wallSeconds: 1, lagSeconds: 0),
+      intervention: nil)
+    let names = Metric.listed(in: .wallboard).map(\.rawValue)
+    #expect(names.contains("wait_p90_seconds"))
+    let tiles = try #require(object["metric_tiles"] as? [[String: Any]])
+    #expect(tiles.compactMap { $0["name"] as? String } == names)
+    let queues = try #require(object["queues"] as? [[String: Any]])
+    let totals = try #require(object["totals"] as? [String: Any])
+    for values in queues.map({ $0["metrics"] }) + [totals["metrics"]] {
+      let values = try #require(values as? [String: Any])
+      #expect(Set(values.keys) == Set(names))
+    }
+    let all = try #require(totals["metrics"] as? [String: Any])
+    let p50 = try #require(all["wait_p50_seconds"] as? Double)
+    let p95 = try #require(all["wait_p95_seconds"] as? Double)
+    #expect(p50 >= 0 && p95 >= p50)
+    #expect(WallboardPage.template.contains("metricRow(q.metrics)"))
+  }
 }

@@ -49,31 +49,31 @@ public struct CompareTable {
     }
   }
 
-  static let overallRows: [(String, Metric, Unit)] = [
-    ("total inflow (calls)", .totalInflow, .count), ("inflow to agents (calls)", .inflow, .count),
-    ("answered (calls)", .answered, .count), ("abandoned (calls)", .abandoned, .count),
-    ("redials (calls)", .redials, .count), ("transferred (calls)", .transferred, .count),
-    ("answer rate", .answerRate, .share), ("answer rate (of total)", .answerRateTotal, .share),
-    ("service level", .serviceLevel, .share), ("abandon rate", .abandonRate, .share),
-    ("ASA", .asaSeconds, .seconds), ("mean wait", .meanWaitSeconds, .seconds), ("occupancy", .occupancy, .share),
-  ]
-  /// Overall rows shown when some scenario has a call cap.
-  static let capRows: [(String, Metric, Unit)] = [
-    ("capped (calls)", .capped, .count), ("call-backs (calls)", .callBacks, .count),
-  ]
-  /// Overall rows shown when some scenario has abusive callers.
-  static let abusiveRows: [(String, Metric, Unit)] = [
-    ("abusive answered (calls)", .abusiveAnswered, .count), ("recovery (agent-hours)", .recoveryHours, .count),
-  ]
-  /// Group rows shown when some scenario has a call cap, and when some has abusive callers.
+  /// How the catalogue's unit is written.
+  static func unit(_ m: Metric) -> Unit {
+    switch m.unit {
+    case .share: .share
+    case .seconds: .seconds
+    case .calls, .agents, .agentHours: .count
+    }
+  }
+
+  /// The overall rows: the catalogue's ``MetricOutputs/compareConsole`` metrics, those of a
+  /// feature only when some scenario has it.
+  static func overallRows(hasCap: Bool, hasAbusive: Bool) -> [(String, Metric, Unit)] {
+    Metric.listed(in: .compareConsole).filter { m in
+      switch m.shownWith {
+      case nil: true
+      case .callCap: hasCap
+      case .abusiveCallers: hasAbusive
+      }
+    }.map { ($0.label, $0, unit($0)) }
+  }
   static let groupCapRows: [(String, GroupMetric, Unit)] = [("capped (calls)", .capped, .count)]
   static let groupAbusiveRows: [(String, GroupMetric, Unit)] = [
     ("abusive answered (calls)", .abusiveAnswered, .count), ("recovery (agent-hours)", .recoveryHours, .count),
   ]
-  static let typeRows: [(String, Metric, Unit)] = [
-    ("answer rate", .answerRate, .share), ("service level", .serviceLevel, .share),
-    ("abandon rate", .abandonRate, .share), ("ASA", .asaSeconds, .seconds),
-  ]
+  static let typeRows: [(String, Metric, Unit)] = Metric.listed(in: .compareTypeConsole).map { ($0.label, $0, unit($0)) }
   static let groupRows: [(String, GroupMetric, Unit)] = [
     ("answered (calls)", .answered, .count), ("occupancy", .occupancy, .share),
     ("mean talk", .meanTalkSeconds, .seconds), ("agents on the phones", .agentsOnPhones, .count),
@@ -102,9 +102,8 @@ public struct CompareTable {
     let models = [base.model] + report.comparisons.map(\.other.model)
     let hasCap = models.contains { $0.hasCallCap }
     let hasAbusive = models.contains { $0.abusiveCallers != nil }
-    let policyRows = (hasCap ? Self.capRows : []) + (hasAbusive ? Self.abusiveRows : [])
     let groupPolicyRows = (hasCap ? Self.groupCapRows : []) + (hasAbusive ? Self.groupAbusiveRows : [])
-    for (label, metric, unit) in Self.overallRows + policyRows {
+    for (label, metric, unit) in Self.overallRows(hasCap: hasCap, hasAbusive: hasAbusive) {
       table.append(
         [label, unit.value(report.comparisons[0].overall[metric]?.baseMean)]
           + report.comparisons.map { c in c.overall[metric].map(unit.difference) ?? "–" })

@@ -9,12 +9,9 @@ public struct HourlyBreakdownTable: CSVLineTable {
     public var fileName: String { self == .callType ? "hourly_types.csv" : "hourly_groups.csv" }
   }
 
-  /// Columns of `hourly_types.csv` after `date, weekday, hour, type`.
-  public static let typeColumns: [Metric] = [
-    .totalInflow, .inflow, .answered, .abandoned, .blocked, .ivrHangUps, .selfServed, .inSystemAtEnd, .redials,
-    .transferred, .answerRate, .answerRateTotal, .serviceLevel, .abandonRate, .asaSeconds, .meanWaitSeconds,
-    .capped, .callBacks, .abusiveAnswered,
-  ]
+  /// Columns of `hourly_types.csv` after `date, weekday, hour, type`: the catalogue's hourly
+  /// metrics that are not agent time.
+  public static let typeColumns: [Metric] = Metric.listed(in: .hourly).filter { !$0.isAgentTime }
   /// Columns of `hourly_groups.csv` after `date, weekday, hour, group`.
   public static let groupColumns: [GroupMetric] = [
     .agentsScheduled, .agentsOnPhones, .agentsOnPhonesRemote, .answered, .transferred, .occupancy, .occupancyOffice,

@@ -2,19 +2,10 @@
 /// table a city council asks for. Counts are means over replications; rates are ratios of
 /// those means (so an hour with few calls is not over-weighted); empty where undefined.
 public struct HourlyTable: CSVLineTable {
-  public static let columns: [(name: String, metric: Metric?)] = [
-    ("date", nil), ("weekday", nil), ("hour", nil),
-    ("agents_scheduled", .agentsScheduled), ("agents_on_phones", .agentsOnPhones),
-    ("total_inflow", .totalInflow), ("inflow", .inflow), ("answered", .answered), ("abandoned", .abandoned),
-    ("blocked", .blocked), ("ivr_hang_ups", .ivrHangUps), ("self_served", .selfServed),
-    ("in_system_at_end", .inSystemAtEnd), ("redials", .redials),
-    ("transferred", .transferred),
-    ("answer_rate", .answerRate), ("answer_rate_total", .answerRateTotal), ("service_level", .serviceLevel),
-    ("abandon_rate", .abandonRate), ("asa_seconds", .asaSeconds), ("mean_wait_seconds", .meanWaitSeconds),
-    ("occupancy", .occupancy),
-    ("capped", .capped), ("call_backs", .callBacks), ("abusive_answered", .abusiveAnswered),
-    ("recovery_hours", .recoveryHours),
-  ]
+  /// The columns: `date`, `weekday`, `hour`, then the catalogue's metrics marked
+  /// ``MetricOutputs/hourly``, in its order.
+  public static let columns: [(name: String, metric: Metric?)] =
+    [("date", nil), ("weekday", nil), ("hour", nil)] + Metric.listed(in: .hourly).map { ($0.rawValue, $0) }
 
   public let result: RunResult
 

@@ -53,9 +53,9 @@ public struct SummaryReport {
     return object
   }
 
+  /// Every metric of the catalogue; per call type those marked ``MetricOutputs/perCallType``.
   static func metricsObject(_ estimates: [Metric: Estimate], perCallType: Bool) -> [String: Any] {
-    let agentTime: [Metric] = [.occupancy, .agentsOnPhones, .agentsScheduled, .paidHours, .overtimeHours, .recoveryHours]
-    return estimateObjects(estimates.filter { !perCallType || !agentTime.contains($0.key) }.map { ($0.key.rawValue, $0.value) })
+    estimateObjects(estimates.filter { !perCallType || !$0.key.isAgentTime }.map { ($0.key.rawValue, $0.value) })
   }
 
   /// `{name: {mean, ci95, min, max}}` for each named estimate.

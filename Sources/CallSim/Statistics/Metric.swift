@@ -1,6 +1,17 @@
-/// A reported quantity, computed from ``CallCounts``. Raw values are the names used in
-/// `summary.json` and the CSV headers; the unit is in the name where there is one.
+/// A reported quantity, computed from ``CallCounts`` (and, for the wait percentiles, from the
+/// replication's histogram of answered waits, ``WaitQuantiles``). Raw values are the names
+/// used in `summary.json` and the CSV headers; the unit is in the name where there is one.
+///
+/// The cases' order is the order of every output (the hourly tables' columns, the console
+/// rows, `compare.csv`); what else each output needs — unit, label, definition, which outputs
+/// show it — is the catalogue in `Metric+Catalogue.swift`, so a case added here and there
+/// reaches `summary.json`, the console, the hourly tables, `compare`, sweeps, the wallboard
+/// and the table of docs/outputs.md.
 public enum Metric: String, Sendable, CaseIterable, Codable {
+  /// Time-average number of agents scheduled.
+  case agentsScheduled = "agents_scheduled"
+  /// Time-average number of agents logged in.
+  case agentsOnPhones = "agents_on_phones"
   case totalInflow = "total_inflow"
   case inflow
   case answered
@@ -8,16 +19,16 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
   case blocked
   case ivrHangUps = "ivr_hang_ups"
   case selfServed = "self_served"
-  case redials
-  /// Misrouted calls transferred to their right queue (not an outcome: they end as any call).
-  case transferred
-  /// Calls still waiting in the agent queue, or with an agent transferring them, when the
-  /// horizon ended (part of `in_system_at_end`).
-  case inQueueAtEnd = "in_queue_at_end"
   /// Calls with no outcome yet when the horizon ended: in the IVR, waiting in the agent
   /// queue, or with an agent transferring them. An outcome of its own, so that the outcomes
   /// add up to `total_inflow` (see ``outcomes``).
   case inSystemAtEnd = "in_system_at_end"
+  /// Calls still waiting in the agent queue, or with an agent transferring them, when the
+  /// horizon ended (part of `in_system_at_end`).
+  case inQueueAtEnd = "in_queue_at_end"
+  case redials
+  /// Misrouted calls transferred to their right queue (not an outcome: they end as any call).
+  case transferred
   /// answered / inflow (the foundation's definition).
   case answerRate = "answer_rate"
   /// answered / total inflow (the auditors' definition).
@@ -28,16 +39,17 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
   case abandonRate = "abandon_rate"
   /// blocked / total inflow.
   case blockedShare = "blocked_share"
-  /// Mean wait of answered calls.
+  /// Mean wait of answered calls, seconds.
   case asaSeconds = "asa_seconds"
-  /// Mean wait of answered and abandoned calls.
+  /// Mean wait of answered and abandoned calls, seconds.
   case meanWaitSeconds = "mean_wait_seconds"
+  /// Percentiles of the wait of answered calls, seconds (``waitQuantile``).
+  case waitP50Seconds = "wait_p50_seconds"
+  case waitP80Seconds = "wait_p80_seconds"
+  case waitP90Seconds = "wait_p90_seconds"
+  case waitP95Seconds = "wait_p95_seconds"
   /// Busy (talk + wrap-up) over logged-in agent time outside recovery after abusive calls.
   case occupancy
-  /// Time-average number of agents logged in.
-  case agentsOnPhones = "agents_on_phones"
-  /// Time-average number of agents scheduled.
-  case agentsScheduled = "agents_scheduled"
   /// Agent-hours paid: shifts minus lunch, after any strike, before absence.
   case paidHours = "paid_hours"
   /// Agent-hours spent finishing calls after a shift's end.
@@ -51,9 +63,10 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
   /// Agent-hours of recovery after abusive calls (neither busy nor available).
   case recoveryHours = "recovery_hours"
 
-  /// The value for `counts` over a period of `periodSeconds`; `nil` where undefined
-  /// (a ratio with nothing to divide by).
-  public func value(of c: CallCounts, periodSeconds: Double) -> Double? {
+  /// The value for `counts` over a period of `periodSeconds`, with `waits` the percentiles
+  /// of the same calls' answered waits; `nil` where undefined (a ratio with nothing to
+  /// divide by, a percentile with no call answered or no `waits` given, as in an hour).
+  public func value(of c: CallCounts, waits: WaitQuantiles? = nil, periodSeconds: Double) -> Double? {
     func ratio(_ a: Double, _ b: Double) -> Double? { b > 0 ? a / b : nil }
     switch self {
     case .totalInflow: return c.totalInflow
@@ -74,6 +87,7 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
     case .blockedShare: return ratio(c.blocked, c.totalInflow)
     case .asaSeconds: return ratio(c.answeredWaitSeconds, c.answered)
     case .meanWaitSeconds: return ratio(c.answeredWaitSeconds + c.abandonedWaitSeconds, c.answered + c.abandoned)
+    case .waitP50Seconds, .waitP80Seconds, .waitP90Seconds, .waitP95Seconds: return waits?[self]
     case .occupancy: return ratio(c.busyAgentSeconds, c.availableAgentSeconds - c.recoveryAgentSeconds)
     case .agentsOnPhones: return ratio(c.availableAgentSeconds, periodSeconds)
     case .agentsScheduled: return ratio(c.scheduledAgentSeconds, periodSeconds)
@@ -86,6 +100,20 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
     }
   }
 
+  /// For a percentile of answered waits, its level (0.5 for the median); `nil` otherwise.
+  public var waitQuantile: Double? {
+    switch self {
+    case .waitP50Seconds: 0.5
+    case .waitP80Seconds: 0.8
+    case .waitP90Seconds: 0.9
+    case .waitP95Seconds: 0.95
+    default: nil
+    }
+  }
+
+  /// The metrics read from the answered-wait histogram (``waitQuantile`` not `nil`).
+  public static let waitQuantiles: [Metric] = allCases.filter { $0.waitQuantile != nil }
+
   /// The outcomes as reported: every call counted in `total_inflow` ends in exactly one of
   /// them, so their values add up to `total_inflow` exactly — in every replication, hour and
   /// call type (``CallCounts/conservationError`` checks it). A call cut at the call cap is
@@ -93,12 +121,5 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
   public static let outcomes: [Metric] = [.answered, .abandoned, .blocked, .ivrHangUps, .selfServed, .inSystemAtEnd]
 
   /// Whether the metric is a count of calls (summed over periods) rather than a ratio.
-  public var isCount: Bool {
-    switch self {
-    case .totalInflow, .inflow, .answered, .abandoned, .blocked, .ivrHangUps, .selfServed, .redials, .transferred, .inQueueAtEnd,
-      .inSystemAtEnd, .capped, .callBacks, .abusiveAnswered:
-      true
-    default: false
-    }
-  }
+  public var isCount: Bool { unit == .calls }
 }

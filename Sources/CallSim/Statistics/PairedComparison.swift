@@ -21,13 +21,12 @@ public struct PairedComparison: Sendable {
   public let agentGroups: [Scope<GroupMetric>]
 
   /// Metrics of agent time, reported overall and per group but not per call type.
-  public static let agentTimeMetrics: Set<Metric> = [
-    .occupancy, .agentsOnPhones, .agentsScheduled, .paidHours, .overtimeHours, .recoveryHours,
-  ]
+  public static let agentTimeMetrics = Set(Metric.allCases.filter(\.isAgentTime))
 
   /// `baseline` and `other` must have run the same replications (index `r` in both on the
   /// same random numbers) and measured the service level at the same threshold. With a `window`, every metric counts only the measured hours in
-  /// it (calls by the hour of their arrival, agent time by the hour it was spent).
+  /// it (calls by the hour of their arrival, agent time by the hour it was spent), and the
+  /// wait percentiles (``Metric/waitQuantiles``), kept for whole replications only, are left out.
   public init(baseline: RunResult, other: RunResult, window: HourWindow? = nil) {
     precondition(baseline.replications.count == other.replications.count, "paired runs need the same replications")
     precondition(
@@ -55,22 +54,31 @@ public struct PairedComparison: Sendable {
       window == nil
         ? run.replications.map { $0.byGroup[g] } : run.replications.map { r in sum(GroupCounts()) { $0 += r.counts(hour: $1, group: g) } }
     }
-    func differences(_ b: [CallCounts], _ o: [CallCounts], metrics: [Metric]) -> [Metric: PairedDifference] {
+    func waits(_ run: RunResult, type t: Int?) -> [WaitQuantiles?] {
+      run.replications.map { r in window != nil ? nil : t.map { r.answeredWaitQuantilesByType[$0] } ?? r.answeredWaitQuantiles }
+    }
+    let metrics = Metric.allCases.filter { window == nil || $0.waitQuantile == nil }
+    func differences(
+      _ b: [CallCounts], _ bw: [WaitQuantiles?], _ o: [CallCounts], _ ow: [WaitQuantiles?], metrics: [Metric]
+    ) -> [Metric: PairedDifference] {
       var out: [Metric: PairedDifference] = [:]
       for m in metrics {
         out[m] = PairedDifference(
-          base: b.map { m.value(of: $0, periodSeconds: period) }, other: o.map { m.value(of: $0, periodSeconds: period) })
+          base: zip(b, bw).map { m.value(of: $0, waits: $1, periodSeconds: period) },
+          other: zip(o, ow).map { m.value(of: $0, waits: $1, periodSeconds: period) })
       }
       return out
     }
-    overall = differences(totals(baseline), totals(other), metrics: Metric.allCases)
-    let typeMetrics = Metric.allCases.filter { !Self.agentTimeMetrics.contains($0) }
+    overall = differences(
+      totals(baseline), waits(baseline, type: nil), totals(other), waits(other, type: nil), metrics: metrics)
+    let typeMetrics = metrics.filter { !$0.isAgentTime }
     let otherTypes = Dictionary(uniqueKeysWithValues: other.model.callTypes.enumerated().map { ($1.name, $0) })
     callTypes = baseline.model.callTypes.enumerated().compactMap { i, t in
       guard let j = otherTypes[t.name] else { return nil }
       return Scope(
         name: t.name,
-        differences: differences(byType(baseline, i), byType(other, j), metrics: typeMetrics))
+        differences: differences(
+          byType(baseline, i), waits(baseline, type: i), byType(other, j), waits(other, type: j), metrics: typeMetrics))
     }
     let otherGroups = Dictionary(uniqueKeysWithValues: other.model.agentGroups.enumerated().map { ($1.name, $0) })
     agentGroups = baseline.model.agentGroups.enumerated().compactMap { i, g in

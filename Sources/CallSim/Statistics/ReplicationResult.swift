@@ -22,6 +22,10 @@ public struct ReplicationResult: Sendable {
   public var byGroup: [GroupCounts]
   public var answeredWaits: WaitHistogram
   public var abandonedWaits: WaitHistogram
+  /// Percentiles of the answered waits of the measured hours, all call types together.
+  public var answeredWaitQuantiles: WaitQuantiles
+  /// The same per call type.
+  public var answeredWaitQuantilesByType: [WaitQuantiles]
   /// Events processed, for benchmarks.
   public var events: UInt64
 
@@ -29,7 +33,8 @@ public struct ReplicationResult: Sendable {
   /// `groupHours` `hours × groups`.
   init(
     replication: Int, types: Int, groups: Int, firstMeasuredHour: Int, typeHours: consuming OwnedBuffer<TypeHourCounts>,
-    groupHours: consuming OwnedBuffer<GroupHourCounts>, answeredWaits: WaitHistogram, abandonedWaits: WaitHistogram, events: UInt64
+    groupHours: consuming OwnedBuffer<GroupHourCounts>, answeredWaits: WaitHistogram, abandonedWaits: WaitHistogram,
+    answeredWaitQuantiles: WaitQuantiles, answeredWaitQuantilesByType: [WaitQuantiles], events: UInt64
   ) {
     let byType = HourlyTypeCounts(cells: FrozenBuffer(typeHours), types: types)
     let byHourAndGroup = HourlyGroupCounts(cells: FrozenBuffer(groupHours))
@@ -48,6 +53,8 @@ public struct ReplicationResult: Sendable {
     self.byGroup = byGroup
     self.answeredWaits = answeredWaits
     self.abandonedWaits = abandonedWaits
+    self.answeredWaitQuantiles = answeredWaitQuantiles
+    self.answeredWaitQuantilesByType = answeredWaitQuantilesByType
     self.events = events
   }
 

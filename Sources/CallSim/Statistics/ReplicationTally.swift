@@ -3,7 +3,9 @@ import CallSimEngine
 /// The counters of one running replication — calls by hour of arrival and call type, agent
 /// time by hour and group, waits — kept in unchecked stores for the hot loop.
 /// ``result(replication:events:)`` turns them into a ``ReplicationResult``. Wait histograms
-/// count only calls arriving from `firstMeasuredHour` on (reports skip earlier hours).
+/// count only calls arriving from `firstMeasuredHour` on (reports skip earlier hours); the
+/// per-type answered-wait histograms (``DurationBins``, 22 KB per call type, however many
+/// calls) give the wait percentiles, read once at the end (``WaitQuantiles``).
 struct ReplicationTally: ~Copyable, CallObserver {
   /// Index `hour * types + type`.
   private var typeHours: OwnedBuffer<TypeHourCounts>
@@ -11,6 +13,8 @@ struct ReplicationTally: ~Copyable, CallObserver {
   private var groupHours: OwnedBuffer<GroupHourCounts>
   private var answeredWaits = OwnedBuffer(repeating: 0.0, count: WaitHistogram.binCount)
   private var abandonedWaits = OwnedBuffer(repeating: 0.0, count: WaitHistogram.binCount)
+  /// Answered waits by call type in ``DurationBins``: index `type * DurationBins.count + bin`.
+  private var typeAnsweredWaits: OwnedBuffer<Double>
   let hours: Int
   let types: Int
   let groups: Int
@@ -31,6 +35,7 @@ struct ReplicationTally: ~Copyable, CallObserver {
   init(hours: Int, callTypes: Int, groups: Int, firstMeasuredHour: Int, horizon: Double, within: Double) {
     typeHours = OwnedBuffer(repeating: TypeHourCounts(), count: hours * callTypes)
     groupHours = OwnedBuffer(repeating: GroupHourCounts(), count: hours * groups)
+    typeAnsweredWaits = OwnedBuffer(repeating: 0.0, count: callTypes * DurationBins.count)
     self.hours = hours
     self.types = callTypes
     self.groups = groups
@@ -119,7 +124,11 @@ struct ReplicationTally: ~Copyable, CallObserver {
       typeHours[cell].abusiveAnswered &+= 1
       groupHours[g].abusiveAnswered &+= 1
     }
-    if hour >= firstMeasuredHour { answeredWaits[WaitHistogram.bin(of: wait)] += 1 }
+    if hour >= firstMeasuredHour {
+      answeredWaits[WaitHistogram.bin(of: wait)] += 1
+      let type = cell &- hour &* types
+      typeAnsweredWaits[type &* DurationBins.count &+ DurationBins.bin(of: wait)] += 1
+    }
   }
 
   /// A call that arrived in `hour` was abandoned after `wait` seconds.
@@ -197,10 +206,20 @@ struct ReplicationTally: ~Copyable, CallObserver {
   mutating func result(replication: Int, events: UInt64) -> ReplicationResult {
     let groupHours = groupHours.take()
     let typeHours = typeHours.take()
+    let bins = DurationBins.count
+    let waits = typeAnsweredWaits.elements
+    var all = [Double](repeating: 0, count: bins)
+    var byType: [WaitQuantiles] = []
+    for t in 0..<types {
+      let histogram = waits[t * bins..<(t + 1) * bins]
+      for (i, c) in histogram.enumerated() { all[i] += c }
+      byType.append(WaitQuantiles(histogram: Array(histogram)))
+    }
     return ReplicationResult(
       replication: replication, types: types, groups: groups, firstMeasuredHour: firstMeasuredHour,
       typeHours: typeHours, groupHours: groupHours,
       answeredWaits: WaitHistogram(counts: answeredWaits.elements),
-      abandonedWaits: WaitHistogram(counts: abandonedWaits.elements), events: events)
+      abandonedWaits: WaitHistogram(counts: abandonedWaits.elements), answeredWaitQuantiles: WaitQuantiles(histogram: all),
+      answeredWaitQuantilesByType: byType, events: events)
   }
 }

@@ -25,12 +25,14 @@ public struct RunResult: Sendable {
 
   /// Every metric over the measured period, across replications.
   public func estimates() -> [Metric: Estimate] {
-    estimates(of: totals, periodSeconds: measuredSeconds)
+    estimates(of: totals, waits: replications.map(\.answeredWaitQuantiles), periodSeconds: measuredSeconds)
   }
 
   /// Every metric for call type `index`, across replications.
   public func estimates(callType index: Int) -> [Metric: Estimate] {
-    estimates(of: replications.map { $0.byCallType[index] }, periodSeconds: measuredSeconds)
+    estimates(
+      of: replications.map { $0.byCallType[index] }, waits: replications.map { $0.answeredWaitQuantilesByType[index] },
+      periodSeconds: measuredSeconds)
   }
 
   /// Every metric of agent group `index`, across replications.
@@ -42,10 +44,11 @@ public struct RunResult: Sendable {
     return out
   }
 
-  private func estimates(of counts: [CallCounts], periodSeconds: Double) -> [Metric: Estimate] {
+  /// `waits[r]`: the answered-wait percentiles of the calls counted in `counts[r]`.
+  private func estimates(of counts: [CallCounts], waits: [WaitQuantiles], periodSeconds: Double) -> [Metric: Estimate] {
     var out: [Metric: Estimate] = [:]
     for metric in Metric.allCases {
-      out[metric] = Estimate(counts.map { metric.value(of: $0, periodSeconds: periodSeconds) })
+      out[metric] = Estimate(zip(counts, waits).map { metric.value(of: $0, waits: $1, periodSeconds: periodSeconds) })
     }
     return out
   }

@@ -106,6 +106,10 @@ public final class LiveSimulation {
 
   public func snapshot() -> WallboardSnapshot { simulation.snapshot() }
 
+  /// Today's answered waits of call type `type` (all types when `nil`) in ``DurationBins``:
+  /// the wallboard's wait percentiles.
+  public func todayWaitHistogram(type: Int?) -> [Double] { simulation.observer.todayWaitHistogram(type: type) }
+
   /// The model's index of the group named `name`, or an error naming the groups there are.
   public func group(named name: String) throws(InterventionError) -> Int {
     guard let g = model.agentGroups.firstIndex(where: { $0.name == name }) else {

@@ -1,9 +1,12 @@
+import CallSimEngine
+
 /// Follows a replication the way a contact center's wallboard does: per call type, calls
 /// offered, answered (and within the service-level target) and abandoned today and in the
 /// last 15 minutes; per group, calls answered today and which agents talk or are on a break.
 ///
 /// "Today" is the simulated calendar day of the event (from midnight); the last 15 minutes
-/// are 15 one-minute bins, so they cover 14 to 15 minutes.
+/// are 15 one-minute bins, so they cover 14 to 15 minutes. Today's answered waits are also
+/// binned per call type (``DurationBins``, 22 KB per type) for the wait percentiles.
 public struct WallboardObserver: CallObserver {
   /// Calls offered to the agent queue, answered, answered within the target, and abandoned.
   public struct Counts: Sendable, Equatable {
@@ -11,6 +14,8 @@ public struct WallboardObserver: CallObserver {
     public var answered = 0
     public var answeredWithin = 0
     public var abandoned = 0
+    /// Sum of the answered calls' waits, seconds.
+    public var answeredWaitSeconds = 0.0
 
     public init() {}
 
@@ -20,6 +25,7 @@ public struct WallboardObserver: CallObserver {
       c.answered += b.answered
       c.answeredWithin += b.answeredWithin
       c.abandoned += b.abandoned
+      c.answeredWaitSeconds += b.answeredWaitSeconds
       return c
     }
   }
@@ -28,6 +34,8 @@ public struct WallboardObserver: CallObserver {
   let within: Double
   /// Per call type: today's counts.
   public private(set) var today: [Counts]
+  /// Per call type: today's answered waits in ``DurationBins`` (index `type * DurationBins.count + bin`).
+  var todayWaits: [Double]
   /// The day `today` counts, from 0.
   public private(set) var day = 0
   /// Per call type and minute bin (`type * 15 + minute % 15`): the counts of that minute.
@@ -50,6 +58,7 @@ public struct WallboardObserver: CallObserver {
     let types = model.callTypes.count
     let groups = model.agentGroups.count
     today = Array(repeating: Counts(), count: types)
+    todayWaits = Array(repeating: 0, count: types * DurationBins.count)
     minuteCounts = Array(repeating: Counts(), count: types * 15)
     minuteStamp = Array(repeating: -1, count: types * 15)
     answeredToday = Array(repeating: 0, count: groups)
@@ -67,7 +76,9 @@ public struct WallboardObserver: CallObserver {
       count(type: call.type, at: time) {
         $0.answered += 1
         if inTime { $0.answeredWithin += 1 }
+        $0.answeredWaitSeconds += wait
       }
+      todayWaits[call.type * DurationBins.count + DurationBins.bin(of: wait)] += 1
       answeredToday[group] += 1
       setTalkEnd(group: group, agent: agent, time + talk)
     case let .transferred(group, agent, _, _, handle):
@@ -94,6 +105,17 @@ public struct WallboardObserver: CallObserver {
   /// Whether agent `agent` of `group`, in a call, is still talking at `time` (else wrapping up).
   func isTalking(group: Int, agent: Int, at time: Double) -> Bool {
     agent < talkEnd[group].count && talkEnd[group][agent] > time
+  }
+
+  /// Today's answered waits of call type `type`, or of all types when `nil`, in ``DurationBins``.
+  public func todayWaitHistogram(type: Int?) -> [Double] {
+    let n = DurationBins.count
+    if let type { return Array(todayWaits[type * n..<(type + 1) * n]) }
+    var all = [Double](repeating: 0, count: n)
+    for t in today.indices {
+      for i in 0..<n { all[i] += todayWaits[t * n + i] }
+    }
+    return all
   }
 
   /// Per call type: the counts of the last 15 minutes before `time`.
@@ -123,6 +145,7 @@ public struct WallboardObserver: CallObserver {
     if d != day {
       day = d
       for t in today.indices { today[t] = Counts() }
+      for i in todayWaits.indices { todayWaits[i] = 0 }
       for g in answeredToday.indices { answeredToday[g] = 0 }
     }
     change(&today[type])
