@@ -53,16 +53,28 @@ public enum DurationBins {
   /// seconds: the smallest t with a share q of the durations at most t, read linearly within
   /// its bin; 0 when the zero bin holds that share; the open bin's lower edge (a lower bound)
   /// when the quantile lies in it. `nil` when nothing was counted.
-  public static func quantile<C: Collection<Double>>(_ q: Double, counts: C) -> Double? where C.Index == Int {
+  public static func quantile(_ q: Double, counts: [Double]) -> Double? {
+    quantiles([q], counts: counts)?[0]
+  }
+
+  /// The quantiles `qs` (each as in ``quantile(_:counts:)``) of the durations counted in
+  /// `counts`, seconds; `nil` when nothing was counted. Adds the counts up once, for reports
+  /// that read several percentiles of each histogram.
+  public static func quantiles(_ qs: [Double], counts: [Double]) -> [Double]? {
     precondition(counts.count == count, "a duration histogram has \(count) bins")
-    var total = 0.0
-    for c in counts { total += c }
-    guard total > 0 else { return nil }
-    let target = q * total
+    return counts.withUnsafeBufferPointer { bins -> [Double]? in
+      var total = 0.0
+      for c in bins { total += c }
+      guard total > 0 else { return nil }
+      return qs.map { quantile($0 * total, bins: bins) }
+    }
+  }
+
+  /// The duration below which `target` of the counts in `bins` lie (see ``quantile(_:counts:)``).
+  private static func quantile(_ target: Double, bins: UnsafeBufferPointer<Double>) -> Double {
     var below = 0.0
-    var i = 0
-    for c in counts {
-      defer { i += 1 }
+    for i in 0..<bins.count {
+      let c = bins[i]
       guard c > 0 else { continue }
       if below + c >= target {
         if i == 0 { return 0 }

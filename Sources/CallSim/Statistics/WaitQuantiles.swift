@@ -11,10 +11,10 @@ public struct WaitQuantiles: Sendable, Equatable {
   public init() {}
 
   /// The percentiles of the waits counted in `histogram` (``DurationBins/count`` bins).
-  public init<C: Collection<Double>>(histogram: C) where C.Index == Int {
-    for m in Metric.waitQuantiles {
-      seconds[m] = DurationBins.quantile(m.waitQuantile!, counts: histogram)
-    }
+  public init(histogram: [Double]) {
+    let metrics = Metric.waitQuantiles
+    guard let values = DurationBins.quantiles(metrics.map { $0.waitQuantile! }, counts: histogram) else { return }
+    for (m, value) in zip(metrics, values) { seconds[m] = value }
   }
 
   /// The value of percentile metric `metric`, seconds; `nil` when no call was answered.
