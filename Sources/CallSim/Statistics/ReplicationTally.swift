@@ -63,7 +63,7 @@ struct ReplicationTally: ~Copyable, CallObserver {
     case .queued: queued(cell: cell)
     case .answered(let group, _, let remote, let wait, let talk, let wrap):
       answered(
-        cell: cell, hour: call.hour, group: group, remote: remote, wait: wait, talk: talk, wrap: wrap,
+        type: call.type, hour: call.hour, group: group, remote: remote, wait: wait, talk: talk, wrap: wrap,
         capped: call.capped, abusive: call.isAbusive, at: time)
     case .transferred(let group, _, let remote, _, let handle):
       typeHours[cell].transferred &+= 1
@@ -101,13 +101,14 @@ struct ReplicationTally: ~Copyable, CallObserver {
   @inline(__always)
   mutating func queued(cell: Int) { typeHours[cell].inflow &+= 1 }
 
-  /// A call that arrived in `hour` was answered at `time` by an agent of `group` after
-  /// `wait` seconds; the agent is busy `talk` + `wrap` seconds.
+  /// A call of `type` that arrived in `hour` was answered at `time` by an agent of `group`
+  /// after `wait` seconds; the agent is busy `talk` + `wrap` seconds.
   @inline(__always)
   mutating func answered(
-    cell: Int, hour: Int, group: Int, remote: Bool, wait: Double, talk: Double, wrap: Double, capped: Bool,
+    type: Int, hour: Int, group: Int, remote: Bool, wait: Double, talk: Double, wrap: Double, capped: Bool,
     abusive: Bool, at time: Double
   ) {
+    let cell = cell(hour: hour, type: type)
     typeHours[cell].answered &+= 1
     typeHours[cell].answeredWaitSeconds += wait
     if wait <= within { typeHours[cell].answeredWithinTarget &+= 1 }
@@ -126,7 +127,6 @@ struct ReplicationTally: ~Copyable, CallObserver {
     }
     if hour >= firstMeasuredHour {
       answeredWaits[WaitHistogram.bin(of: wait)] += 1
-      let type = cell &- hour &* types
       typeAnsweredWaits[type &* DurationBins.count &+ DurationBins.bin(of: wait)] += 1
     }
   }

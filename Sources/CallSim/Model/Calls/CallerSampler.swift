@@ -9,8 +9,15 @@ struct CallerSampler {
   let types: [CallTypeSampler]
   /// Cumulative type shares of first calls (the IVR menu's, or the call types' `share`).
   let typeCumulative: [Double]
-  /// `nil` when the model has no abusive callers, or a share of 0 of them.
-  let abusive: AbusiveCallers?
+  /// The abusive callers' laws; `nil` when the model has none, or a share of 0 of them. Boxed,
+  /// so that the sampler stays a few words: the event loop copies a larger one (the laws are
+  /// about 110 bytes) at every arrival, around the random draws' opaque calls.
+  private let abusive: Box<AbusiveCallers>?
+
+  private final class Box<Value> {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+  }
 
   init(model: CallCenterModel, streams: RandomStreamSet) {
     self.streams = CallerStreams(streams: streams)
@@ -18,7 +25,7 @@ struct CallerSampler {
     let shares = model.ivr?.menuShares ?? model.callTypes.map(\.share)
     var running = 0.0
     typeCumulative = shares.map { running += $0; return running }
-    abusive = (model.abusiveCallers?.share ?? 0) > 0 ? model.abusiveCallers : nil
+    abusive = model.abusiveCallers.flatMap { $0.share > 0 ? Box($0) : nil }
   }
 
   /// The call type of the first attempt of the caller with key `key`.
@@ -38,9 +45,15 @@ struct CallerSampler {
     var draws = Unmanaged.passUnretained(types[type])._withUnsafeGuaranteedRef {
       $0.drawCaller(streams, caller: key, attempt: attempt)
     }
-    guard let abusive else { return (draws, false) }
-    let isAbusive = abusive.drawCaller(streams, caller: key, attempt: attempt, draws: &draws)
+    guard abusive != nil else { return (draws, false) }
+    let isAbusive = drawAbusive(caller: key, attempt: attempt, draws: &draws)
     return (draws, isAbusive)
+  }
+
+  /// Whether the caller is a known abusive caller, with its draws then following their laws.
+  @inline(never)
+  private func drawAbusive(caller key: UInt64, attempt: UInt16, draws: inout CallerDraws) -> Bool {
+    abusive?.value.drawCaller(streams, caller: key, attempt: attempt, draws: &draws) ?? false
   }
 
   /// The substream for `attribute` of the caller and attempt of `call`.

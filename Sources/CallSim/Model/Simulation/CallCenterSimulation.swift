@@ -289,7 +289,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
       maybeCallBack(slot: slot, at: now + talk)
     }
     tally.answered(
-      cell: cell(record), hour: Int(record.hour), group: g, remote: remote, wait: wait, talk: talk, wrap: record.wrap,
+      type: type, hour: Int(record.hour), group: g, remote: remote, wait: wait, talk: talk, wrap: record.wrap,
       capped: calls.records[Int(slot)].capped, abusive: record.abusive, at: now)
     notify(.answered(group: g, agent: Int(agent), remote: remote, wait: wait, talk: talk, wrap: record.wrap), slot: slot, now: now)
     let done = now + talk + record.wrap
