@@ -76,6 +76,12 @@ VARIANTS = [
      "metrics": ["agents_scheduled", "agents_on_phones", "paid_hours"] + BASIC[:4] + ["redials"]
                 + BASIC[4:9],
      "figure_metrics": "agents_scheduled,inflow,answer_rate,service_level"},
+    {"name": "callback", "kind": "compare",
+     "files": ["strike-day.yaml", "strike-day-callback.yaml"],
+     "metrics": BASIC[:4] + ["redials", "abandon_rate"] + BASIC[4:8]
+                + ["callback_offered", "callback_accepted", "callback_completed", "callback_lost",
+                   "callback_delay_seconds", "callback_delay_within_target"],
+     "figure_metrics": "answer_rate,abandoned,asa_seconds,callback_completed"},
     {"name": "strike-hourly", "kind": "run", "file": "strike-day.yaml", "table": False,
      "hourly_figure": True},
     {"name": "volume-2020", "kind": "compare",
@@ -103,9 +109,12 @@ LABELS = {
     "agents_on_phones": "agents on the phones (mean)", "agents_scheduled": "agents scheduled (mean)",
     "paid_hours": "paid hours", "capped": "capped calls", "call_backs": "call-backs (calls)",
     "abusive_answered": "abusive calls answered", "recovery_hours": "recovery (agent-hours)",
+    "callback_offered": "call-backs offered (calls)", "callback_accepted": "call-backs accepted (calls)",
+    "callback_completed": "call-backs completed (calls)", "callback_lost": "call-backs lost (calls)",
+    "callback_delay_seconds": "call-back delay (s)", "callback_delay_within_target": "call-backs within 20 s",
 }
 SHARES = {"answer_rate", "answer_rate_total", "service_level", "abandon_rate", "occupancy",
-          "blocked_share"}
+          "blocked_share", "callback_delay_within_target"}
 
 
 class Failure(Exception):
@@ -362,6 +371,14 @@ def summary_table(res):
             f"({difference('answer_rate', h['mean'], h['ci95'])}); 30 % out: {100 * s['other']:.2f} % "
             f"({difference('answer_rate', s['mean'], s['ci95'])})",
             "a-strike-day")
+    if "callback" in res:
+        d = res["callback"]
+        a = _d(d, "seoul-120-strike-day-callback", "abandoned")
+        add("Call-backs offered on the strike day?",
+            f"abandoned {a['base']:,.0f} → {a['other']:,.0f} ({difference('abandoned', a['mean'], a['ci95'])}); "
+            f"answer rate {_change(d, 'seoul-120-strike-day-callback')}; "
+            f"ASA {_change(d, 'seoul-120-strike-day-callback', 'asa_seconds')} s",
+            "call-backs-offered-on-the-strike-day")
     if "volume-2020" in res:
         d = res["volume-2020"]
         t = _d(d, "seoul-120-volume-2020", "answer_rate")

@@ -12,11 +12,13 @@ struct SummaryText {
     let e = result.estimates()
     var lines: [String] = []
     lines.append("\(m.name): \(result.replications.count) replications × \(s.days) days (warm-up \(s.firstMeasuredHour) h), seed \(s.seed), \(String(format: "%.2f", wallSeconds)) s")
-    lines.append(pad("metric", 26) + pad("mean", 14) + "± 95 % CI")
-    let rows = Metric.listed(in: .console).map { ($0 == .serviceLevel ? "\($0.label) (\(Int(m.targets.serviceLevelWithin)) s)" : Self.label($0), $0, Kind($0.unit)) }
+    let rows = Metric.listed(in: .console, for: m).map { ($0 == .serviceLevel ? "\($0.label) (\(Int(m.targets.serviceLevelWithin)) s)" : Self.label($0), $0, Kind($0.unit)) }
+    // 26 columns, wider only for the longer labels of optional metrics.
+    let width = max(26, (rows.map(\.0.count).max() ?? 0) + 1)
+    lines.append(pad("metric", width) + pad("mean", 14) + "± 95 % CI")
     for (label, metric, kind) in rows {
       guard let est = e[metric] else { continue }
-      lines.append(pad(label, 26) + pad(kind.format(est.mean), 14) + kind.format(est.ci95))
+      lines.append(pad(label, width) + pad(kind.format(est.mean), 14) + kind.format(est.ci95))
     }
     return lines.joined(separator: "\n")
   }

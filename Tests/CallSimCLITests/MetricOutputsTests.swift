@@ -6,9 +6,10 @@ import Testing
 /// A metric of the catalogue reaches every output from its one entry: summary.json (overall,
 /// and per call type unless agent time), the printed summary, the hourly tables, compare.csv
 /// and the printed comparison, and a sweep's points.csv when named. (The wallboard's list is
-/// checked in CallSimLiveTests.LiveEventTests.)
+/// checked in CallSimLiveTests.LiveEventTests.) The scenario has call-back offers, so that
+/// it reports every metric; without them, their metrics are in no output.
 @Suite struct MetricOutputsTests {
-  static let scenario = """
+  static let plain = """
     scenario: outputs
     simulation: {days: 2, warmup: 2h, replications: 3, seed: 5}
     arrivals: {per_hour: 300}
@@ -16,6 +17,7 @@ import Testing
       call: {handle: {dist: exponential, mean: 5m}, patience: {dist: exponential, mean: 3m}}
     agents: 26
     """
+  static let scenario = plain + "\ncallback_offer: {after: 30s, accept: 0.5, reach: 0.9}\n"
 
   @Test func everyMetricReachesEveryOutput() throws {
     let dir = try CLI.temporaryFolder()
@@ -50,7 +52,7 @@ import Testing
     let perType = Set(rows.filter { $0.count > 3 && $0[1] == "call_type" }.map { $0[3] })
     #expect(overall == Set(Metric.allCases.map(\.rawValue)))
     #expect(perType == Set(Metric.listed(in: .perCallType).map(\.rawValue)))
-    for m in Metric.listed(in: .compareConsole) where m.shownWith == nil {
+    for m in Metric.listed(in: .compareConsole) where m.shownWith == nil || m.shownWith == .callBackOffers {
       #expect(compare.stdout.contains(m.label), "\(m.label) not in the comparison:\n\(compare.stdout)")
     }
 
@@ -68,5 +70,27 @@ import Testing
     #expect(points.first.map(String.init) == (["agents"] + Metric.allCases.flatMap { ["\($0.rawValue)_mean", "\($0.rawValue)_ci95"] }).joined(separator: ","))
     let p90 = try #require(points.first?.split(separator: ",").firstIndex(of: "wait_p90_seconds_mean"))
     #expect(points.count == 3 && points.dropFirst().allSatisfy { Double($0.split(separator: ",", omittingEmptySubsequences: false)[p90]) != nil })
+  }
+
+  /// A scenario without `callback_offer` writes what it wrote before offers existed: none of
+  /// their metrics in summary.json, the printed summary or compare.csv.
+  @Test func callBackMetricsOnlyWithOffers() throws {
+    let dir = try CLI.temporaryFolder()
+    let file = try CLI.write(Self.plain, to: "plain.yaml", in: dir)
+    let out = dir.appendingPathComponent("run")
+    let run = try CLI.run(["run", file, "--out", out.path, "--threads", "2"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let offerMetrics = Metric.allCases.filter { $0.reportedWith == .callBackOffers }
+    #expect(offerMetrics.count == 6)
+    let summary = try CLI.json(out.appendingPathComponent("summary.json"))
+    let metrics = try #require(summary["metrics"] as? [String: Any])
+    #expect(Set(metrics.keys) == Set(Metric.allCases.filter { $0.reportedWith == nil }.map(\.rawValue)))
+    #expect(!run.stdout.contains("call-back"), "\(run.stdout)")
+    #expect(run.stdout.contains("\nmetric                    mean"), "the summary's columns moved:\n\(run.stdout)")
+    let cmp = dir.appendingPathComponent("cmp")
+    let compare = try CLI.run(["compare", file, file, "--out", cmp.path, "--threads", "2"])
+    #expect(compare.status == 0, "\(compare.stderr)")
+    let csv = try String(contentsOf: cmp.appendingPathComponent("compare.csv"), encoding: .utf8)
+    #expect(!csv.contains("callback_"))
   }
 }

@@ -67,7 +67,7 @@ public struct CallTrace: CallObserver {
     let outcome: String
     var group = "", wait = "", handle = "", agent = "", remote = ""
     switch event {
-    case .arrived, .queued, .transferred, .recovery: return
+    case .arrived, .queued, .transferred, .recovery, .callBackOffered, .callBackMissed, .callBackReached: return
     case .blocked: outcome = "blocked"
     case .ivrHangUp: outcome = "ivr_hang_up"
     case .selfServed: outcome = "self_served"
@@ -81,6 +81,7 @@ public struct CallTrace: CallObserver {
     case .abandoned(let w):
       outcome = "abandoned"
       wait = CSVNumber.format(w)
+    case .callBackLost: outcome = "callback_lost"
     case .inQueueAtEnd, .inIVRAtEnd: outcome = "in_system_at_end"
     }
     var row = [

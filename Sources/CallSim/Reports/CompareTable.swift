@@ -20,11 +20,13 @@ public struct CompareTable {
       case .seconds: return String(format: "%.1f s", v)
       }
     }
-    /// `other − base ± half-width`, `*` when significant; with more decimals than usual
+    /// `other − base ± half-width`, `*` when significant (the other's mean in parentheses
+    /// when the baseline does not define the metric); with more decimals than usual
     /// (up to 6) where the usual ones would show a significant difference, or a non-zero
     /// half-width, as 0 — never "+0.0 ± 0.0 *".
     func difference(_ d: PairedDifference) -> String {
-      guard let mean = d.mean else { return "–" }
+      // Undefined in the baseline (a metric of a feature only the other has): its own mean.
+      guard let mean = d.mean else { return d.otherMean.map { "(\(value($0)))" } ?? "–" }
       let (scale, places, suffix) =
         switch self {
         case .count: (1.0, 1, "")
@@ -59,14 +61,10 @@ public struct CompareTable {
   }
 
   /// The overall rows: the catalogue's ``MetricOutputs/compareConsole`` metrics, those of a
-  /// feature only when some scenario has it.
-  static func overallRows(hasCap: Bool, hasAbusive: Bool) -> [(String, Metric, Unit)] {
+  /// feature only when one of `models` has it.
+  static func overallRows(_ models: [CallCenterModel]) -> [(String, Metric, Unit)] {
     Metric.listed(in: .compareConsole).filter { m in
-      switch m.shownWith {
-      case nil: true
-      case .callCap: hasCap
-      case .abusiveCallers: hasAbusive
-      }
+      m.shownWith.map { feature in models.contains { feature.isUsed(by: $0) } } ?? true
     }.map { ($0.label, $0, unit($0)) }
   }
   static let groupCapRows: [(String, GroupMetric, Unit)] = [("capped (calls)", .capped, .count)]
@@ -103,7 +101,7 @@ public struct CompareTable {
     let hasCap = models.contains { $0.hasCallCap }
     let hasAbusive = models.contains { $0.abusiveCallers != nil }
     let groupPolicyRows = (hasCap ? Self.groupCapRows : []) + (hasAbusive ? Self.groupAbusiveRows : [])
-    for (label, metric, unit) in Self.overallRows(hasCap: hasCap, hasAbusive: hasAbusive) {
+    for (label, metric, unit) in Self.overallRows(models) {
       table.append(
         [label, unit.value(report.comparisons[0].overall[metric]?.baseMean)]
           + report.comparisons.map { c in c.overall[metric].map(unit.difference) ?? "–" })

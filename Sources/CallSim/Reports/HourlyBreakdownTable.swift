@@ -10,8 +10,14 @@ public struct HourlyBreakdownTable: CSVLineTable {
   }
 
   /// Columns of `hourly_types.csv` after `date, weekday, hour, type`: the catalogue's hourly
-  /// metrics that are not agent time.
-  public static let typeColumns: [Metric] = Metric.listed(in: .hourly).filter { !$0.isAgentTime }
+  /// metrics that are not agent time — those every run reports (``typeColumns(for:)``: a
+  /// run's, with any optional ones at the end).
+  public static let typeColumns: [Metric] = typeColumns(Metric.listed(in: .hourly).filter { $0.reportedWith == nil })
+
+  /// The `hourly_types.csv` metric columns of a run of `model`.
+  public static func typeColumns(for model: CallCenterModel) -> [Metric] { typeColumns(Metric.listed(in: .hourly, for: model)) }
+
+  private static func typeColumns(_ hourly: [Metric]) -> [Metric] { hourly.filter { !$0.isAgentTime } }
   /// Columns of `hourly_groups.csv` after `date, weekday, hour, group`.
   public static let groupColumns: [GroupMetric] = [
     .agentsScheduled, .agentsOnPhones, .agentsOnPhonesRemote, .answered, .transferred, .occupancy, .occupancyOffice,
@@ -33,8 +39,9 @@ public struct HourlyBreakdownTable: CSVLineTable {
     var line = CSVLine()
     switch breakdown {
     case .callType:
+      let columns = HourlyBreakdownTable.typeColumns(for: model)
       for name in ["date", "weekday", "hour", "type"] { line.append(name) }
-      for metric in HourlyBreakdownTable.typeColumns { line.append(metric.rawValue) }
+      for metric in columns { line.append(metric.rawValue) }
       try body(line)
       try HourlyTable.forEachMeasuredHour(model.settings) { h, day in
         for (t, type) in model.callTypes.enumerated() {
@@ -43,7 +50,7 @@ public struct HourlyBreakdownTable: CSVLineTable {
           line.reset()
           day.appendCells(hour: h, to: &line)
           line.append(type.name)
-          for metric in HourlyBreakdownTable.typeColumns { line.append(number: metric.value(of: mean, periodSeconds: 3600)) }
+          for metric in columns { line.append(number: metric.value(of: mean, periodSeconds: 3600)) }
           try body(line)
         }
       }

@@ -3,9 +3,15 @@
 /// those means (so an hour with few calls is not over-weighted); empty where undefined.
 public struct HourlyTable: CSVLineTable {
   /// The columns: `date`, `weekday`, `hour`, then the catalogue's metrics marked
-  /// ``MetricOutputs/hourly``, in its order.
+  /// ``MetricOutputs/hourly``, in its order — those every run reports; a run with an optional
+  /// feature (``Metric/reportedWith``) adds its metrics at the end (``columns(for:)``).
   public static let columns: [(name: String, metric: Metric?)] =
-    [("date", nil), ("weekday", nil), ("hour", nil)] + Metric.listed(in: .hourly).map { ($0.rawValue, $0) }
+    [("date", nil), ("weekday", nil), ("hour", nil)] + Metric.listed(in: .hourly).filter { $0.reportedWith == nil }.map { ($0.rawValue, $0) }
+
+  /// The columns of a run of `model`.
+  public static func columns(for model: CallCenterModel) -> [(name: String, metric: Metric?)] {
+    [("date", nil), ("weekday", nil), ("hour", nil)] + Metric.listed(in: .hourly, for: model).map { ($0.rawValue, $0) }
+  }
 
   public let result: RunResult
 
@@ -14,9 +20,10 @@ public struct HourlyTable: CSVLineTable {
   /// The header, then one line per measured hour.
   public func forEachRow(_ body: (CSVLine) throws -> Void) rethrows {
     let n = Double(result.replications.count)
-    let metrics = HourlyTable.columns.dropFirst(3).map { $0.metric! }
+    let columns = HourlyTable.columns(for: result.model)
+    let metrics = columns.dropFirst(3).map { $0.metric! }
     var line = CSVLine()
-    for (name, _) in HourlyTable.columns { line.append(name) }
+    for (name, _) in columns { line.append(name) }
     try body(line)
     try HourlyTable.forEachMeasuredHour(result.model.settings) { h, day in
       var mean = result.hourSum(h)

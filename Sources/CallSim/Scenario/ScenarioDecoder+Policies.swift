@@ -96,3 +96,22 @@ extension ScenarioDecoder {
     return .deterministic(v)
   }
 }
+
+extension ScenarioDecoder {
+  /// `callback_offer: {after: D, accept: S, reach: S, attempt: D | DIST, retries: N}`, top
+  /// level or under a call type.
+  func callBackOffer(_ field: ScenarioField) -> CallBackOffer? {
+    guard let map = field.mapping(["after", "accept", "reach", "attempt", "retries"]) else { return nil }
+    let after = map.required("after", "the wait after which a call-back is offered, such as 1m (0s: on joining the queue)")
+      .flatMap { $0.duration(allowZero: true) }
+    let accept = map.required("accept", "the share of the callers offered a call-back who accept it")?.share()
+    let reach = map["reach"].map { $0.share() }
+    let attempt = map["attempt"].map(recoveryTime)
+    let retries = map["retries"].map { $0.integer(0...100, what: "a whole number of retries") }
+    guard let after, let accept, reach != .some(nil), attempt != .some(nil), retries != .some(nil) else { return nil }
+    return field.build { () throws(ModelError) in
+      try CallBackOffer(
+        after: after, accept: accept, reach: (reach ?? nil) ?? 1, attempt: attempt ?? nil, retries: (retries ?? nil) ?? 0)
+    }
+  }
+}

@@ -10,6 +10,7 @@ struct ScenarioDecoder {
   static let topKeys = [
     "scenario", "description", "simulation", "arrivals", "trunks", "ivr", "call_types", "agents", "agent_groups",
     "routing", "targets", "shifts", "roster", "reinforcement", "remote", "absence", "strike", "timeline", "call_cap",
+    "callback_offer",
     "abusive_callers", "planning",
   ]
   static let maxDays = 3660
@@ -65,6 +66,7 @@ struct ScenarioDecoder {
       checkTypeThresholds(types, targets: targets, field: top["call_types"])
     }
     let callCap = top["call_cap"].map(self.callCap)
+    let offer = top["callback_offer"].map(callBackOffer)
     let abusive = top["abusive_callers"].map {
       // The names under agent_groups, read like the call types' names.
       abusiveCallers($0, groups: groups, groupNames: top["agent_groups"].flatMap(typeNames))
@@ -93,7 +95,8 @@ struct ScenarioDecoder {
     let timeline = top["timeline"].map { self.timeline($0, settings: settings, groupNames: groupNames) }
     let planning = top["planning"].map { self.planning($0, groupNames: groupNames) }
     guard let name, let settings, decodedTypes != nil, groups != nil, let routing, let arrivals, let targets, let staffing,
-      timeline.map({ $0 != nil }) ?? true, planning != .some(nil), callCap != .some(nil), abusive != .some(nil), !diagnostics.hasErrors
+      timeline.map({ $0 != nil }) ?? true, planning != .some(nil), callCap != .some(nil), offer != .some(nil), abusive != .some(nil),
+      !diagnostics.hasErrors
     else { return nil }
     let built = root.build { () throws(ModelError) in
       try CallCenterModel(
@@ -103,6 +106,7 @@ struct ScenarioDecoder {
     }
     guard var model = built else { return nil }
     model.planning = planning ?? nil
+    model.callBackOffer = offer ?? nil
     if let entries = timeline ?? nil, let timelineField = top["timeline"] {
       guard let changes = self.changes(entries, tree: root.value, model: model) else { return nil }
       guard let withTimeline = timelineField.build({ () throws(ModelError) in try model.with(timeline: changes) }) else { return nil }
@@ -195,7 +199,7 @@ struct ScenarioDecoder {
         ok = false
         continue
       }
-      guard let map = f.mapping(["share", "handle", "wrap_up", "patience", "redial", "priority", "call_cap", "targets"]) else {
+      guard let map = f.mapping(["share", "handle", "wrap_up", "patience", "redial", "priority", "call_cap", "targets", "callback_offer"]) else {
         ok = false
         continue
       }
@@ -207,8 +211,9 @@ struct ScenarioDecoder {
       let priority = map["priority"].map { $0.integer(-1_000_000...1_000_000, what: "a whole-number priority (lower is served first)") } ?? 0
       let cap = map["call_cap"].map(callCap)
       let ownTargets = map["targets"].map { self.targets($0, ofType: true) }
+      let offer = map["callback_offer"].map(callBackOffer)
       guard share != .some(nil), let handle, wrap != .some(nil), patience != .some(nil), redial != .some(nil), let priority,
-        cap != .some(nil), ownTargets != .some(nil)
+        cap != .some(nil), ownTargets != .some(nil), offer != .some(nil)
       else {
         ok = false
         continue
@@ -217,6 +222,7 @@ struct ScenarioDecoder {
         CallType(
           name: name, share: 0, handle: handle, wrapUp: wrap ?? nil, patience: patience ?? nil, redial: redial ?? nil,
           priority: priority, callCap: cap ?? nil, targets: ownTargets ?? nil))
+      types[types.count - 1].callBackOffer = offer ?? nil
       shares.append(share ?? nil)
     }
     return ok ? (types, shares) : nil

@@ -3,7 +3,7 @@
 ///
 /// Each call that reaches the number ends in exactly one of: `blocked`, `ivrHangUps`,
 /// `selfServed`, `inIVRAtEnd`, or reaches the agent queue (`inflow`); and each call in `inflow`
-/// ends in exactly one of `answered`, `abandoned`, `inQueueAtEnd`. ``conservationError`` checks
+/// ends in exactly one of `answered`, `abandoned`, `callBackLost`, `inQueueAtEnd`. ``conservationError`` checks
 /// both identities, and that the reported outcomes (``Metric/outcomes``) add up to
 /// `totalInflow`.
 public struct CallCounts: Sendable, Equatable, BitwiseCopyable, DoubleFieldCounts {
@@ -50,6 +50,17 @@ public struct CallCounts: Sendable, Equatable, BitwiseCopyable, DoubleFieldCount
   /// Agent-seconds of recovery after abusive calls: logged in, but neither busy nor
   /// available (``Metric/occupancy`` leaves them out).
   public var recoveryAgentSeconds = 0.0
+  /// Waiting callers offered a call-back in the queue, and those who accepted.
+  public var callBackOffered = 0.0
+  public var callBackAccepted = 0.0
+  /// Call-backs that reached their caller (among `answered`), and those of them within the
+  /// service-level time of the caller's hang-up.
+  public var callBackReached = 0.0
+  public var callBackReachedWithinTarget = 0.0
+  /// Call-backs whose attempts all failed: an outcome of `inflow`.
+  public var callBackLost = 0.0
+  /// Sum of hang-up-to-call-back delays of the call-backs that reached their caller, seconds.
+  public var callBackDelaySeconds = 0.0
 
   public init() {}
 
@@ -58,7 +69,8 @@ public struct CallCounts: Sendable, Equatable, BitwiseCopyable, DoubleFieldCount
     \.totalInflow, \.inflow, \.answered, \.abandoned, \.blocked, \.ivrHangUps, \.selfServed, \.redials, \.transferred,
     \.inQueueAtEnd, \.inIVRAtEnd, \.answeredWithinTarget, \.answeredWaitSeconds, \.abandonedWaitSeconds,
     \.busyAgentSeconds, \.availableAgentSeconds, \.scheduledAgentSeconds, \.paidAgentSeconds, \.overtimeAgentSeconds,
-    \.capped, \.callBacks, \.abusiveAnswered, \.recoveryAgentSeconds,
+    \.capped, \.callBacks, \.abusiveAnswered, \.recoveryAgentSeconds, \.callBackOffered, \.callBackAccepted,
+    \.callBackReached, \.callBackReachedWithinTarget, \.callBackLost, \.callBackDelaySeconds,
   ]
 
   public static func += (a: inout CallCounts, b: CallCounts) {
@@ -81,9 +93,9 @@ public struct CallCounts: Sendable, Equatable, BitwiseCopyable, DoubleFieldCount
     if reached != totalInflow {
       return "total inflow \(totalInflow) ≠ blocked + IVR hang-ups + self-served + in IVR at end + inflow = \(reached)"
     }
-    let ended = answered + abandoned + inQueueAtEnd
+    let ended = answered + abandoned + callBackLost + inQueueAtEnd
     if ended != inflow {
-      return "inflow \(inflow) ≠ answered + abandoned + in queue at end = \(ended)"
+      return "inflow \(inflow) ≠ answered + abandoned + lost call-backs + in queue at end = \(ended)"
     }
     let reported = Metric.outcomes.reduce(0.0) { $0 + ($1.value(of: self, periodSeconds: 3600) ?? .nan) }
     if reported != totalInflow {

@@ -31,7 +31,10 @@ extension Metric {
   public var unit: MetricUnit {
     switch self {
     case .answerRate, .answerRateTotal, .serviceLevel, .abandonRate, .blockedShare, .occupancy: .share
-    case .asaSeconds, .meanWaitSeconds, .waitP50Seconds, .waitP80Seconds, .waitP90Seconds, .waitP95Seconds: .seconds
+    case .asaSeconds, .meanWaitSeconds, .waitP50Seconds, .waitP80Seconds, .waitP90Seconds, .waitP95Seconds,
+      .callBackDelaySeconds:
+      .seconds
+    case .callBackDelayWithinTarget: .share
     case .agentsOnPhones, .agentsScheduled: .agents
     case .paidHours, .overtimeHours, .recoveryHours: .agentHours
     default: .calls
@@ -73,6 +76,12 @@ extension Metric {
     case .callBacks: "call-backs (calls)"
     case .abusiveAnswered: "abusive answered (calls)"
     case .recoveryHours: "recovery (agent-hours)"
+    case .callBackOffered: "call-backs offered (calls)"
+    case .callBackAccepted: "call-backs accepted (calls)"
+    case .callBackCompleted: "call-backs completed (calls)"
+    case .callBackLost: "call-backs lost (calls)"
+    case .callBackDelaySeconds: "call-back delay"
+    case .callBackDelayWithinTarget: "call-backs in time"
     }
   }
 
@@ -110,6 +119,12 @@ extension Metric {
     case .callBacks: "calls among `redials` that are call-backs of callers cut at the cap"
     case .abusiveAnswered: "answered calls of known abusive callers"
     case .recoveryHours: "agent time in recovery after abusive calls"
+    case .callBackOffered: "waiting callers offered a call-back (`callback_offer`); only with offers, as the five below"
+    case .callBackAccepted: "callers who accepted the call-back offered: they hang up and keep their place in the queue"
+    case .callBackCompleted: "call-backs that reached their caller (counted among `answered`: an answered call whose wait ran from joining the queue to the call-back)"
+    case .callBackLost: "call-backs whose every attempt missed the caller: an outcome"
+    case .callBackDelaySeconds: "mean time from a caller's hang-up to the call-back that reached it"
+    case .callBackDelayWithinTarget: "completed call-backs that started within `targets.service_level.within` of the hang-up / completed call-backs"
     }
   }
 
@@ -134,12 +149,24 @@ extension Metric {
     case .paidHours, .overtimeHours: []
     case .capped, .callBacks, .abusiveAnswered: [.perCallType, .hourly, .compareConsole]
     case .recoveryHours: [.hourly, .compareConsole]
+    case .callBackOffered, .callBackAccepted, .callBackCompleted, .callBackLost, .callBackDelaySeconds,
+      .callBackDelayWithinTarget:
+      [.perCallType, .hourly, .console, .compareConsole]
     }
   }
 
   /// When a row of `compare`'s printed table shows only if some scenario has the feature.
   public enum Feature: Sendable {
-    case callCap, abusiveCallers
+    case callCap, abusiveCallers, callBackOffers
+
+    /// Whether `model` has the feature.
+    public func isUsed(by model: CallCenterModel) -> Bool {
+      switch self {
+      case .callCap: model.hasCallCap
+      case .abusiveCallers: model.abusiveCallers != nil
+      case .callBackOffers: model.hasCallBackOffers
+      }
+    }
   }
 
   /// The feature a `compareConsole` row needs; `nil` for a row always shown.
@@ -147,13 +174,35 @@ extension Metric {
     switch self {
     case .capped, .callBacks: .callCap
     case .abusiveAnswered, .recoveryHours: .abusiveCallers
+    default: reportedWith
+    }
+  }
+
+  /// The feature without which the metric is not reported at all — not in `summary.json`, the
+  /// printed tables, `compare` or sweeps — so that a scenario without it gives the same
+  /// outputs as before the feature existed; `nil` for the metrics of every run.
+  public var reportedWith: Feature? {
+    switch self {
+    case .callBackOffered, .callBackAccepted, .callBackCompleted, .callBackLost, .callBackDelaySeconds,
+      .callBackDelayWithinTarget:
+      .callBackOffers
     default: nil
     }
+  }
+
+  /// The metrics a run of `model` reports, in the cases' order.
+  public static func reported(for model: CallCenterModel) -> [Metric] {
+    allCases.filter { $0.reportedWith?.isUsed(by: model) ?? true }
   }
 
   /// The metrics `output` shows, in the cases' order.
   public static func listed(in output: MetricOutputs) -> [Metric] {
     allCases.filter { $0.outputs.contains(output) }
+  }
+
+  /// The metrics `output` shows for a run of `model`.
+  public static func listed(in output: MetricOutputs, for model: CallCenterModel) -> [Metric] {
+    reported(for: model).filter { $0.outputs.contains(output) }
   }
 
   /// Agent time: reported overall, not per call type.

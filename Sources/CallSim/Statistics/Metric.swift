@@ -62,6 +62,18 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
   case abusiveAnswered = "abusive_answered"
   /// Agent-hours of recovery after abusive calls (neither busy nor available).
   case recoveryHours = "recovery_hours"
+  /// Waiting callers offered a call-back in the queue (``CallBackOffer``), and those who
+  /// accepted; reported only when some call type has an offer.
+  case callBackOffered = "callback_offered"
+  case callBackAccepted = "callback_accepted"
+  /// Call-backs that reached their caller (counted among `answered`).
+  case callBackCompleted = "callback_completed"
+  /// Call-backs whose every attempt missed the caller: an outcome.
+  case callBackLost = "callback_lost"
+  /// Mean seconds from a caller's hang-up to the call-back that reached it.
+  case callBackDelaySeconds = "callback_delay_seconds"
+  /// Share of completed call-backs that started within the service-level time of the hang-up.
+  case callBackDelayWithinTarget = "callback_delay_within_target"
 
   /// The value for `counts` over a period of `periodSeconds`, with `waits` the percentiles
   /// of the same calls' answered waits; `nil` where undefined (a ratio with nothing to
@@ -97,6 +109,12 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
     case .callBacks: return c.callBacks
     case .abusiveAnswered: return c.abusiveAnswered
     case .recoveryHours: return c.recoveryAgentSeconds / 3600
+    case .callBackOffered: return c.callBackOffered
+    case .callBackAccepted: return c.callBackAccepted
+    case .callBackCompleted: return c.callBackReached
+    case .callBackLost: return c.callBackLost
+    case .callBackDelaySeconds: return ratio(c.callBackDelaySeconds, c.callBackReached)
+    case .callBackDelayWithinTarget: return ratio(c.callBackReachedWithinTarget, c.callBackReached)
     }
   }
 
@@ -118,7 +136,9 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
   /// them, so their values add up to `total_inflow` exactly — in every replication, hour and
   /// call type (``CallCounts/conservationError`` checks it). A call cut at the call cap is
   /// `answered`; `transferred` is not an outcome (a transferred call ends in one of these).
-  public static let outcomes: [Metric] = [.answered, .abandoned, .blocked, .ivrHangUps, .selfServed, .inSystemAtEnd]
+  public static let outcomes: [Metric] = [
+    .answered, .abandoned, .callBackLost, .blocked, .ivrHangUps, .selfServed, .inSystemAtEnd,
+  ]
 
   /// Whether the metric is a count of calls (summed over periods) rather than a ratio.
   public var isCount: Bool { unit == .calls }

@@ -57,7 +57,10 @@ public struct PairedComparison: Sendable {
     func waits(_ run: RunResult, type t: Int?) -> [WaitQuantiles?] {
       run.replications.map { r in window != nil ? nil : t.map { r.answeredWaitQuantilesByType[$0] } ?? r.answeredWaitQuantiles }
     }
-    let metrics = Metric.allCases.filter { window == nil || $0.waitQuantile == nil }
+    let metrics = Metric.allCases.filter { m in
+      (window == nil || m.waitQuantile == nil)
+        && (m.reportedWith.map { $0.isUsed(by: baseline.model) || $0.isUsed(by: other.model) } ?? true)
+    }
     func differences(
       _ b: [CallCounts], _ bw: [WaitQuantiles?], _ o: [CallCounts], _ ow: [WaitQuantiles?], metrics: [Metric]
     ) -> [Metric: PairedDifference] {

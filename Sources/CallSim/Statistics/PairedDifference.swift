@@ -8,9 +8,11 @@ import CallSimEngine
 /// (n − 1 degrees of freedom) is what a manager can trust. Only replications where the
 /// metric is defined in both scenarios count (a ratio needs a non-zero denominator).
 public struct PairedDifference: Sendable, Equatable {
-  /// Mean of the baseline over the paired replications (the metric's unit).
+  /// Mean of the baseline over the paired replications (the metric's unit); with no pair,
+  /// over the replications where the baseline defines it (so a metric only one scenario
+  /// has — the call-back delay, say — still shows that scenario's mean).
   public var baseMean: Double?
-  /// Mean of the other scenario over the paired replications.
+  /// Mean of the other scenario over the paired replications (with no pair, as `baseMean`).
   public var otherMean: Double?
   /// Mean of other − base (equal to `otherMean − baseMean` up to rounding).
   public var mean: Double?
@@ -30,8 +32,12 @@ public struct PairedDifference: Sendable, Equatable {
       d.add(y - x)
     }
     pairs = d.count
-    baseMean = d.count > 0 ? b.mean : nil
-    otherMean = d.count > 0 ? o.mean : nil
+    func unpairedMean(_ values: [Double?]) -> Double? {
+      let defined = values.compactMap { $0 }
+      return defined.isEmpty ? nil : defined.reduce(0, +) / Double(defined.count)
+    }
+    baseMean = d.count > 0 ? b.mean : unpairedMean(base)
+    otherMean = d.count > 0 ? o.mean : unpairedMean(other)
     mean = d.count > 0 ? d.mean : nil
     ci95 = d.halfWidth(level: 0.95)
   }

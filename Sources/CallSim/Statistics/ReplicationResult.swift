@@ -7,7 +7,7 @@ import CallSimEngine
 /// The hourly tables are the tally's own memory (``FrozenBuffer``), moved, never copied:
 /// calls per hour and type as compact integer counts, agent time per hour and group. The
 /// per-hour ``CallCounts`` and ``GroupCounts`` of the `hourly` tables are computed from them when
-/// read, so a long horizon costs 80 bytes per hour and call type plus 88 per hour and group.
+/// read, so a long horizon costs 104 bytes per hour and call type plus 88 per hour and group.
 public struct ReplicationResult: Sendable {
   public var replication: Int
   /// One entry per hour: every call type's calls, every group's agent time.

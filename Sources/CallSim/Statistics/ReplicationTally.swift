@@ -79,6 +79,15 @@ struct ReplicationTally: ~Copyable, CallObserver {
       forEachHour(from: start, to: start + seconds) { tally, h, s in
         tally.groupHours[h &* tally.groups &+ group].recoveryAgentSeconds += s
       }
+    case .callBackOffered(let accepted):
+      typeHours[cell].callBackOffered &+= 1
+      if accepted { typeHours[cell].callBackAccepted &+= 1 }
+    case .callBackMissed(let group, _, let remote, let seconds): busy(group: group, remote: remote, from: time, to: time + seconds)
+    case .callBackReached(let delay):
+      typeHours[cell].callBackReached &+= 1
+      typeHours[cell].callBackDelaySeconds += delay
+      if delay <= within { typeHours[cell].callBackReachedWithinTarget &+= 1 }
+    case .callBackLost: typeHours[cell].callBackLost &+= 1
     }
   }
 

@@ -47,7 +47,7 @@ public struct RunResult: Sendable {
   /// `waits[r]`: the answered-wait percentiles of the calls counted in `counts[r]`.
   private func estimates(of counts: [CallCounts], waits: [WaitQuantiles], periodSeconds: Double) -> [Metric: Estimate] {
     var out: [Metric: Estimate] = [:]
-    for metric in Metric.allCases {
+    for metric in Metric.reported(for: model) {
       out[metric] = Estimate(zip(counts, waits).map { metric.value(of: $0, waits: $1, periodSeconds: periodSeconds) })
     }
     return out

@@ -1,6 +1,6 @@
 /// One call type's calls that arrived in one hour, as a replication's tally keeps them:
-/// counts as 32-bit integers and the two wait sums in seconds, 80 bytes where the
-/// ``CallCounts`` they read as take 184 (agent time is kept per group, in ``GroupCounts``).
+/// counts as 32-bit integers and the three sums of seconds, 104 bytes where the
+/// ``CallCounts`` they read as take 232 (agent time is kept per group, in ``GroupCounts``).
 /// A run keeps one per hour and call type, so this size is most of what its memory grows
 /// by per simulated hour.
 ///
@@ -26,6 +26,12 @@ struct TypeHourCounts: Sendable, Equatable, BitwiseCopyable {
   var capped: UInt32 = 0
   var callBacks: UInt32 = 0
   var abusiveAnswered: UInt32 = 0
+  var callBackOffered: UInt32 = 0
+  var callBackAccepted: UInt32 = 0
+  var callBackReached: UInt32 = 0
+  var callBackLost: UInt32 = 0
+  var callBackReachedWithinTarget: UInt32 = 0
+  var callBackDelaySeconds = 0.0
 
   /// The most calls of one type and hour a count holds: 4,294,967,295 (1.2 million a second).
   static let limit = UInt32.max
@@ -50,6 +56,12 @@ struct TypeHourCounts: Sendable, Equatable, BitwiseCopyable {
     c.capped = Double(capped)
     c.callBacks = Double(callBacks)
     c.abusiveAnswered = Double(abusiveAnswered)
+    c.callBackOffered = Double(callBackOffered)
+    c.callBackAccepted = Double(callBackAccepted)
+    c.callBackReached = Double(callBackReached)
+    c.callBackLost = Double(callBackLost)
+    c.callBackReachedWithinTarget = Double(callBackReachedWithinTarget)
+    c.callBackDelaySeconds = callBackDelaySeconds
     return c
   }
 }

@@ -6,10 +6,11 @@ import Testing
 /// Invariants over random small models (swift-property-based, with shrinking to the smallest
 /// failing model): every call ends in exactly one outcome in every hour, no agent is in two
 /// calls at once (busy time never exceeds logged-in time), waits are never negative, and the
-/// thread count does not change the results.
+/// thread count does not change the results; call-backs are completed or lost only once
+/// accepted, and accepted only once offered.
 @Suite struct InvariantPropertyTests {
-  /// A one-day model from generated numbers; `variant` switches IVR, wrap-up, redials and a
-  /// staffing profile on and off.
+  /// A one-day model from generated numbers; `variant` switches IVR, wrap-up, redials, a
+  /// staffing profile and call-back offers on and off.
   static func model(agents: Int, rate: Double, handle: Double, patience: Double, trunks: Int, variant: Int) throws -> CallCenterModel {
     let settings = SimulationSettings(days: 1, warmup: Double(variant % 3) * 3600, replications: 2, seed: UInt64(variant))
     let withIVR = variant & 1 == 1
@@ -25,19 +26,24 @@ import Testing
       variant & 8 == 8
       ? .daily((0..<24).map { ($0 * 7 + variant) % (agents + 1) }, days: 1)
       : .constant(agents, hours: 24)
-    return try CallCenterModel(
+    var model = try CallCenterModel(
       name: "property", settings: settings, arrivals: .constant(callsPerHour: rate, horizon: settings.horizon),
       callTypes: types, staffing: staffing, trunks: trunks > 0 ? trunks : nil,
       ivr: withIVR
         ? IVRStage(duration: .exponential(mean: 30), menuShares: [0.6, 0.4], hangUp: 0.1, selfService: [0.2, 0])
         : nil)
+    if variant & 16 == 16 {
+      model.callBackOffer = try CallBackOffer(
+        after: Double(variant % 4) * 20, accept: 0.6, reach: 0.7, attempt: .deterministic(20), retries: variant % 3)
+    }
+    return model
   }
 
   @Test func invariantsHoldForRandomModels() async {
     await propertyCheck(
       count: 60,
       input: Gen.int(in: 0...8), Gen.double(in: 1...400), Gen.double(in: 5...900), Gen.double(in: 0...600),
-      Gen.int(in: 0...30), Gen.int(in: 0...15)
+      Gen.int(in: 0...30), Gen.int(in: 0...31)
     ) { agents, rate, handle, patience, trunks, variant in
       let model = try Self.model(agents: agents, rate: rate, handle: handle, patience: patience, trunks: trunks, variant: variant)
       guard let one = try SimulationRunner.run(model, threads: 1), let two = try SimulationRunner.run(model, threads: 2) else {
@@ -51,6 +57,7 @@ import Testing
           #expect(hour.busyAgentSeconds <= hour.availableAgentSeconds + 1e-6)
           #expect(hour.answeredWaitSeconds >= 0 && hour.abandonedWaitSeconds >= 0)
           #expect(hour.answeredWithinTarget <= hour.answered)
+          #expect(hour.callBackReached + hour.callBackLost <= hour.callBackAccepted && hour.callBackAccepted <= hour.callBackOffered)
         }
       }
     }

@@ -29,4 +29,14 @@ import Testing
     #expect(!d.isSignificant)
     #expect(CompareTable.Unit.share.difference(d) == "-0.00 pp ± 0.00")
   }
+
+  /// A metric only the other scenario defines (the call-back delay against a scenario
+  /// without offers): no difference, but the other's own mean, shown in the compare table.
+  @Test func aMetricOnlyOneSideDefinesKeepsItsMean() {
+    let d = PairedDifference(base: [nil, nil, nil], other: [20, nil, 40])
+    #expect(d.pairs == 0 && d.mean == nil && d.ci95 == nil && !d.isSignificant)
+    #expect(d.otherMean == 30 && d.baseMean == nil)
+    #expect(CompareTable.Unit.seconds.difference(d) == "(30.0 s)")
+    #expect(CompareTable.Unit.seconds.difference(PairedDifference(base: [nil], other: [nil])) == "–")
+  }
 }

@@ -2,7 +2,7 @@ import CallSim
 import Foundation
 import Testing
 
-/// The catalogue of bad inputs for `call_cap` and `abusive_callers`: each case is a small
+/// The catalogue of bad inputs for `call_cap`, `abusive_callers` and `callback_offer`: each case is a small
 /// change to a valid scenario and the exact problems reported (as in
 /// ``ScenarioErrorCatalogueTests``).
 @Suite struct PolicyErrorCatalogueTests {
@@ -18,6 +18,7 @@ import Testing
       abuse_team: {skills: [], agents: 1}
     call_cap: {mode: recommended, limit: 20m, compliance: 0.6, call_back: 0.3, call_back_delay: {dist: exponential, mean: 30m}}
     abusive_callers: {share: 0.01, handle: {dist: lognormal, mean: 14m, sd: 10m}, route_to: abuse_team, recovery: 10m}
+    callback_offer: {after: 1m, accept: 0.5, reach: 0.8, attempt: 30s, retries: 2}
     """
 
   static let cases: [ErrorCatalogue.Case] = [
@@ -57,6 +58,23 @@ import Testing
           expected: ["bad.yaml:6: call_types.water.call_cap.limit: expected a duration above 0, found '0s'"]),
     .init(name: "unknown abusive key", replace: ("recovery: 10m", "recovery: 10m, recover: 5m"),
           expected: ["abusive_callers.recover: unknown key; did you mean 'recovery'?"]),
+    .init(name: "accept above 1", replace: ("accept: 0.5", "accept: 1.5"),
+          expected: ["bad.yaml:12: callback_offer.accept: expected a share between 0 and 1 in 0…1, found '1.5'"]),
+    .init(name: "accept missing", replace: ("accept: 0.5, ", ""),
+          expected: ["bad.yaml:12: callback_offer.accept: missing; expected the share of the callers offered a call-back who accept it"]),
+    .init(name: "reach below 0", replace: ("reach: 0.8", "reach: -0.2"),
+          expected: ["bad.yaml:12: callback_offer.reach: expected a share between 0 and 1 in 0…1, found '-0.2'"]),
+    .init(name: "negative offer wait", replace: ("after: 1m", "after: -1m"),
+          expected: ["bad.yaml:12: callback_offer.after: expected a duration such as 45s, 3m30s, 1h or 2d (a bare number means seconds), found '-1m'"]),
+    .init(name: "retries past 100", replace: ("retries: 2", "retries: 101"),
+          expected: ["bad.yaml:12: callback_offer.retries: expected a whole number of retries from 0 to 100, found '101'"]),
+    .init(name: "attempt time without its mean", replace: ("attempt: 30s", "attempt: {dist: exponential}"),
+          expected: ["bad.yaml:12: callback_offer.attempt.mean: missing; a exponential distribution needs a mean"]),
+    .init(name: "unknown offer key", replace: ("retries: 2", "retry: 2"),
+          expected: ["bad.yaml:12: callback_offer.retry: unknown key (expected one of: after, accept, reach, attempt, retries)"]),
+    .init(name: "call type's own offer with accept above 1",
+          replace: ("mean: 4m}}", "mean: 4m}, callback_offer: {after: 0s, accept: 2}}"),
+          expected: ["bad.yaml:6: call_types.water.callback_offer.accept: expected a share between 0 and 1 in 0…1, found '2'"]),
   ]
 
   @Test(arguments: cases)

@@ -15,6 +15,8 @@ struct CallRecord {
   var patience: Double = .infinity
   /// Seconds before calling again after abandoning or being blocked; negative for no redial.
   var redialDelay: Double = -1
+  /// Seconds: when the caller hung up to wait for a call-back (``CallBackOffer``).
+  var hungUpAt: Double = 0
   /// Number of the call in its replication, from 0 (for the trace).
   var id: UInt32 = 0
   /// The caller: number of the caller's first attempt among first attempts, from 0. Keys the
@@ -38,6 +40,23 @@ struct CallRecord {
   var callBack = false
   /// The talk was cut at the call cap (set when answered).
   var capped = false
+  /// Whether the caller was offered a call-back in the queue, and its answer.
+  var offer: CallBackOfferState = .none
+  /// Call-back attempts that did not reach the caller so far.
+  var callBackTries: UInt8 = 0
+
+  /// The caller accepts a call-back at `time` seconds: it hangs up and keeps its place in
+  /// the queue (and no longer abandons: ``CallBackOfferPolicy/waitLimits(_:)``).
+  mutating func acceptCallBack(at time: Double) {
+    offer = .accepted
+    hungUpAt = time
+  }
+}
+
+/// A waiting caller's call-back offer (``CallBackOffer``): not made (yet), declined,
+/// accepted (the caller hung up), and reached (called back: on the line again).
+enum CallBackOfferState: UInt8 {
+  case none, declined, accepted, reached
 }
 
 extension CallRecord {

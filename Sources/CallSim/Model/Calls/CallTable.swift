@@ -5,6 +5,9 @@ enum CallState: UInt8 {
   case free, inIVR, waiting
   /// With an agent of a wrong group, about to be transferred to the right queue.
   case inTransfer
+  /// A call-back that did not reach its caller, back in the queue when the agent's attempt
+  /// ends (``CallBackOffer``).
+  case betweenCallBacks
 }
 
 /// Storage for live calls without an allocation per call: a slab of records and a free list.

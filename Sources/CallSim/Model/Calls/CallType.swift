@@ -21,6 +21,9 @@ public struct CallType: Sendable, Equatable {
   /// This type's own service targets, in place of the model's ``CallCenterModel/targets``
   /// (same threshold); `nil` follows the model's. Used by the planner.
   public var targets: Targets?
+  /// This type's own call-back offer, in place of the model's
+  /// ``CallCenterModel/callBackOffer``; `nil` follows the model's.
+  public var callBackOffer: CallBackOffer?
 
   public init(
     name: String, share: Double = 1, handle: Distribution, wrapUp: Distribution? = nil,

@@ -12,6 +12,10 @@ enum CallerAttribute: UInt64 {
   /// Whether the caller is a known abusive caller: always block 0, so every attempt of the
   /// caller has the first attempt's flag; and the abusive caller's recovery-time draw.
   case abusive, recovery
+  /// Whether a caller offered a call-back in the queue accepts it; whether each call-back
+  /// attempt reaches the caller (the `k`-th number for the `k`-th attempt), and the agent's
+  /// time on the attempts that do not.
+  case callBackAccept, callBackReach, callBackAttempt
 }
 
 /// Caller `n`'s substreams in one replication: common random numbers across scenarios.

@@ -27,6 +27,9 @@ public struct CallCenterModel: Sendable, Equatable {
   /// How the planner may build weekly schedules for people and what an hour costs
   /// (`planning:`); `nil`: the planner schedules shift starts per date, without people.
   public var planning: PlanningRules?
+  /// Call-backs offered to waiting callers (`callback_offer:`); `nil` for none. A call type's
+  /// own ``CallType/callBackOffer`` replaces it.
+  public var callBackOffer: CallBackOffer?
 
   public init(
     name: String, settings: SimulationSettings, arrivals: ArrivalProfile, callTypes: [CallType],
@@ -131,6 +134,13 @@ public struct CallCenterModel: Sendable, Equatable {
 
   /// The targets of each call type: its own, or the model's.
   public var typeTargets: [Targets] { callTypes.map { $0.targets ?? targets } }
+
+  /// The call-back offer of each call type: its own, or the model's.
+  public var callBackOffers: [CallBackOffer?] { callTypes.map { $0.callBackOffer ?? callBackOffer } }
+
+  /// Whether any call type's waiting callers are offered call-backs: the reports then have
+  /// the ``ModelFeature/callBackOffers`` metrics.
+  public var hasCallBackOffers: Bool { callBackOffers.contains { $0 != nil } }
 
   /// The call cap of each call type: its own, or the model's.
   public var callCaps: [CallCap?] { callTypes.map { $0.callCap ?? callCap } }

@@ -47,6 +47,18 @@ struct CallCapPolicy {
     return delay.sample(s)
   }
 
+  /// Schedules the call-back of the caller of `record`, cut at the cap at `end` seconds, if
+  /// drawn (from the caller's call-back substream).
+  func scheduleCallBack(
+    of record: CallRecord, at end: Double, callers: CallerSampler, redialTag: RedialTag, horizon: Double,
+    in calendar: inout EventCalendar
+  ) {
+    guard record.attempt < UInt16.max,
+      let delay = callBackDelay(type: Int(record.type), stream: { callers.stream(.callBack, of: record) })
+    else { return }
+    redialTag.scheduleNextAttempt(of: record, at: end + delay, callBack: true, horizon: horizon, in: &calendar)
+  }
+
   private static func lowestLimit(_ caps: [CallCap?]) -> Double {
     caps.map { $0?.effectiveLimit ?? .infinity }.min() ?? .infinity
   }

@@ -47,6 +47,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   /// Every caller's type and attributes, from its own substreams.
   let callers: CallerSampler
   var caps: CallCapPolicy
+  let offers: CallBackOfferPolicy
   let redialTag: RedialTag
 
   /// Prepares replication `replication` (0-based) of `model`, reporting calls to `observer`.
@@ -73,6 +74,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     staffing = Staffing(model: model, pools: pools, hourly: hourly, draws: streams.substreams("agents"))
     hasDays = !staffing.roster.isEmpty || !model.timeline.isEmpty
     caps = CallCapPolicy(model: model)
+    offers = CallBackOfferPolicy(model: model)
     redialTag = RedialTag(hasCallBacks: caps.hasCallBacks)
     lineLimit = model.trunks ?? Int.max
     tally = ReplicationTally(model: model)
@@ -133,6 +135,10 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
       case .transferEnd: transferEnd(slot: event.id, generation: event.tag, now: now)
       case .overflow: overflow(slot: CallTimer.slot(event.id), generation: event.tag, now: now)
       case .abandon: abandon(slot: CallTimer.slot(event.id), generation: event.tag, now: now)
+      case .callBackOffer:
+        offers.offer(
+          slot: CallTimer.slot(event.id), generation: event.tag, now: now, horizon: horizon, callers: callers, calls: &calls,
+          lines: &linesInUse, calendar: &calendar, tally: &tally, observer: &observer)
       case .ivrEnd: ivrEnd(slot: event.id, now: now)
       case .arrival:
         if let next = arrivals.next(after: now, arrivalStream) {
@@ -143,9 +149,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
         arrive(caller: caller, attempt: 0, type: nil, now: now)
       case .redial:
         let tag = event.tag
-        arrive(
-          caller: event.id, attempt: redialTag.attempt(tag), type: redialTag.type(tag), now: now,
-          callBack: redialTag.isCallBack(tag))
+        arrive(caller: event.id, attempt: redialTag.attempt(tag), type: redialTag.type(tag), now: now, callBack: redialTag.isCallBack(tag))
       }
     }
     self.now = max(self.now, limit)
@@ -255,7 +259,8 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     queues[q].push(CallQueue.Entry(slot: slot, generation: record.generation, sequence: nextSequence))
     nextSequence &+= 1
     CallTimer.schedule(
-      record, slot: slot, waited: waited, overflowAfter: routing.overflowAfter, horizon: horizon, in: &calendar)
+      record, slot: slot, waited: waited, limits: offers.waitLimits(record), overflowAfter: routing.overflowAfter,
+      horizon: horizon, in: &calendar)
   }
 
   /// An agent of `group` answers the call: serves it, or transfers it when the routing does
@@ -267,6 +272,10 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
       calendar.cancelTimer(id: CallTimer.abandon(slot))
       if routing.overflowAfter < .infinity { calendar.cancelTimer(id: CallTimer.overflow(slot)) }
     }
+    if record.offer == .accepted, !offers.callBack(
+      slot: slot, group: g, agent: agent, remote: pools[g].remote[Int(agent)], now: now, callers: callers, calls: &calls,
+      lines: &linesInUse, calendar: &calendar, tally: &tally, observer: &observer)
+    { return }
     let type = Int(record.type)
     let wait = now - record.queuedAt
     if let transfer = routing.transfer(group: g, type: type) {
@@ -286,7 +295,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     if talk > caps.limit, let limit = caps.cut(type: type, talk: talk, compliance: { callerStream(.capCompliance, slot: slot) }) {
       talk = limit
       calls.records[Int(slot)].capped = true
-      maybeCallBack(slot: slot, at: now + talk)
+      caps.scheduleCallBack(of: record, at: now + talk, callers: callers, redialTag: redialTag, horizon: horizon, in: &calendar)
     }
     tally.answered(
       type: type, hour: Int(record.hour), group: g, remote: remote, wait: wait, talk: talk, wrap: record.wrap,
@@ -309,10 +318,10 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     calls.release(slot)
   }
 
-  /// A misrouted call, transferred, joins the back of its right queue.
+  /// A misrouted call, transferred, or a call-back that missed its caller, joins the back of its right queue.
   mutating func transferEnd(slot: UInt32, generation: UInt32, now: Double) {
     let record = calls.records[Int(slot)]
-    guard record.generation == generation, record.state == .inTransfer else { return }
+    guard record.generation == generation, record.state == .inTransfer || record.state == .betweenCallBacks else { return }
     // A new generation makes the call's earlier queue entry and timers stale.
     calls.records[Int(slot)].generation &+= 1
     calls.records[Int(slot)].queue = record.type
@@ -371,15 +380,6 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     redialTag.scheduleNextAttempt(of: record, at: now + record.redialDelay, callBack: false, horizon: horizon, in: &calendar)
   }
 
-  /// Schedules the call-back of the caller in `slot`, cut at the cap at `end` seconds, if drawn.
-  mutating func maybeCallBack(slot: UInt32, at end: Double) {
-    let record = calls.records[Int(slot)]
-    guard record.attempt < UInt16.max,
-      let delay = caps.callBackDelay(type: Int(record.type), stream: { callerStream(.callBack, slot: slot) })
-    else { return }
-    redialTag.scheduleNextAttempt(of: record, at: end + delay, callBack: true, horizon: horizon, in: &calendar)
-  }
-
   /// The substream for `attribute` of the caller and attempt of the call in `slot`.
   @inline(__always)
   func callerStream(_ attribute: CallerAttribute, slot: UInt32) -> RandomStream {
@@ -398,7 +398,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   mutating func countCallsLeftAtEnd() {
     for slot in 0..<calls.records.count {
       switch calls.records[slot].state {
-      case .waiting, .inTransfer: report(.inQueueAtEnd, slot: UInt32(slot), now: now)
+      case .waiting, .inTransfer, .betweenCallBacks: report(.inQueueAtEnd, slot: UInt32(slot), now: now)
       case .inIVR: report(.inIVRAtEnd, slot: UInt32(slot), now: now)
       case .free: break
       }

@@ -24,6 +24,16 @@ public enum CallEvent: Sendable {
   /// After the abusive call just answered (reported right after `answered`), its agent of
   /// `group` stays off the phones for `seconds` from `start` (after the talk and wrap-up).
   case recovery(group: Int, start: Double, seconds: Double)
+  /// The waiting caller was offered a call-back (``CallBackOffer``) and `accepted` it or not.
+  case callBackOffered(accepted: Bool)
+  /// Agent `agent` of `group` called back and did not reach the caller; the attempt took
+  /// `seconds`. The call-back goes to the back of the queue, or is lost (`callBackLost`).
+  case callBackMissed(group: Int, agent: Int, remote: Bool, seconds: Double)
+  /// A call-back reached its caller `delay` seconds after the caller hung up (reported right
+  /// before `answered`).
+  case callBackReached(delay: Double)
+  /// The call-back's attempts all failed to reach the caller: an outcome, as `abandoned`.
+  case callBackLost
 }
 
 /// The call an event is about.

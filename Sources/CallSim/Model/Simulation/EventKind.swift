@@ -24,4 +24,6 @@ enum EventKind: UInt8 {
   case ivrEnd = 11
   case arrival = 12
   case redial = 13
+  /// A waiting caller is offered a call-back (``CallBackOffer``); on the patience timer.
+  case callBackOffer = 14
 }
