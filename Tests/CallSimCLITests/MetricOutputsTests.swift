@@ -19,12 +19,19 @@ import Testing
     """
   static let scenario = plain + "\ncallback_offer: {after: 30s, accept: 0.5, reach: 0.9}\n"
 
-  @Test func everyMetricReachesEveryOutput() throws {
+  /// Writes `text` to `name` in a new folder and runs it into `run/` there: the folder, the
+  /// scenario's path, the results folder and what `callsim run` printed.
+  static func runScenario(_ text: String, named name: String) throws -> (dir: URL, file: String, out: URL, run: CLI.Output) {
     let dir = try CLI.temporaryFolder()
-    let file = try CLI.write(Self.scenario, to: "a.yaml", in: dir)
+    let file = try CLI.write(text, to: name, in: dir)
     let out = dir.appendingPathComponent("run")
     let run = try CLI.run(["run", file, "--out", out.path, "--threads", "2"])
     #expect(run.status == 0, "\(run.stderr)")
+    return (dir, file, out, run)
+  }
+
+  @Test func everyMetricReachesEveryOutput() throws {
+    let (dir, file, out, run) = try Self.runScenario(Self.scenario, named: "a.yaml")
     let summary = try CLI.json(out.appendingPathComponent("summary.json"))
     let metrics = try #require(summary["metrics"] as? [String: Any])
     #expect(Set(metrics.keys) == Set(Metric.allCases.map(\.rawValue)))
@@ -75,11 +82,7 @@ import Testing
   /// A scenario without `callback_offer` writes what it wrote before offers existed: none of
   /// their metrics in summary.json, the printed summary or compare.csv.
   @Test func callBackMetricsOnlyWithOffers() throws {
-    let dir = try CLI.temporaryFolder()
-    let file = try CLI.write(Self.plain, to: "plain.yaml", in: dir)
-    let out = dir.appendingPathComponent("run")
-    let run = try CLI.run(["run", file, "--out", out.path, "--threads", "2"])
-    #expect(run.status == 0, "\(run.stderr)")
+    let (dir, file, out, run) = try Self.runScenario(Self.plain, named: "plain.yaml")
     let offerMetrics = Metric.allCases.filter { $0.reportedWith == .callBackOffers }
     #expect(offerMetrics.count == 6)
     let summary = try CLI.json(out.appendingPathComponent("summary.json"))

@@ -98,8 +98,8 @@ public struct CompareTable {
     if let window = report.comparisons[0].window { lines.append("hours \(window) of each day only (calls by arrival, agent time as spent)") }
     var table: [[String]] = [["overall", base.model.name] + report.comparisons.map(\.other.model.name)]
     let models = [base.model] + report.comparisons.map(\.other.model)
-    let hasCap = models.contains { $0.hasCallCap }
-    let hasAbusive = models.contains { $0.abusiveCallers != nil }
+    let hasCap = models.contains(where: Metric.Feature.callCap.isUsed)
+    let hasAbusive = models.contains(where: Metric.Feature.abusiveCallers.isUsed)
     let groupPolicyRows = (hasCap ? Self.groupCapRows : []) + (hasAbusive ? Self.groupAbusiveRows : [])
     for (label, metric, unit) in Self.overallRows(models) {
       table.append(

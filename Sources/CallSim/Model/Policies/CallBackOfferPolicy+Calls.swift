@@ -22,11 +22,9 @@ extension CallBackOfferPolicy {
       lines -= 1
     } else {
       calls.records[Int(slot)].offer = .declined
-      CallTimer.scheduleAbandon(call, slot: slot, horizon: horizon, in: &calendar)
+      CallTimer.scheduleAbandon(call, slot: slot, patience: call.patience, horizon: horizon, in: &calendar)
     }
-    let facts = CallFacts(calls.records[Int(slot)])
-    tally.observe(.callBackOffered(accepted: accepted), call: facts, at: now)
-    observer.observe(.callBackOffered(accepted: accepted), call: facts, at: now)
+    Self.report(.callBackOffered(accepted: accepted), slot: slot, now: now, calls: calls, tally: &tally, observer: &observer)
   }
 
   /// Agent `agent` of `group` (`remote` or not) calls back the caller of the call in `slot`
@@ -42,13 +40,10 @@ extension CallBackOfferPolicy {
     observer: inout some CallObserver
   ) -> Bool {
     let call = calls.records[Int(slot)]
-    let missed = missedAttempt(call, callers: callers)
     func report(_ event: CallEvent) {
-      let facts = CallFacts(calls.records[Int(slot)])
-      tally.observe(event, call: facts, at: now)
-      observer.observe(event, call: facts, at: now)
+      Self.report(event, slot: slot, now: now, calls: calls, tally: &tally, observer: &observer)
     }
-    guard let seconds = missed else {
+    guard let seconds = missedAttempt(call, callers: callers) else {
       calls.records[Int(slot)].offer = .reached
       lines += 1
       report(.callBackReached(delay: now - call.hungUpAt))
@@ -65,5 +60,15 @@ extension CallBackOfferPolicy {
       calls.release(slot)
     }
     return false
+  }
+
+  /// Tells `tally` and `observer` what happened to the call in `slot`, as the loop's `report` does.
+  private static func report(
+    _ event: CallEvent, slot: UInt32, now: Double, calls: borrowing CallTable, tally: inout some CallObserver & ~Copyable,
+    observer: inout some CallObserver
+  ) {
+    let facts = CallFacts(calls.records[Int(slot)])
+    tally.observe(event, call: facts, at: now)
+    observer.observe(event, call: facts, at: now)
   }
 }

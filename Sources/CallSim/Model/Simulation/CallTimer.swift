@@ -10,7 +10,7 @@ enum CallTimer {
 
   /// Schedules the timers of `record`, joining its queue in `slot` after `waited` seconds:
   /// its `patience` — or, when it comes first, its call-back offer after `offerAfter` seconds
-  /// of waiting, on the same timer (``scheduleAbandon(_:slot:horizon:in:)`` follows a
+  /// of waiting, on the same timer (``scheduleAbandon(_:slot:patience:horizon:in:)`` follows a
   /// declined offer) — and the overflow wait `overflowAfter` unless it would abandon first;
   /// none beyond the `horizon` (all seconds).
   @inline(__always)
@@ -26,8 +26,8 @@ enum CallTimer {
       if at <= horizon {
         calendar.scheduleTimer(at: at, kind: EventKind.callBackOffer.rawValue, id: abandon(slot), tag: record.generation)
       }
-    } else if leave <= horizon {
-      calendar.scheduleTimer(at: leave, kind: EventKind.abandon.rawValue, id: abandon(slot), tag: record.generation)
+    } else {
+      scheduleAbandon(record, slot: slot, patience: patience, horizon: horizon, in: &calendar)
     }
     let overflowAt = record.queuedAt + overflowAfter
     if waited < overflowAfter && overflowAt < leave && overflowAt <= horizon {
@@ -35,9 +35,13 @@ enum CallTimer {
     }
   }
 
-  /// Schedules the patience timer of `record` in `slot` alone (after a declined call-back offer).
-  static func scheduleAbandon(_ record: CallRecord, slot: UInt32, horizon: Double, in calendar: inout EventCalendar) {
-    let leave = record.queuedAt + record.patience
+  /// Schedules the timer of `record` in `slot` running out of `patience` seconds of waiting,
+  /// unless beyond the `horizon` (also alone, after a declined call-back offer).
+  @inline(__always)
+  static func scheduleAbandon(
+    _ record: CallRecord, slot: UInt32, patience: Double, horizon: Double, in calendar: inout EventCalendar
+  ) {
+    let leave = record.queuedAt + patience
     if leave <= horizon {
       calendar.scheduleTimer(at: leave, kind: EventKind.abandon.rawValue, id: abandon(slot), tag: record.generation)
     }
