@@ -44,7 +44,7 @@ test: deps pydeps layers
 ## A quick subset while working (see README, Two commands): every suite but the statistical
 ## validations against theory, the Seoul case, the planner's end-to-end plans, the signal tests
 ## and the every-scenario conservation run. `make test` is what CI and a landing run.
-FAST_SKIP := TheoryValidationTests|RoutingValidationTests|PolicyValidationTests|CallBackOfferValidationTests|Seoul|PlanCommandTests|PlanLevelTests|PlanPeopleTests|SinusoidalDayTests|ScenarioConservationTests|InterruptionTests|CompareCommandTests
+FAST_SKIP := TheoryValidationTests|RoutingValidationTests|PolicyValidationTests|CallBackOfferValidationTests|MessageValidationTests|Seoul|PlanCommandTests|PlanLevelTests|PlanPeopleTests|SinusoidalDayTests|ScenarioConservationTests|InterruptionTests|CompareCommandTests
 test-fast: deps layers
 	$(SWIFT) build -c release
 	$(SWIFT) test -c release --skip '$(FAST_SKIP)'

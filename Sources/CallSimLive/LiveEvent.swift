@@ -5,7 +5,8 @@ import Foundation
 ///
 /// `seq` numbers events from 1; `type` is `state` (about once a second), `intervention`
 /// (a control was applied: `intervention` says which), `end` (the simulated period is over)
-/// or `stopped`. Rates over calls resolved (answered + abandoned): `answer_rate` = answered /
+/// or `stopped`. Each queue names its `channel`; with message types, `channels` has one tile
+/// per channel (the totals over its queues). Rates over calls resolved (answered + abandoned): `answer_rate` = answered /
 /// resolved, `service_level` = answered within the target / resolved, `null` when none.
 enum LiveEvent {
   struct Status {
@@ -27,7 +28,8 @@ enum LiveEvent {
     let snap = simulation.snapshot()
     let queues: [[String: Any]] = snap.queues.enumerated().map { i, q in
       [
-        "name": q.name, "waiting": q.waiting, "longest_wait": round1(q.longestWait),
+        "name": q.name, "channel": (i < model.callTypes.count ? model.callTypes[i].channel : .phone).rawValue,
+        "waiting": q.waiting, "longest_wait": round1(q.longestWait),
         "today": counts(q.today), "last_15m": counts(q.lastQuarterHour),
         "metrics": metrics(q.today, waits: i < model.callTypes.count ? WaitQuantiles(histogram: simulation.todayWaitHistogram(type: i)) : nil),
       ]
@@ -38,8 +40,8 @@ enum LiveEvent {
         "logged_off": g.loggedOff, "answered_today": g.answeredToday,
       ]
     }
-    let sum = { (key: KeyPath<WallboardSnapshot.QueueTile, WallboardObserver.Counts>) in
-      snap.queues.map { $0[keyPath: key] }.reduce(into: WallboardObserver.Counts()) { total, c in
+    let sum = { (key: KeyPath<WallboardSnapshot.QueueTile, WallboardObserver.Counts>, queues: [WallboardSnapshot.QueueTile]) in
+      queues.map { $0[keyPath: key] }.reduce(into: WallboardObserver.Counts()) { total, c in
         total.offered += c.offered
         total.answered += c.answered
         total.answeredWithin += c.answeredWithin
@@ -74,14 +76,29 @@ enum LiveEvent {
       "totals": [
         "waiting": snap.queues.reduce(0) { $0 + $1.waiting },
         "longest_wait": round1(snap.queues.map(\.longestWait).max() ?? 0),
-        "today": counts(sum(\.today)), "last_15m": counts(sum(\.lastQuarterHour)),
-        "metrics": metrics(sum(\.today), waits: WaitQuantiles(histogram: simulation.todayWaitHistogram(type: nil))),
+        "today": counts(sum(\.today, snap.queues)), "last_15m": counts(sum(\.lastQuarterHour, snap.queues)),
+        "metrics": metrics(sum(\.today, snap.queues), waits: WaitQuantiles(histogram: simulation.todayWaitHistogram(type: nil))),
       ] as [String: Any],
       "metric_tiles": tiles,
       "history_interval": simulation.historyInterval,
       "history": history,
       "interventions": simulation.interventions.suffix(8).map { interventionJSON($0, model: model) },
     ]
+    if model.hasMessages {
+      // One tile per channel, as the totals over its call types' queues (the abusive
+      // callers' queue is the phones').
+      o["channels"] = Channel.allCases.filter { c in model.callTypes.contains { $0.channel == c } }.map { channel -> [String: Any] in
+        let members = snap.queues.indices.filter { ($0 < model.callTypes.count ? model.callTypes[$0].channel : .phone) == channel }
+        let tiles = members.map { snap.queues[$0] }
+        let waits = simulation.todayWaitHistogram(types: members.filter { $0 < model.callTypes.count })
+        return [
+          "name": channel.rawValue, "waiting": tiles.reduce(0) { $0 + $1.waiting },
+          "longest_wait": round1(tiles.map(\.longestWait).max() ?? 0),
+          "today": counts(sum(\.today, tiles)), "last_15m": counts(sum(\.lastQuarterHour, tiles)),
+          "metrics": metrics(sum(\.today, tiles), waits: WaitQuantiles(histogram: waits)),
+        ]
+      }
+    }
     if let intervention { o["intervention"] = interventionJSON(intervention, model: model) }
     return o
   }

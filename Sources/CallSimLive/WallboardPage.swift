@@ -167,6 +167,7 @@ function render(ev) {
   const t = ev.totals;
   metricTiles = ev.metric_tiles || [];
   $("queues").innerHTML = queueTile({name: "all calls", waiting: t.waiting, longest_wait: t.longest_wait, today: t.today, last_15m: t.last_15m, metrics: t.metrics}, "All queues")
+    + (ev.channels || []).map(c => queueTile(c, c.name === "message" ? "All messages" : "All phone calls")).join("")
     + ev.queues.filter(q => q.today.offered > 0 || q.waiting > 0).map(q => queueTile(q)).join("");
   $("groups").innerHTML = ev.groups.map(groupTile).join("");
   const names = ev.groups.map(g => g.name).join("|");

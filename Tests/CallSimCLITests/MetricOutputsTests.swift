@@ -6,8 +6,8 @@ import Testing
 /// A metric of the catalogue reaches every output from its one entry: summary.json (overall,
 /// and per call type unless agent time), the printed summary, the hourly tables, compare.csv
 /// and the printed comparison, and a sweep's points.csv when named. (The wallboard's list is
-/// checked in CallSimLiveTests.LiveEventTests.) The scenario has call-back offers, so that
-/// it reports every metric; without them, their metrics are in no output.
+/// checked in CallSimLiveTests.LiveEventTests.) The scenario has call-back offers and a
+/// message type, so that it reports every metric; without them, their metrics are in no output.
 @Suite struct MetricOutputsTests {
   static let plain = """
     scenario: outputs
@@ -17,7 +17,10 @@ import Testing
       call: {handle: {dist: exponential, mean: 5m}, patience: {dist: exponential, mean: 3m}}
     agents: 26
     """
-  static let scenario = plain + "\ncallback_offer: {after: 30s, accept: 0.5, reach: 0.9}\n"
+  static let scenario = plain.replacingOccurrences(
+    of: "call_types:\n",
+    with: "call_types:\n  texts: {channel: message, arrivals: {per_hour: 30}, handle: {dist: exponential, mean: 3m}, deadline: 1h}\n")
+    + "\ncallback_offer: {after: 30s, accept: 0.5, reach: 0.9}\n"
 
   /// Writes `text` to `name` in a new folder and runs it into `run/` there: the folder, the
   /// scenario's path, the results folder and what `callsim run` printed.
@@ -37,6 +40,11 @@ import Testing
     #expect(Set(metrics.keys) == Set(Metric.allCases.map(\.rawValue)))
     let type = try #require((summary["call_types"] as? [String: Any])?["call"] as? [String: Any])
     #expect(Set(type.keys) == Set(Metric.listed(in: .perCallType).map(\.rawValue)))
+    let channels = try #require(summary["channels"] as? [String: Any])
+    #expect(Set(channels.keys) == ["phone", "message"])
+    for case let (name, channel as [String: Any]) in channels {
+      #expect(Set(channel.keys) == Set(Metric.listed(in: .perCallType).map(\.rawValue)), "channels.\(name)")
+    }
     for m in Metric.waitQuantiles {
       let e = try #require(metrics[m.rawValue] as? [String: Any])
       #expect(e["mean"] is Double && e["ci95"] is Double, "\(m): \(e)")
@@ -46,7 +54,7 @@ import Testing
     #expect(hourly == (["date", "weekday", "hour"] + Metric.listed(in: .hourly).map(\.rawValue)).joined(separator: ","))
     let types = try String(contentsOf: out.appendingPathComponent("hourly_types.csv"), encoding: .utf8).prefix { $0 != "\n" }
     #expect(
-      types == (["date", "weekday", "hour", "type"] + Metric.listed(in: .hourly).filter { !$0.isAgentTime }.map(\.rawValue))
+      types == (["date", "weekday", "hour", "type", "channel"] + Metric.listed(in: .hourly).filter { !$0.isAgentTime }.map(\.rawValue))
         .joined(separator: ","))
 
     let more = try CLI.write(Self.scenario.replacingOccurrences(of: "agents: 26", with: "agents: 28"), to: "b.yaml", in: dir)
@@ -59,7 +67,12 @@ import Testing
     let perType = Set(rows.filter { $0.count > 3 && $0[1] == "call_type" }.map { $0[3] })
     #expect(overall == Set(Metric.allCases.map(\.rawValue)))
     #expect(perType == Set(Metric.listed(in: .perCallType).map(\.rawValue)))
-    for m in Metric.listed(in: .compareConsole) where m.shownWith == nil || m.shownWith == .callBackOffers {
+    for channel in ["phone", "message"] {
+      let metrics = Set(rows.filter { $0.count > 3 && $0[1] == "channel" && $0[2] == channel }.map { $0[3] })
+      #expect(metrics == Set(Metric.listed(in: .perCallType).map(\.rawValue)), "channel \(channel) in compare.csv")
+      #expect(compare.stdout.contains("channel \(channel)"), "channel \(channel) not in the comparison")
+    }
+    for m in Metric.listed(in: .compareConsole) where m.shownWith == nil || m.shownWith == .callBackOffers || m.shownWith == .messages {
       #expect(compare.stdout.contains(m.label), "\(m.label) not in the comparison:\n\(compare.stdout)")
     }
 
@@ -79,21 +92,26 @@ import Testing
     #expect(points.count == 3 && points.dropFirst().allSatisfy { Double($0.split(separator: ",", omittingEmptySubsequences: false)[p90]) != nil })
   }
 
-  /// A scenario without `callback_offer` writes what it wrote before offers existed: none of
-  /// their metrics in summary.json, the printed summary or compare.csv.
-  @Test func callBackMetricsOnlyWithOffers() throws {
+  /// A scenario without `callback_offer` or message types writes what it wrote before they
+  /// existed: none of their metrics in summary.json, the printed summary or compare.csv, no
+  /// `channels` in summary.json and no `channel` column in hourly_types.csv.
+  @Test func callBackAndMessageMetricsOnlyWithThem() throws {
     let (dir, file, out, run) = try Self.runScenario(Self.plain, named: "plain.yaml")
     let offerMetrics = Metric.allCases.filter { $0.reportedWith == .callBackOffers }
     #expect(offerMetrics.count == 6)
+    #expect(Metric.allCases.filter { $0.reportedWith == .messages } == [.messageOnTime, .messageBacklog])
     let summary = try CLI.json(out.appendingPathComponent("summary.json"))
     let metrics = try #require(summary["metrics"] as? [String: Any])
     #expect(Set(metrics.keys) == Set(Metric.allCases.filter { $0.reportedWith == nil }.map(\.rawValue)))
-    #expect(!run.stdout.contains("call-back"), "\(run.stdout)")
+    #expect(!run.stdout.contains("call-back") && !run.stdout.contains("message"), "\(run.stdout)")
+    #expect(summary["channels"] == nil)
+    let types = try String(contentsOf: out.appendingPathComponent("hourly_types.csv"), encoding: .utf8).prefix { $0 != "\n" }
+    #expect(types.hasPrefix("date,weekday,hour,type,total_inflow"))
     #expect(run.stdout.contains("\nmetric                    mean"), "the summary's columns moved:\n\(run.stdout)")
     let cmp = dir.appendingPathComponent("cmp")
     let compare = try CLI.run(["compare", file, file, "--out", cmp.path, "--threads", "2"])
     #expect(compare.status == 0, "\(compare.stderr)")
     let csv = try String(contentsOf: cmp.appendingPathComponent("compare.csv"), encoding: .utf8)
-    #expect(!csv.contains("callback_"))
+    #expect(!csv.contains("callback_") && !csv.contains("message_") && !csv.contains(",channel,"))
   }
 }

@@ -84,7 +84,7 @@ import Testing
     let out = dir.appendingPathComponent("out")
     let r = try CLI.run(["run", file, "--out", out.path, "--replications", "1000"])
     #expect(r.status == 1)
-    #expect(r.stderr.hasPrefix("error: ") && r.stderr.contains("simulation.replications: 3000 days × 1 call type × 1000 replications would keep about 13.82 GB"), "\(r.stderr)")
+    #expect(r.stderr.hasPrefix("error: ") && r.stderr.contains("simulation.replications: 3000 days × 1 call type × 1000 replications would keep about 14.97 GB"), "\(r.stderr)")
     #expect(!FileManager.default.fileExists(atPath: out.path))
   }
 

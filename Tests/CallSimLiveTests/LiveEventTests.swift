@@ -62,4 +62,35 @@ import Testing
     #expect(p50 >= 0 && p95 >= p50)
     #expect(WallboardPage.template.contains("metricRow(q.metrics)"))
   }
+
+  /// With message types, each queue names its channel and `channels` has one tile per
+  /// channel whose counts are the sums over its queues; without, no `channels`.
+  @Test func channelTilesSumTheirQueues() throws {
+    let text = """
+      scenario: live-channels
+      simulation: {days: 1}
+      arrivals: {per_hour: 60}
+      call_types:
+        call: {handle: {dist: exponential, mean: 3m}, patience: {dist: exponential, mean: 2m}}
+        text: {channel: message, arrivals: {per_hour: 30}, handle: {dist: exponential, mean: 2m}, deadline: 1h}
+      agent_groups: {team: {skills: [call, text], agents: 4, reserve: 1}}
+      """
+    let model = try Scenario.parse(text: text, file: "live.yaml").model
+    let simulation = LiveSimulation(model: model)
+    simulation.advance(until: 12 * 3600)
+    let status = LiveEvent.Status(type: "state", speed: .max, paused: false, ended: false, wallSeconds: 1, lagSeconds: 0)
+    let object = LiveEvent.object(simulation: simulation, status: status, intervention: nil)
+    let queues = try #require(object["queues"] as? [[String: Any]])
+    #expect(queues.compactMap { $0["channel"] as? String } == ["phone", "message"])
+    let channels = try #require(object["channels"] as? [[String: Any]])
+    #expect(channels.compactMap { $0["name"] as? String } == ["phone", "message"])
+    for (channel, queue) in zip(channels, queues) {
+      let (c, q) = (try #require(channel["today"] as? [String: Any]), try #require(queue["today"] as? [String: Any]))
+      #expect(c["offered"] as? Int == q["offered"] as? Int && (c["offered"] as? Int ?? 0) > 100)
+      #expect(channel["waiting"] as? Int == queue["waiting"] as? Int)
+    }
+    let plain = LiveEvent.object(simulation: LiveSimulation(model: LiveControlTests.model), status: status, intervention: nil)
+    #expect(plain["channels"] == nil)
+    #expect(WallboardPage.template.contains("ev.channels"))
+  }
 }

@@ -48,6 +48,11 @@ public struct CapacityPlanner {
       throw PlanError(
         "the scenario has no targets to plan for: add targets: {service_level: {within: 20s, share: 0.8}, answer_rate: 0.95, max_occupancy: 0.9} (any of them)")
     }
+    if let message = model.callTypes.first(where: { $0.channel != .phone }) {
+      // The planner's Erlang step sizes phone queues; messages would be left out of it.
+      throw PlanError(
+        "call_types.\(message.name) is a \(message.channel) type: the planner plans phone calls only; plan without it (run the plan's scenario with it to see its effect)")
+    }
     let groups = PlanningGroups(model: model)
     guard !groups.planned.isEmpty else { throw PlanError("no agent group takes a call type: nothing to plan") }
     self.model = model

@@ -2,7 +2,8 @@ import Foundation
 
 /// The outputs of `callsim compare`: `compare.json` and the tidy `compare.csv`, every
 /// scenario's paired differences from the baseline (other − base, with the half-width of
-/// their 95 % interval), overall, per call type and per agent group.
+/// their 95 % interval), overall, per channel (with message types), per call type and per
+/// agent group.
 public struct CompareReport {
   public let comparisons: [PairedComparison]
   /// Each scenario's own `targets.service_level.within` as its file gives it, baseline
@@ -32,14 +33,16 @@ public struct CompareReport {
     }
   }
 
-  /// The columns of `compare.csv`: `scope` is `overall`, `call_type` or `agent_group`;
-  /// `name` the type or group (empty overall); `significant` whether the interval excludes 0.
+  /// The columns of `compare.csv`: `scope` is `overall`, `channel` (with message types),
+  /// `call_type` or `agent_group`; `name` the channel, type or group (empty overall);
+  /// `significant` whether the interval excludes 0.
   public static let csvHeader = "scenario,scope,name,metric,base_mean,other_mean,difference,ci95,significant,replications"
 
   /// `compare.json`: `{"baseline", "replications", "seed", "service_level_within_seconds"
   /// (the baseline's threshold, at which every scenario was measured), "scenarios": [{"scenario",
   /// "service_level_within_seconds", "service_level_within_seconds_in_file",
   /// "differences": {METRIC: {"mean", "ci95", "base", "other", "significant"}},
+  /// "channels": {NAME: {"differences": …}} (with message types only),
   /// "call_types": {NAME: {"differences": …}}, "agent_groups": {NAME: {"differences": …}}}]}`.
   public func json() throws -> String {
     try JSONText.text(object(), pretty: true) + "\n"
@@ -49,7 +52,7 @@ public struct CompareReport {
   func object() -> [String: Any] {
     let settings = baseline.model.settings
     let scenarios: [[String: Any]] = zip(comparisons, serviceLevelWithinInFiles.dropFirst()).map { c, own in
-      [
+      var scenario: [String: Any] = [
         "scenario": c.other.model.name,
         "service_level_within_seconds": serviceLevelWithin,
         "service_level_within_seconds_in_file": own,
@@ -62,6 +65,12 @@ public struct CompareReport {
           ($0.name, ["differences": Self.object($0.differences.map { ($0.key.rawValue, $0.value) })])
         }),
       ]
+      if !c.channels.isEmpty {
+        scenario["channels"] = Dictionary(uniqueKeysWithValues: c.channels.map {
+          ($0.name, ["differences": Self.object($0.differences.map { ($0.key.rawValue, $0.value) })])
+        })
+      }
+      return scenario
     }
     return [
       "baseline": baseline.model.name,
@@ -91,6 +100,9 @@ public struct CompareReport {
         }
       }
       try rows("overall", "", Metric.allCases.compactMap { m in c.overall[m].map { (m.rawValue, $0) } })
+      for channel in c.channels {
+        try rows("channel", channel.name, Metric.allCases.compactMap { m in channel.differences[m].map { (m.rawValue, $0) } })
+      }
       for t in c.callTypes {
         try rows("call_type", t.name, Metric.allCases.compactMap { m in t.differences[m].map { (m.rawValue, $0) } })
       }

@@ -72,6 +72,10 @@ public struct CompareTable {
     ("abusive answered (calls)", .abusiveAnswered, .count), ("recovery (agent-hours)", .recoveryHours, .count),
   ]
   static let typeRows: [(String, Metric, Unit)] = Metric.listed(in: .compareTypeConsole).map { ($0.label, $0, unit($0)) }
+  /// A channel's rows: a call type's, and for messages their on-time share and backlog.
+  static func channelRows(_ channel: String) -> [(String, Metric, Unit)] {
+    typeRows + (channel == Channel.message.rawValue ? [Metric.messageOnTime, .messageBacklog].map { ($0.label, $0, unit($0)) } : [])
+  }
   static let groupRows: [(String, GroupMetric, Unit)] = [
     ("answered (calls)", .answered, .count), ("occupancy", .occupancy, .share),
     ("mean talk", .meanTalkSeconds, .seconds), ("agents on the phones", .agentsOnPhones, .count),
@@ -105,6 +109,16 @@ public struct CompareTable {
       table.append(
         [label, unit.value(report.comparisons[0].overall[metric]?.baseMean)]
           + report.comparisons.map { c in c.overall[metric].map(unit.difference) ?? "–" })
+    }
+    for channel in report.comparisons[0].channels {
+      table.append([""])
+      table.append(["channel \(channel.name)"])
+      for (label, metric, unit) in Self.channelRows(channel.name) {
+        let baseValue = report.comparisons.lazy.compactMap { $0.channels.first { $0.name == channel.name }?.differences[metric]?.baseMean }.first
+        table.append(
+          ["  " + label, unit.value(baseValue)]
+            + report.comparisons.map { c in c.channels.first { $0.name == channel.name }?.differences[metric].map(unit.difference) ?? "–" })
+      }
     }
     for (i, type) in base.model.callTypes.enumerated() {
       table.append([""])

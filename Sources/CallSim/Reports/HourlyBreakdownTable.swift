@@ -40,7 +40,9 @@ public struct HourlyBreakdownTable: CSVLineTable {
     switch breakdown {
     case .callType:
       let columns = HourlyBreakdownTable.typeColumns(for: model)
-      for name in ["date", "weekday", "hour", "type"] { line.append(name) }
+      // The channel column only when some type is not a phone type: other runs' tables stay as they were.
+      let channel = model.hasMessages
+      for name in ["date", "weekday", "hour", "type"] + (channel ? ["channel"] : []) { line.append(name) }
       for metric in columns { line.append(metric.rawValue) }
       try body(line)
       try HourlyTable.forEachMeasuredHour(model.settings) { h, day in
@@ -50,6 +52,7 @@ public struct HourlyBreakdownTable: CSVLineTable {
           line.reset()
           day.appendCells(hour: h, to: &line)
           line.append(type.name)
+          if channel { line.append(type.channel.rawValue) }
           for metric in columns { line.append(number: metric.value(of: mean, periodSeconds: 3600)) }
           try body(line)
         }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// `summary.json`: every metric as {mean, ci95, min, max} over replications, overall, per
-/// call type and per agent group, with the run's seed, version and wall time.
+/// call type and per agent group (and per channel when some call type is not a phone type),
+/// with the run's seed, version and wall time.
 public struct SummaryReport {
   public let result: RunResult
   public let wallSeconds: Double
@@ -49,6 +50,13 @@ public struct SummaryReport {
       "agent_groups": agentGroups,
       "routing": model.routing.mode.rawValue,
     ]
+    if model.hasMessages {
+      var channels: [String: Any] = [:]
+      for channel in Channel.allCases where model.callTypes.contains(where: { $0.channel == channel }) {
+        channels[channel.rawValue] = SummaryReport.metricsObject(result.estimates(channel: channel), perCallType: true)
+      }
+      object["channels"] = channels
+    }
     object.merge(extra) { standard, _ in standard }
     return object
   }

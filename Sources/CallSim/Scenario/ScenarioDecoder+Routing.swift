@@ -2,7 +2,7 @@ import CallSimEngine
 
 /// `agent_groups`, `routing` and the checks that tie them to the call types.
 extension ScenarioDecoder {
-  static let groupKeys = ["skills", "agents", "remote"]
+  static let groupKeys = ["skills", "agents", "remote", "reserve"]
 
   /// `agent_groups: {NAME: {skills: [types…], agents: N | {hourly: [24]}, remote: {…}}}`;
   /// a group that `rostered` names (roster or reinforcement lines staff it) has no
@@ -37,8 +37,10 @@ extension ScenarioDecoder {
           .flatMap { self.staffing($0, settings: settings) }
       }
       let remote = map["remote"].map { self.remote($0) }
-      guard let skills, let staffing, remote != .some(nil) else { ok = false; continue }
+      let reserve = map["reserve"].map { $0.integer(0...1_000_000, what: "a number of agents kept free for phone calls (messages wait while fewer are idle)") } ?? 0
+      guard let skills, let staffing, remote != .some(nil), let reserve else { ok = false; continue }
       groups.append(AgentGroup(name: name, skills: skills, staffing: staffing, remote: remote ?? nil))
+      groups[groups.count - 1].reserve = reserve
     }
     return ok ? groups : nil
   }

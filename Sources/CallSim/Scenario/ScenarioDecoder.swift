@@ -34,7 +34,7 @@ struct ScenarioDecoder {
     }
     _ = top["description"]?.string()
     let settings: SimulationSettings? = top.required("simulation", "{days: …, warmup: …, replications: …, seed: …}").flatMap(simulation)
-    let decodedTypes = top.required("call_types", "a mapping of call type names to their handle times").flatMap(callTypes)
+    let decodedTypes = top.required("call_types", "a mapping of call type names to their handle times").flatMap { callTypes($0, settings: settings) }
     // Every section is decoded even when an earlier one failed, so that `validate` reports
     // every problem at once; only checks that need the failed part are skipped. The IVR
     // needs the call type names, known whenever `call_types` is a mapping.
@@ -84,11 +84,19 @@ struct ScenarioDecoder {
         }
         // With a menu, a type's share of the inflow is its menu share.
         for i in types.indices { types[i].share = ivr?.menuShares[i] ?? 0 }
+        let menu = top["ivr"].flatMap { ivr -> ScenarioField? in
+          guard case .mapping(let pairs, _) = ivr.value, let menu = pairs.first(where: { $0.key == "menu" }) else { return nil }
+          return ScenarioField(value: menu.value, path: ivr.child("menu"), diagnostics: diagnostics)
+        }
+        for t in types where t.channel != .phone && t.share > 0 {
+          let entry = menu?.entries()?.first { $0.key == t.name }?.field ?? top["ivr"]
+          entry?.error("a \(t.channel) type is not chosen in the voice menu (it has arrivals of its own); remove it")
+        }
       } else {
         checkShares(&types, given: shares, field: top["call_types"])
       }
     }
-    let arrivals = top.required("arrivals", "{per_hour: N} or {per_day: N, hourly: [24 weights]}").flatMap { self.arrivals($0, settings: settings) }
+    let arrivals = phoneArrivals(top, types: decodedTypes?.types, settings: settings)
     if let groups, let routing {
       checkServed(types: types, groups: groups, routing: routing, field: top["agent_groups"] ?? top["routing"] ?? root)
     }
@@ -187,7 +195,27 @@ struct ScenarioDecoder {
   // MARK: - call types
 
   /// The call types, and the `share` each gave (`nil` where none was written).
-  func callTypes(_ field: ScenarioField) -> (types: [CallType], shares: [Double?])? {
+  static let callTypeKeys = [
+    "share", "handle", "wrap_up", "patience", "redial", "priority", "call_cap", "targets", "callback_offer", "channel",
+    "deadline", "arrivals",
+  ]
+  /// Keys of a phone type that a message type may not have, and why.
+  static let phoneOnlyKeys = [
+    ("share", "messages have their own arrivals, not a share of the phone inflow"),
+    ("patience", "messages never abandon"), ("redial", "messages never abandon or meet a busy line"),
+    ("call_cap", "call caps limit phone talk"), ("callback_offer", "call-backs are offered to waiting callers"),
+  ]
+
+  /// `channel`: `phone` (the default) or `message`.
+  func channel(_ field: ScenarioField) -> Channel? {
+    guard let word = field.string(), let channel = Channel(rawValue: word) else {
+      field.expected("one of \(Channel.allCases.map(\.rawValue).joined(separator: ", "))")
+      return nil
+    }
+    return channel
+  }
+
+  func callTypes(_ field: ScenarioField, settings: SimulationSettings?) -> (types: [CallType], shares: [Double?])? {
     guard let entries = field.entries(what: "a mapping of call type names to their settings") else { return nil }
     guard !entries.isEmpty else { field.expected("at least one call type"); return nil }
     var types: [CallType] = []
@@ -199,7 +227,7 @@ struct ScenarioDecoder {
         ok = false
         continue
       }
-      guard let map = f.mapping(["share", "handle", "wrap_up", "patience", "redial", "priority", "call_cap", "targets", "callback_offer"]) else {
+      guard let map = f.mapping(ScenarioDecoder.callTypeKeys) else {
         ok = false
         continue
       }
@@ -212,8 +240,27 @@ struct ScenarioDecoder {
       let cap = map["call_cap"].map(callCap)
       let ownTargets = map["targets"].map { self.targets($0, ofType: true) }
       let offer = map["callback_offer"].map(callBackOffer)
+      let channel = map["channel"].map(channel) ?? .phone
+      var deadline: Double?? = nil
+      var ownArrivals: ArrivalProfile?? = nil
+      if channel == .phone {
+        for key in ["deadline", "arrivals"] where map.has(key) {
+          map[key]!.error("only message types have \(key); add channel: message, or remove it")
+          ok = false
+        }
+      } else {
+        for (key, why) in ScenarioDecoder.phoneOnlyKeys where map.has(key) {
+          map[key]!.error("a message type has no \(key) (\(why)); remove it")
+          ok = false
+        }
+        deadline = map.required("deadline", "the wait within which a message counts as answered on time, such as 4h").map { $0.duration(allowZero: true) }
+        ownArrivals = map.required("arrivals", "the type's own arrivals: {per_hour: N} or {per_day: N, hourly: [24 weights]}").map {
+          arrivals($0, settings: settings)
+        }
+      }
       guard share != .some(nil), let handle, wrap != .some(nil), patience != .some(nil), redial != .some(nil), let priority,
-        cap != .some(nil), ownTargets != .some(nil), offer != .some(nil)
+        cap != .some(nil), ownTargets != .some(nil), offer != .some(nil), let channel, deadline != .some(nil), ownArrivals != .some(nil),
+        channel == .phone || (deadline != nil && ownArrivals != nil)
       else {
         ok = false
         continue
@@ -223,6 +270,9 @@ struct ScenarioDecoder {
           name: name, share: 0, handle: handle, wrapUp: wrap ?? nil, patience: patience ?? nil, redial: redial ?? nil,
           priority: priority, callCap: cap ?? nil, targets: ownTargets ?? nil))
       types[types.count - 1].callBackOffer = offer ?? nil
+      types[types.count - 1].channel = channel
+      types[types.count - 1].deadline = deadline ?? nil
+      types[types.count - 1].arrivals = ownArrivals ?? nil
       shares.append(share ?? nil)
     }
     return ok ? (types, shares) : nil
@@ -251,20 +301,33 @@ struct ScenarioDecoder {
     return Redial(probability: p, delay: delay)
   }
 
-  /// Without an IVR the `share`s split the inflow: one type takes it all; several must each
-  /// give a share, summing to 1.
+  /// The top-level `arrivals` of the phone types; a scenario of messages alone may leave it
+  /// out (no phone calls arrive then).
+  func phoneArrivals(_ top: ScenarioMapping, types: [CallType]?, settings: SimulationSettings?) -> ArrivalProfile? {
+    let hasPhones = types?.contains { $0.channel == .phone } ?? true
+    if !hasPhones && !top.has("arrivals"), let settings {
+      return try? ArrivalProfile.constant(callsPerHour: 0, horizon: settings.horizon)
+    }
+    return top.required("arrivals", "{per_hour: N} or {per_day: N, hourly: [24 weights]}").flatMap { self.arrivals($0, settings: settings) }
+  }
+
+  /// Without an IVR the `share`s split the phone inflow: one phone type takes it all;
+  /// several must each give a share, summing to 1. Non-phone types have arrivals of their own.
   func checkShares(_ types: inout [CallType], given shares: [Double?], field: ScenarioField?) {
-    if types.count == 1 {
-      types[0].share = shares[0] ?? 1
-      if types[0].share != 1 { field?.error("call_types.\(types[0].name).share must be 1 when there is one call type") }
+    let phones = types.indices.filter { types[$0].channel == .phone }
+    guard !phones.isEmpty else { return }
+    if phones.count == 1 {
+      let i = phones[0]
+      types[i].share = shares[i] ?? 1
+      if types[i].share != 1 { field?.error("call_types.\(types[i].name).share must be 1 when there is one call type") }
       return
     }
-    let missing = zip(types, shares).filter { $0.1 == nil }.map(\.0.name)
+    let missing = phones.filter { shares[$0] == nil }.map { types[$0].name }
     if !missing.isEmpty {
       field?.error("with several call types and no ivr, every type needs a share; missing for: \(missing.joined(separator: ", "))")
       return
     }
-    for i in types.indices { types[i].share = shares[i]! }
+    for i in phones { types[i].share = shares[i]! }
     let sum = types.reduce(0) { $0 + $1.share }
     if abs(sum - 1) > 1e-6 {
       field?.error("call type shares must sum to 1, found \(sum)")
@@ -357,7 +420,8 @@ struct ScenarioDecoder {
     for (i, t) in model.callTypes.enumerated() {
       var share = model.ivr.map { $0.menuShares[i] * (1 - $0.hangUp) * (1 - $0.selfService[i]) } ?? t.share
       share = max(0, share)
-      work += callsPerSecond * share * (t.handle.mean + (t.wrapUp?.mean ?? 0))
+      let rate = t.arrivals.map { $0.expectedCalls / seconds } ?? callsPerSecond * share
+      work += rate * (t.handle.mean + (t.wrapUp?.mean ?? 0))
       if t.patience != nil && share > 0 { anyoneImpatient = true }
     }
     let agents = model.meanScheduledAgents

@@ -61,6 +61,13 @@ public struct CallCounts: Sendable, Equatable, BitwiseCopyable, DoubleFieldCount
   public var callBackLost = 0.0
   /// Sum of hang-up-to-call-back delays of the call-backs that reached their caller, seconds.
   public var callBackDelaySeconds = 0.0
+  /// Messages (``Channel/message``) that reached their queue (among `inflow`), and those
+  /// answered within their type's deadline.
+  public var messageInflow = 0.0
+  public var messagesOnTime = 0.0
+  /// Messages waiting at the end of each hour, summed over the period's hours (an hour's
+  /// own count in an hourly row): divided by the hours, the mean backlog at an hour's end.
+  public var messageBacklog = 0.0
 
   public init() {}
 
@@ -70,7 +77,8 @@ public struct CallCounts: Sendable, Equatable, BitwiseCopyable, DoubleFieldCount
     \.inQueueAtEnd, \.inIVRAtEnd, \.answeredWithinTarget, \.answeredWaitSeconds, \.abandonedWaitSeconds,
     \.busyAgentSeconds, \.availableAgentSeconds, \.scheduledAgentSeconds, \.paidAgentSeconds, \.overtimeAgentSeconds,
     \.capped, \.callBacks, \.abusiveAnswered, \.recoveryAgentSeconds, \.callBackOffered, \.callBackAccepted,
-    \.callBackReached, \.callBackReachedWithinTarget, \.callBackLost, \.callBackDelaySeconds,
+    \.callBackReached, \.callBackReachedWithinTarget, \.callBackLost, \.callBackDelaySeconds, \.messageInflow,
+    \.messagesOnTime, \.messageBacklog,
   ]
 
   public static func += (a: inout CallCounts, b: CallCounts) {

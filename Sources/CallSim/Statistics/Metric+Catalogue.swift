@@ -34,7 +34,7 @@ extension Metric {
     case .asaSeconds, .meanWaitSeconds, .waitP50Seconds, .waitP80Seconds, .waitP90Seconds, .waitP95Seconds,
       .callBackDelaySeconds:
       .seconds
-    case .callBackDelayWithinTarget: .share
+    case .callBackDelayWithinTarget, .messageOnTime: .share
     case .agentsOnPhones, .agentsScheduled: .agents
     case .paidHours, .overtimeHours, .recoveryHours: .agentHours
     default: .calls
@@ -82,6 +82,8 @@ extension Metric {
     case .callBackLost: "call-backs lost (calls)"
     case .callBackDelaySeconds: "call-back delay"
     case .callBackDelayWithinTarget: "call-backs in time"
+    case .messageOnTime: "messages on time"
+    case .messageBacklog: "message backlog (messages)"
     }
   }
 
@@ -125,6 +127,10 @@ extension Metric {
     case .callBackLost: "call-backs whose every attempt missed the caller: an outcome"
     case .callBackDelaySeconds: "mean time from a caller's hang-up to the call-back that reached it"
     case .callBackDelayWithinTarget: "completed call-backs that started within `targets.service_level.within` of the hang-up / completed call-backs"
+    case .messageOnTime:
+      "messages answered within their type's `deadline` / messages that arrived (`channel: message` types; only with them, as the one below)"
+    case .messageBacklog:
+      "messages waiting (not yet answered) at an hour's end, averaged over the period's hours: in an hourly row, at that hour's end (the backlog at the end of the run is `in_queue_at_end`)"
     }
   }
 
@@ -152,12 +158,16 @@ extension Metric {
     case .callBackOffered, .callBackAccepted, .callBackCompleted, .callBackLost, .callBackDelaySeconds,
       .callBackDelayWithinTarget:
       [.perCallType, .hourly, .console, .compareConsole]
+    case .messageOnTime, .messageBacklog: [.perCallType, .hourly, .console, .compareConsole]
     }
   }
 
   /// When a row of `compare`'s printed table shows only if some scenario has the feature.
   public enum Feature: Sendable {
     case callCap, abusiveCallers, callBackOffers
+    /// Some call type is not a phone type: the message metrics, `summary.json`'s `channels`
+    /// and `hourly_types.csv`'s `channel` column.
+    case messages
 
     /// Whether `model` has the feature.
     public func isUsed(by model: CallCenterModel) -> Bool {
@@ -165,6 +175,7 @@ extension Metric {
       case .callCap: model.hasCallCap
       case .abusiveCallers: model.abusiveCallers != nil
       case .callBackOffers: model.hasCallBackOffers
+      case .messages: model.hasMessages
       }
     }
   }
@@ -186,6 +197,7 @@ extension Metric {
     case .callBackOffered, .callBackAccepted, .callBackCompleted, .callBackLost, .callBackDelaySeconds,
       .callBackDelayWithinTarget:
       .callBackOffers
+    case .messageOnTime, .messageBacklog: .messages
     default: nil
     }
   }

@@ -74,6 +74,11 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
   case callBackDelaySeconds = "callback_delay_seconds"
   /// Share of completed call-backs that started within the service-level time of the hang-up.
   case callBackDelayWithinTarget = "callback_delay_within_target"
+  /// Messages answered within their type's deadline / messages that reached their queue;
+  /// reported only when some call type is a message type.
+  case messageOnTime = "message_on_time"
+  /// Messages waiting at an hour's end, averaged over the period's hours.
+  case messageBacklog = "message_backlog"
 
   /// The value for `counts` over a period of `periodSeconds`, with `waits` the percentiles
   /// of the same calls' answered waits; `nil` where undefined (a ratio with nothing to
@@ -115,6 +120,8 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
     case .callBackLost: return c.callBackLost
     case .callBackDelaySeconds: return ratio(c.callBackDelaySeconds, c.callBackReached)
     case .callBackDelayWithinTarget: return ratio(c.callBackReachedWithinTarget, c.callBackReached)
+    case .messageOnTime: return ratio(c.messagesOnTime, c.messageInflow)
+    case .messageBacklog: return ratio(c.messageBacklog, periodSeconds / 3600)
     }
   }
 

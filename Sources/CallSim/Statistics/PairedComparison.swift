@@ -1,5 +1,6 @@
 /// One scenario against the baseline, both run on common random numbers: the paired
-/// difference of every metric, overall, per call type and per agent group.
+/// difference of every metric, overall, per channel (when either has message types), per
+/// call type and per agent group.
 ///
 /// Per call type and per group only for the names both scenarios have (a split design's
 /// teams and an integrated pool share no group, so only the overall and per-type
@@ -16,6 +17,9 @@ public struct PairedComparison: Sendable {
   /// The hours of the day compared, or `nil` for all.
   public let window: HourWindow?
   public let overall: [Metric: PairedDifference]
+  /// Per channel (``Channel``) either scenario uses, named by its raw value, when either
+  /// has message types; empty otherwise (then the phone channel is the whole run).
+  public let channels: [Scope<Metric>]
   /// In the baseline's order.
   public let callTypes: [Scope<Metric>]
   public let agentGroups: [Scope<GroupMetric>]
@@ -75,6 +79,19 @@ public struct PairedComparison: Sendable {
     overall = differences(
       totals(baseline), waits(baseline, type: nil), totals(other), waits(other, type: nil), metrics: metrics)
     let typeMetrics = metrics.filter { !$0.isAgentTime }
+    func byChannel(_ run: RunResult, _ channel: Channel) -> [CallCounts] {
+      run.replications.map { r in
+        window == nil ? r.counts(channel: channel, of: run.model) : sum(CallCounts()) { $0 += r.counts(hour: $1, channel: channel, of: run.model) }
+      }
+    }
+    func channelWaits(_ run: RunResult, _ channel: Channel) -> [WaitQuantiles?] { window == nil ? run.channelWaits(channel) : run.replications.map { _ in nil } }
+    let used = Set(baseline.channels + other.channels)
+    channels = baseline.model.hasMessages || other.model.hasMessages
+      ? Channel.allCases.filter(used.contains).map { c in
+        Scope(
+          name: c.rawValue,
+          differences: differences(byChannel(baseline, c), channelWaits(baseline, c), byChannel(other, c), channelWaits(other, c), metrics: typeMetrics))
+      } : []
     let otherTypes = Dictionary(uniqueKeysWithValues: other.model.callTypes.enumerated().map { ($1.name, $0) })
     callTypes = baseline.model.callTypes.enumerated().compactMap { i, t in
       guard let j = otherTypes[t.name] else { return nil }

@@ -7,7 +7,7 @@ import CallSimEngine
 /// The hourly tables are the tally's own memory (``FrozenBuffer``), moved, never copied:
 /// calls per hour and type as compact integer counts, agent time per hour and group. The
 /// per-hour ``CallCounts`` and ``GroupCounts`` of the `hourly` tables are computed from them when
-/// read, so a long horizon costs 104 bytes per hour and call type plus 88 per hour and group.
+/// read, so a long horizon costs 120 bytes per hour and call type plus 88 per hour and group.
 public struct ReplicationResult: Sendable {
   public var replication: Int
   /// One entry per hour: every call type's calls, every group's agent time.
@@ -26,6 +26,9 @@ public struct ReplicationResult: Sendable {
   public var answeredWaitQuantiles: WaitQuantiles
   /// The same per call type.
   public var answeredWaitQuantilesByType: [WaitQuantiles]
+  /// The same per channel, in ``Channel/allCases`` order, when the model has message types;
+  /// empty otherwise.
+  public var answeredWaitQuantilesByChannel: [WaitQuantiles]
   /// Events processed, for benchmarks.
   public var events: UInt64
 
@@ -34,7 +37,8 @@ public struct ReplicationResult: Sendable {
   init(
     replication: Int, types: Int, groups: Int, firstMeasuredHour: Int, typeHours: consuming OwnedBuffer<TypeHourCounts>,
     groupHours: consuming OwnedBuffer<GroupHourCounts>, answeredWaits: WaitHistogram, abandonedWaits: WaitHistogram,
-    answeredWaitQuantiles: WaitQuantiles, answeredWaitQuantilesByType: [WaitQuantiles], events: UInt64
+    answeredWaitQuantiles: WaitQuantiles, answeredWaitQuantilesByType: [WaitQuantiles],
+    answeredWaitQuantilesByChannel: [WaitQuantiles], events: UInt64
   ) {
     let byType = HourlyTypeCounts(cells: FrozenBuffer(typeHours), types: types)
     let byHourAndGroup = HourlyGroupCounts(cells: FrozenBuffer(groupHours))
@@ -55,6 +59,7 @@ public struct ReplicationResult: Sendable {
     self.abandonedWaits = abandonedWaits
     self.answeredWaitQuantiles = answeredWaitQuantiles
     self.answeredWaitQuantilesByType = answeredWaitQuantilesByType
+    self.answeredWaitQuantilesByChannel = answeredWaitQuantilesByChannel
     self.events = events
   }
 
@@ -62,6 +67,20 @@ public struct ReplicationResult: Sendable {
   /// agent time (the type's hour is the whole hour).
   public func counts(hour h: Int, type: Int) -> CallCounts {
     hourlyByType.types == 1 ? hourly[h] : hourlyByType[h * hourlyByType.types + type]
+  }
+
+  /// The measured totals of the call types of `channel` in `model` (this replication's model).
+  public func counts(channel: Channel, of model: CallCenterModel) -> CallCounts {
+    model.callTypes.indices.reduce(into: CallCounts()) { sum, t in
+      if model.callTypes[t].channel == channel { sum += byCallType[t] }
+    }
+  }
+
+  /// Calls of the types of `channel` in `model` arriving in hour `h`.
+  public func counts(hour h: Int, channel: Channel, of model: CallCenterModel) -> CallCounts {
+    model.callTypes.indices.reduce(into: CallCounts()) { sum, t in
+      if model.callTypes[t].channel == channel { sum += counts(hour: h, type: t) }
+    }
   }
 
   /// Group `group` in hour `h`.

@@ -6,7 +6,8 @@ extension ReplicationTally {
     self.init(
       hours: settings.hours, callTypes: model.callTypes.count, groups: model.agentGroups.count,
       firstMeasuredHour: settings.firstMeasuredHour, horizon: settings.horizon,
-      within: model.targets.serviceLevelWithin)
+      within: model.targets.serviceLevelWithin, channels: model.callTypes.map(\.channel),
+      deadlines: model.callTypes.map { $0.deadline ?? -1 })
   }
 
   /// Throws when an hourly count of replication `replication` reached the count limit.

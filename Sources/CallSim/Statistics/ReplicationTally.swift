@@ -31,8 +31,21 @@ struct ReplicationTally: ~Copyable, CallObserver {
   private(set) var overflowGroupCell = -1
   /// The count at which a cell is reported: ``TypeHourCounts/limit``, lower in tests.
   var countLimit = TypeHourCounts.limit
+  /// Each call type's channel; all `phone` unless ``hasMessages``.
+  let channels: [Channel]
+  /// Seconds: each message type's deadline; -1 for phone types.
+  let deadlines: [Double]
+  /// Whether some call type is a message type (their counts are kept only then).
+  let hasMessages: Bool
 
-  init(hours: Int, callTypes: Int, groups: Int, firstMeasuredHour: Int, horizon: Double, within: Double) {
+  /// `channels` and `deadlines` per call type (all phone, no deadline, when not given).
+  init(
+    hours: Int, callTypes: Int, groups: Int, firstMeasuredHour: Int, horizon: Double, within: Double,
+    channels: [Channel]? = nil, deadlines: [Double]? = nil
+  ) {
+    self.channels = channels ?? Array(repeating: .phone, count: callTypes)
+    self.deadlines = deadlines ?? Array(repeating: -1, count: callTypes)
+    hasMessages = self.channels.contains(.message)
     typeHours = OwnedBuffer(repeating: TypeHourCounts(), count: hours * callTypes)
     groupHours = OwnedBuffer(repeating: GroupHourCounts(), count: hours * groups)
     typeAnsweredWaits = OwnedBuffer(repeating: 0.0, count: callTypes * DurationBins.count)
@@ -109,6 +122,22 @@ struct ReplicationTally: ~Copyable, CallObserver {
   /// A call reached the agent queue.
   @inline(__always)
   mutating func queued(cell: Int) { typeHours[cell].inflow &+= 1 }
+
+  /// A message arrived in the cell's hour: it waits from now (``queued(cell:)`` counts it too).
+  mutating func messageQueued(cell: Int) {
+    typeHours[cell].messageInflow &+= 1
+    typeHours[cell].messageBacklog &+= 1
+  }
+
+  /// A message of `type` that arrived in `hour` was answered at `time` after `wait` seconds
+  /// (besides ``answered(type:hour:group:remote:wait:talk:wrap:capped:abusive:at:)``): on
+  /// time or not, and out of the backlog from `time`'s hour on. The backlog cells hold the
+  /// changes by hour until ``result(replication:events:)`` sums them into levels.
+  @inline(never)
+  mutating func answeredMessage(type: Int, hour: Int, wait: Double, at time: Double) {
+    if wait <= deadlines[type] { typeHours[cell(hour: hour, type: type)].messagesOnTime &+= 1 }
+    typeHours[cell(hour: Int(self.hour(of: time)), type: type)].messageBacklog &-= 1
+  }
 
   /// A call of `type` that arrived in `hour` was answered at `time` by an agent of `group`
   /// after `wait` seconds; the agent is busy `talk` + `wrap` seconds.
@@ -213,15 +242,31 @@ struct ReplicationTally: ~Copyable, CallObserver {
   /// The counts as a ``ReplicationResult``; the tally's hourly stores are moved into it
   /// (not copied: the tables of a long horizon are held once) and left empty here.
   mutating func result(replication: Int, events: UInt64) -> ReplicationResult {
+    if hasMessages {
+      // Backlog changes by hour → messages waiting at each hour's end (wrapping: a change may be negative).
+      for t in 0..<types where channels[t] == .message {
+        var level: UInt32 = 0
+        for h in 0..<hours {
+          level &+= typeHours[cell(hour: h, type: t)].messageBacklog
+          typeHours[cell(hour: h, type: t)].messageBacklog = level
+        }
+      }
+    }
     let groupHours = groupHours.take()
     let typeHours = typeHours.take()
     let bins = DurationBins.count
     let waits = typeAnsweredWaits.elements
     var all = [Double](repeating: 0, count: bins)
     var byType: [WaitQuantiles] = []
+    // Per channel only with messages: a phone-only run's channel is the whole run.
+    var byChannel = [[Double]](repeating: all, count: hasMessages ? Channel.allCases.count : 0)
     for t in 0..<types {
       let histogram = waits[t * bins..<(t + 1) * bins]
       for (i, c) in histogram.enumerated() { all[i] += c }
+      if hasMessages {
+        let k = Channel.allCases.firstIndex(of: channels[t])!
+        for (i, c) in histogram.enumerated() { byChannel[k][i] += c }
+      }
       byType.append(WaitQuantiles(histogram: Array(histogram)))
     }
     return ReplicationResult(
@@ -229,6 +274,7 @@ struct ReplicationTally: ~Copyable, CallObserver {
       typeHours: typeHours, groupHours: groupHours,
       answeredWaits: WaitHistogram(counts: answeredWaits.elements),
       abandonedWaits: WaitHistogram(counts: abandonedWaits.elements), answeredWaitQuantiles: WaitQuantiles(histogram: all),
-      answeredWaitQuantilesByType: byType, events: events)
+      answeredWaitQuantilesByType: byType, answeredWaitQuantilesByChannel: byChannel.map { WaitQuantiles(histogram: $0) },
+      events: events)
   }
 }

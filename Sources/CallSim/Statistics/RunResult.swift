@@ -35,6 +35,25 @@ public struct RunResult: Sendable {
       periodSeconds: measuredSeconds)
   }
 
+  /// Every metric for the call types of `channel` together, across replications.
+  public func estimates(channel: Channel) -> [Metric: Estimate] {
+    estimates(of: replications.map { $0.counts(channel: channel, of: model) }, waits: channelWaits(channel), periodSeconds: measuredSeconds)
+  }
+
+  /// The answered-wait percentiles of `channel`'s calls in each replication: a run without
+  /// message types is all phone.
+  public func channelWaits(_ channel: Channel) -> [WaitQuantiles] {
+    let k = Channel.allCases.firstIndex(of: channel)!
+    return replications.map { r in
+      r.answeredWaitQuantilesByChannel.isEmpty
+        ? (channel == .phone ? r.answeredWaitQuantiles : WaitQuantiles())
+        : r.answeredWaitQuantilesByChannel[k]
+    }
+  }
+
+  /// The channels some call type of the model uses, in ``Channel/allCases`` order.
+  public var channels: [Channel] { Channel.allCases.filter { c in model.callTypes.contains { $0.channel == c } } }
+
   /// Every metric of agent group `index`, across replications.
   public func estimates(group index: Int) -> [GroupMetric: Estimate] {
     var out: [GroupMetric: Estimate] = [:]

@@ -1,6 +1,6 @@
 /// One call type's calls that arrived in one hour, as a replication's tally keeps them:
-/// counts as 32-bit integers and the three sums of seconds, 104 bytes where the
-/// ``CallCounts`` they read as take 232 (agent time is kept per group, in ``GroupCounts``).
+/// counts as 32-bit integers and the three sums of seconds, 120 bytes where the
+/// ``CallCounts`` they read as take 256 (agent time is kept per group, in ``GroupCounts``).
 /// A run keeps one per hour and call type, so this size is most of what its memory grows
 /// by per simulated hour.
 ///
@@ -32,6 +32,10 @@ struct TypeHourCounts: Sendable, Equatable, BitwiseCopyable {
   var callBackLost: UInt32 = 0
   var callBackReachedWithinTarget: UInt32 = 0
   var callBackDelaySeconds = 0.0
+  var messageInflow: UInt32 = 0
+  var messagesOnTime: UInt32 = 0
+  /// Messages waiting at the hour's end (changes by hour while the replication runs).
+  var messageBacklog: UInt32 = 0
 
   /// The most calls of one type and hour a count holds: 4,294,967,295 (1.2 million a second).
   static let limit = UInt32.max
@@ -62,6 +66,9 @@ struct TypeHourCounts: Sendable, Equatable, BitwiseCopyable {
     c.callBackLost = Double(callBackLost)
     c.callBackReachedWithinTarget = Double(callBackReachedWithinTarget)
     c.callBackDelaySeconds = callBackDelaySeconds
+    c.messageInflow = Double(messageInflow)
+    c.messagesOnTime = Double(messagesOnTime)
+    c.messageBacklog = Double(messageBacklog)
     return c
   }
 }

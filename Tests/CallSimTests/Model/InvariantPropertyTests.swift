@@ -7,14 +7,16 @@ import Testing
 /// failing model): every call ends in exactly one outcome in every hour, no agent is in two
 /// calls at once (busy time never exceeds logged-in time), waits are never negative, and the
 /// thread count does not change the results; call-backs are completed or lost only once
-/// accepted, and accepted only once offered.
+/// accepted, and accepted only once offered; messages never abandon, and the backlog at the
+/// last hour's end is the messages still waiting.
 @Suite struct InvariantPropertyTests {
   /// A one-day model from generated numbers; `variant` switches IVR, wrap-up, redials, a
-  /// staffing profile and call-back offers on and off.
+  /// staffing profile, call-back offers and a message type (with a reserve) on and off.
   static func model(agents: Int, rate: Double, handle: Double, patience: Double, trunks: Int, variant: Int) throws -> CallCenterModel {
     let settings = SimulationSettings(days: 1, warmup: Double(variant % 3) * 3600, replications: 2, seed: UInt64(variant))
     let withIVR = variant & 1 == 1
-    let types = [
+    let withMessages = variant & 32 == 32
+    var types = [
       CallType(
         name: "a", share: 0.7, handle: .exponential(mean: handle),
         wrapUp: variant & 2 == 2 ? .deterministic(15) : nil,
@@ -22,6 +24,12 @@ import Testing
         redial: variant & 4 == 4 ? Redial(probability: 0.5, delay: .exponential(mean: 120)) : nil),
       CallType(name: "b", share: 0.3, handle: .deterministic(handle / 2), patience: .deterministic(max(1, patience))),
     ]
+    if withMessages {
+      types.append(CallType(name: "m", share: 0, handle: .exponential(mean: handle)))
+      types[2].channel = .message
+      types[2].deadline = Double(variant % 5) * 600
+      types[2].arrivals = try .constant(callsPerHour: rate / 2, horizon: settings.horizon)
+    }
     let staffing: StaffingPlan = try
       variant & 8 == 8
       ? .daily((0..<24).map { ($0 * 7 + variant) % (agents + 1) }, days: 1)
@@ -30,8 +38,11 @@ import Testing
       name: "property", settings: settings, arrivals: .constant(callsPerHour: rate, horizon: settings.horizon),
       callTypes: types, staffing: staffing, trunks: trunks > 0 ? trunks : nil,
       ivr: withIVR
-        ? IVRStage(duration: .exponential(mean: 30), menuShares: [0.6, 0.4], hangUp: 0.1, selfService: [0.2, 0])
+        ? IVRStage(
+          duration: .exponential(mean: 30), menuShares: [0.6, 0.4] + (withMessages ? [0] : []), hangUp: 0.1,
+          selfService: [0.2, 0] + (withMessages ? [0] : []))
         : nil)
+    if withMessages { model.agentGroups[0].reserve = variant % 3 }
     if variant & 16 == 16 {
       model.callBackOffer = try CallBackOffer(
         after: Double(variant % 4) * 20, accept: 0.6, reach: 0.7, attempt: .deterministic(20), retries: variant % 3)
@@ -43,7 +54,7 @@ import Testing
     await propertyCheck(
       count: 60,
       input: Gen.int(in: 0...8), Gen.double(in: 1...400), Gen.double(in: 5...900), Gen.double(in: 0...600),
-      Gen.int(in: 0...30), Gen.int(in: 0...31)
+      Gen.int(in: 0...30), Gen.int(in: 0...63)
     ) { agents, rate, handle, patience, trunks, variant in
       let model = try Self.model(agents: agents, rate: rate, handle: handle, patience: patience, trunks: trunks, variant: variant)
       guard let one = try SimulationRunner.run(model, threads: 1), let two = try SimulationRunner.run(model, threads: 2) else {
@@ -58,6 +69,13 @@ import Testing
           #expect(hour.answeredWaitSeconds >= 0 && hour.abandonedWaitSeconds >= 0)
           #expect(hour.answeredWithinTarget <= hour.answered)
           #expect(hour.callBackReached + hour.callBackLost <= hour.callBackAccepted && hour.callBackAccepted <= hour.callBackOffered)
+          #expect(hour.messagesOnTime <= hour.messageInflow && hour.messageInflow <= hour.inflow)
+        }
+        if model.hasMessages {
+          let hours = r.hourly.count
+          let waiting = (0..<hours).reduce(0.0) { $0 + r.counts(hour: $1, type: 2).inQueueAtEnd }
+          #expect(r.counts(hour: hours - 1, type: 2).messageBacklog == waiting, "backlog at the end ≠ messages still waiting")
+          #expect((0..<hours).allSatisfy { r.counts(hour: $0, type: 2).abandoned == 0 })
         }
       }
     }

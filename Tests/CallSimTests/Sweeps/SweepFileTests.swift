@@ -142,7 +142,7 @@ import Testing
     Case(name: "a value invalid at some points", replace: ("[5, 6, 7]", "[5, -1, 7]"),
          expected: ["error: sweep.yaml:5: agents: point 3 of 6 (agents=-1, call_types.call.patience.mean=1m): expected a number of agents from 0 to 1000000, found '-1' (and 1 other point)"]),
     Case(name: "a misspelt key path", replace: ("call_types.call.patience.mean", "call_types.call.patince.mean"),
-         expected: ["error: sweep.yaml:6: call_types.call.patince: point 1 of 6 (agents=5, call_types.call.patince.mean=1m): unknown key; did you mean 'patience'? (expected one of: share, handle, wrap_up, patience, redial, priority, call_cap, targets, callback_offer) (and 5 other points)"]),
+         expected: ["error: sweep.yaml:6: call_types.call.patince: point 1 of 6 (agents=5, call_types.call.patince.mean=1m): unknown key; did you mean 'patience'? (expected one of: share, handle, wrap_up, patience, redial, priority, call_cap, targets, callback_offer, channel, deadline, arrivals) (and 5 other points)"]),
   ]
 
   @Test(arguments: cases) func badSweepFile(_ c: Case) throws {

@@ -12,6 +12,9 @@ public struct AgentGroup: Sendable, Equatable {
   public var staffing: StaffingPlan
   /// The group's remote agents, among its rostered agents.
   public var remote: RemoteWork?
+  /// Agents of the group kept free for phone calls: an agent takes a message only while at
+  /// least this many others stay idle (0: messages take any idle agent).
+  public var reserve = 0
 
   public init(name: String, skills: [Int], staffing: StaffingPlan, remote: RemoteWork? = nil) {
     self.name = name

@@ -66,6 +66,17 @@ struct AgentPool: ~Copyable {
     sentHome = OwnedBuffer(repeating: false, count: capacity)
   }
 
+  /// One pool per group of `model`, sized for its hourly peak and its rostered agents, for
+  /// the event loop to free (`deinitialize().deallocate()`).
+  static func allocate(_ model: CallCenterModel, hourly: HourlyStaffing) -> UnsafeMutableBufferPointer<AgentPool> {
+    let pools = UnsafeMutableBufferPointer<AgentPool>.allocate(capacity: model.agentGroups.count)
+    for g in model.agentGroups.indices {
+      (pools.baseAddress! + g).initialize(
+        to: AgentPool(hourly: hourly.plan[g].max() ?? 0, rostered: model.rosteredAgents(group: g)))
+    }
+    return pools
+  }
+
   var hasIdle: Bool { idleCount > 0 }
 
   /// Seconds since which the longest-idle agent has been idle; one must be idle.

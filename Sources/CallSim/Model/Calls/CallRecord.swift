@@ -44,6 +44,8 @@ struct CallRecord {
   var offer: CallBackOfferState = .none
   /// Call-back attempts that did not reach the caller so far.
   var callBackTries: UInt8 = 0
+  /// A message holds no line (``Channel``); its `caller` numbers it within its type.
+  var channel: Channel = .phone
 
   /// The caller accepts a call-back at `time` seconds: it hangs up and keeps its place in
   /// the queue (and no longer abandons: ``CallBackOfferPolicy/waitLimits(_:)``).
@@ -62,9 +64,10 @@ enum CallBackOfferState: UInt8 {
 extension CallRecord {
   /// Attempt `attempt` of `caller`, number `id` of the replication, arriving at `arrival`
   /// seconds in hour bin `hour`, with the attributes drawn for it; it queues for its own type.
+  /// Its slot's generation is set when it takes the slot.
   init(
     id: UInt32, caller: UInt32, attempt: UInt16, type: Int, hour: Int32, arrival: Double,
-    draws: CallerDraws, abusive: Bool, callBack: Bool, generation: UInt32
+    draws: CallerDraws, abusive: Bool = false, callBack: Bool = false, channel: Channel = .phone
   ) {
     self.arrival = arrival
     queuedAt = arrival
@@ -75,7 +78,7 @@ extension CallRecord {
     self.id = id
     self.caller = caller
     self.hour = hour
-    self.generation = generation
+    self.channel = channel
     self.type = UInt16(type)
     queue = UInt16(type)
     self.attempt = attempt

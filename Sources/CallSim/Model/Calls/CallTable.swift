@@ -21,6 +21,27 @@ struct CallTable: ~Copyable {
 
   init() {}
 
+  /// Tells `tally` and `observer` what happened to the call in `slot` at `now`, for the
+  /// policies that handle a call out of the event loop (as the loop's own `report` does).
+  func report(
+    _ event: CallEvent, slot: UInt32, now: Double, tally: inout some CallObserver & ~Copyable, observer: inout some CallObserver
+  ) {
+    let facts = CallFacts(records[Int(slot)])
+    tally.observe(event, call: facts, at: now)
+    observer.observe(event, call: facts, at: now)
+  }
+
+  /// Reports each call still waiting, in transfer or in the IVR at `time` (the end).
+  func reportCallsLeft(at time: Double, tally: inout some CallObserver & ~Copyable, observer: inout some CallObserver) {
+    for slot in 0..<records.count {
+      switch records[slot].state {
+      case .waiting, .inTransfer, .betweenCallBacks: report(.inQueueAtEnd, slot: UInt32(slot), now: time, tally: &tally, observer: &observer)
+      case .inIVR: report(.inIVRAtEnd, slot: UInt32(slot), now: time, tally: &tally, observer: &observer)
+      case .free: break
+      }
+    }
+  }
+
   /// A free slot for a new call; its generation has moved past every earlier occupant.
   @inline(__always)
   mutating func allocate() -> UInt32 {

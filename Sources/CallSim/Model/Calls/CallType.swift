@@ -24,6 +24,13 @@ public struct CallType: Sendable, Equatable {
   /// This type's own call-back offer, in place of the model's
   /// ``CallCenterModel/callBackOffer``; `nil` follows the model's.
   public var callBackOffer: CallBackOffer?
+  /// How its contacts reach the center (``Channel``); `phone` unless set.
+  public var channel: Channel = .phone
+  /// Seconds: a message answered within this wait counts as on time; `nil` for phone types.
+  public var deadline: Double?
+  /// The type's own arrivals, for a non-phone type (phone types share the model's
+  /// ``CallCenterModel/arrivals`` by `share`); `nil` for phone types.
+  public var arrivals: ArrivalProfile?
 
   public init(
     name: String, share: Double = 1, handle: Distribution, wrapUp: Distribution? = nil,

@@ -29,8 +29,10 @@ enum CallerAttribute: UInt64 {
 struct CallerStreams {
   let family: SubstreamFamily
 
-  init(streams: RandomStreamSet) {
-    family = streams.substreams("callers")
+  /// The phone callers' substreams, or with `family` another family's (a message type's:
+  /// ``MessageArrivals``).
+  init(streams: RandomStreamSet, family name: String = "callers") {
+    family = streams.substreams(name)
   }
 
   /// Caller `caller`'s key: computed once per call, passed to ``stream(_:caller:attempt:)``.

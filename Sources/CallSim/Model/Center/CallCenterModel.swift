@@ -82,6 +82,23 @@ public struct CallCenterModel: Sendable, Equatable {
         m.agentGroups.map(\.name) == agentGroups.map(\.name), "a timeline change must keep the same agent groups")
       try ModelError.require(m.abusiveCallers == abusiveCallers, "a timeline change cannot change abusive callers")
     }
+    for (i, t) in callTypes.enumerated() {
+      if t.channel == .phone {
+        try ModelError.require(t.arrivals == nil && t.deadline == nil, "phone type \(t.name) has arrivals or a deadline of its own (only non-phone types do)")
+        continue
+      }
+      try ModelError.require(t.deadline.map { $0.isFinite && $0 >= 0 } ?? false, "\(t.channel) type \(t.name) needs a deadline of 0 s or more")
+      try ModelError.require(
+        t.arrivals.map { Double($0.callsPerHour.count) * $0.slotSeconds >= settings.horizon } ?? false,
+        "\(t.channel) type \(t.name) needs arrivals of its own covering the horizon")
+      try ModelError.require(
+        t.patience == nil && t.redial == nil && t.callCap == nil && t.callBackOffer == nil && t.share == 0,
+        "\(t.channel) type \(t.name) cannot have patience, redial, call_cap, callback_offer or a share of the phone inflow")
+      try ModelError.require((ivr?.menuShares[i] ?? 0) == 0, "\(t.channel) type \(t.name) cannot be chosen in the IVR menu")
+    }
+    for g in agentGroups {
+      try ModelError.require(g.reserve >= 0, "group \(g.name)'s reserve must be at least 0")
+    }
     if callTypes.contains(where: { (($0.callCap ?? callCap)?.callBack ?? 0) > 0 }) {
       // A call-back's event carries the call type in 15 bits beside its call-back flag.
       try ModelError.require(callTypes.count <= 0x7fff, "call-backs support at most 32767 call types")
@@ -135,15 +152,19 @@ public struct CallCenterModel: Sendable, Equatable {
   /// The targets of each call type: its own, or the model's.
   public var typeTargets: [Targets] { callTypes.map { $0.targets ?? targets } }
 
-  /// The call-back offer of each call type: its own, or the model's.
-  public var callBackOffers: [CallBackOffer?] { callTypes.map { $0.callBackOffer ?? callBackOffer } }
+  /// The call-back offer of each call type: its own, or the model's (phone types only).
+  public var callBackOffers: [CallBackOffer?] { callTypes.map { $0.channel == .phone ? $0.callBackOffer ?? callBackOffer : nil } }
+
+  /// Whether some call type is not a phone type: the reports then have the
+  /// ``Metric/Feature/messages`` outputs and the message metrics.
+  public var hasMessages: Bool { callTypes.contains { $0.channel == .message } }
 
   /// Whether any call type's waiting callers are offered call-backs: the reports then have
   /// the ``ModelFeature/callBackOffers`` metrics.
   public var hasCallBackOffers: Bool { callBackOffers.contains { $0 != nil } }
 
-  /// The call cap of each call type: its own, or the model's.
-  public var callCaps: [CallCap?] { callTypes.map { $0.callCap ?? callCap } }
+  /// The call cap of each call type: its own, or the model's (phone types only).
+  public var callCaps: [CallCap?] { callTypes.map { $0.channel == .phone ? $0.callCap ?? callCap : nil } }
 
   /// Whether any call type has a call cap (of any mode), here or from a timeline date on:
   /// `calls.csv` then has `capped`.

@@ -109,6 +109,8 @@ public final class LiveSimulation {
   /// Today's answered waits of call type `type` (all types when `nil`) in ``DurationBins``:
   /// the wallboard's wait percentiles.
   public func todayWaitHistogram(type: Int?) -> [Double] { simulation.observer.todayWaitHistogram(type: type) }
+  /// Today's answered waits of the call types `types` together.
+  public func todayWaitHistogram(types: [Int]) -> [Double] { simulation.observer.todayWaitHistogram(types: types) }
 
   /// The model's index of the group named `name`, or an error naming the groups there are.
   public func group(named name: String) throws(InterventionError) -> Int {

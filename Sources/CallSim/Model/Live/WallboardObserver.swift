@@ -111,8 +111,14 @@ public struct WallboardObserver: CallObserver {
   public func todayWaitHistogram(type: Int?) -> [Double] {
     let n = DurationBins.count
     if let type { return Array(todayWaits[type * n..<(type + 1) * n]) }
+    return todayWaitHistogram(types: today.indices)
+  }
+
+  /// Today's answered waits of the call types `types` together (a channel's).
+  public func todayWaitHistogram(types: some Sequence<Int>) -> [Double] {
+    let n = DurationBins.count
     var all = [Double](repeating: 0, count: n)
-    for t in today.indices {
+    for t in types {
       for i in 0..<n { all[i] += todayWaits[t * n + i] }
     }
     return all

@@ -24,7 +24,7 @@ extension CallBackOfferPolicy {
       calls.records[Int(slot)].offer = .declined
       CallTimer.scheduleAbandon(call, slot: slot, patience: call.patience, horizon: horizon, in: &calendar)
     }
-    Self.report(.callBackOffered(accepted: accepted), slot: slot, now: now, calls: calls, tally: &tally, observer: &observer)
+    calls.report(.callBackOffered(accepted: accepted), slot: slot, now: now, tally: &tally, observer: &observer)
   }
 
   /// Agent `agent` of `group` (`remote` or not) calls back the caller of the call in `slot`
@@ -41,7 +41,7 @@ extension CallBackOfferPolicy {
   ) -> Bool {
     let call = calls.records[Int(slot)]
     func report(_ event: CallEvent) {
-      Self.report(event, slot: slot, now: now, calls: calls, tally: &tally, observer: &observer)
+      calls.report(event, slot: slot, now: now, tally: &tally, observer: &observer)
     }
     guard let seconds = missedAttempt(call, callers: callers) else {
       calls.records[Int(slot)].offer = .reached
@@ -62,13 +62,4 @@ extension CallBackOfferPolicy {
     return false
   }
 
-  /// Tells `tally` and `observer` what happened to the call in `slot`, as the loop's `report` does.
-  private static func report(
-    _ event: CallEvent, slot: UInt32, now: Double, calls: borrowing CallTable, tally: inout some CallObserver & ~Copyable,
-    observer: inout some CallObserver
-  ) {
-    let facts = CallFacts(calls.records[Int(slot)])
-    tally.observe(event, call: facts, at: now)
-    observer.observe(event, call: facts, at: now)
-  }
 }

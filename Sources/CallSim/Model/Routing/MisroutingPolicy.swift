@@ -30,13 +30,15 @@ struct MisroutingPolicy {
     }
   }
 
-  /// The queue `call` joins: a wrong type's for a caller who misroutes (drawn from the
+  /// The queue `call` joins: a wrong type's for a caller who misroutes (never a message) (drawn from the
   /// caller's misrouting substream in `callers`, so the same callers misroute in every
   /// design), else its own type's.
   @inline(__always)
   func queue(for call: CallRecord, callers: CallerSampler) -> Int {
     let type = Int(call.type)
-    guard share > 0, case let s = callers.stream(.misroute, of: call), s.uniform() < share else { return type }
+    guard share > 0, call.channel == .phone, case let s = callers.stream(.misroute, of: call), s.uniform() < share else {
+      return type
+    }
     return wrongQueue(for: type, u: s.uniform()) ?? type
   }
 

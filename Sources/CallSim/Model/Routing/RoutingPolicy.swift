@@ -9,6 +9,9 @@ import CallSimEngine
 /// across types); under `overflow`, an agent's home queue before the overflowed calls of its
 /// other skills.
 ///
+/// Messages (``Channel/message``) wait in their own queues, which a group serves only when
+/// none of its phone queues has a call it may take (``MessageRouting``); they never overflow.
+///
 /// Known abusive callers routed to a dedicated group (``AbusiveCallers/routeTo``) wait in
 /// one extra queue, after the call types' queues, that only that group serves; the group
 /// serves no other queue and answers abusive callers of any type at their own talk time.
@@ -17,7 +20,7 @@ struct RoutingPolicy {
   let arrivalGroups: IndexLists
   /// Per queue: groups that may take a call once it has waited `overflowAfter`.
   let overflowGroups: IndexLists
-  /// Per group: the queues it takes calls from.
+  /// Per group: the phone queues it takes calls from.
   let servedQueues: IndexLists
   /// Per group and queue position in `servedQueues`: whether calls there must have waited
   /// `overflowAfter` first.
@@ -34,6 +37,8 @@ struct RoutingPolicy {
   let generalist: GeneralistFactor
   /// Callers who pick a wrong field in the voice menu (none unless callers choose a field).
   let misrouting: MisroutingPolicy
+  /// Where messages go: asked only when no phone call is taken (none without message types).
+  let messages: MessageRouting
   /// The queue of abusive callers routed to a dedicated group, or -1 (none, or `general`).
   let abuseQueue: Int
   /// The dedicated group of abusive callers, or -1.
@@ -45,6 +50,7 @@ struct RoutingPolicy {
     let mode = model.routing.mode
     let n = model.callTypes.count
     let groups = model.agentGroups
+    let isMessage = model.callTypes.map { $0.channel == .message }
     func homeGroups(_ t: Int) -> [Int] { groups.indices.filter { groups[$0].homeType == t } }
     func skilledGroups(_ t: Int) -> [Int] { groups.indices.filter { groups[$0].skills.contains(t) } }
     var arrival: [[Int]]
@@ -64,8 +70,9 @@ struct RoutingPolicy {
       served = groups.map(\.skills)
       gates = served.map { $0.map { _ in false } }
     case .overflow:
-      arrival = (0..<n).map(homeGroups)
-      overflow = (0..<n).map { t in skilledGroups(t).filter { groups[$0].homeType != t } }
+      // Messages have no waiting limit: every group skilled for them takes them at once.
+      arrival = (0..<n).map { isMessage[$0] ? skilledGroups($0) : homeGroups($0) }
+      overflow = (0..<n).map { t in isMessage[t] ? [] : skilledGroups(t).filter { groups[$0].homeType != t } }
       served = groups.map(\.skills)
       gates = groups.map { g in g.skills.map { $0 != g.homeType } }
     }
@@ -84,10 +91,14 @@ struct RoutingPolicy {
       abuseQueue = -1
       abuseGroup = -1
     }
-    arrivalGroups = IndexLists(arrival)
+    let isMessageQueue = isMessage + (abuseQueue >= 0 ? [false] : [])
+    let messages = MessageRouting(model: model, arrival: arrival, served: served, isMessageQueue: isMessageQueue, priority: priority)
+    self.messages = messages
+    // Messages taken at once only where no reserve is kept (else ``MessageRouting`` decides).
+    arrivalGroups = IndexLists(arrival.indices.map { isMessageQueue[$0] && messages.keepsReserve ? [] : arrival[$0] })
     overflowGroups = IndexLists(overflow)
-    servedQueues = IndexLists(served)
-    gated = gates.flatMap { $0 }
+    servedQueues = IndexLists(served.map { $0.filter { !isMessageQueue[$0] } })
+    gated = zip(served, gates).flatMap { queues, gates in zip(queues, gates).filter { !isMessageQueue[$0.0] }.map(\.1) }
     self.serves = serves
     self.priority = priority
     types = n
@@ -115,10 +126,10 @@ struct RoutingPolicy {
     LongestIdleAgent.group(among: overflowGroups, list: queue, pools: pools)
   }
 
-  /// The queue whose front call a freed agent of `group` takes at `now`; `nil` when no call
-  /// it may take waits. Calls of queues open to the group at once come first; overflowed
-  /// calls of its other skills only when none of those waits. Stale entries met on the way
-  /// are dropped.
+  /// The phone queue whose front call a freed agent of `group` takes at `now`; `nil` when no
+  /// call it may take waits (messages are ``messages``' to give). Calls of queues open to
+  /// the group at once come first; overflowed calls of its other skills only when none of
+  /// those waits. Stale entries met on the way are dropped.
   @inline(__always)
   func queue(for group: Int, now: Double, queues: UnsafeMutableBufferPointer<CallQueue>, calls: borrowing CallTable) -> Int? {
     let range = servedQueues.range(group)
@@ -163,12 +174,9 @@ struct RoutingPolicy {
   @inline(__always)
   func abuseQueue(for call: CallRecord) -> Int? { abuseQueue >= 0 && call.abusive ? abuseQueue : nil }
 
-  /// The transfer time of a call of `type` answered by an agent of `group`, when the group
-  /// does not serve the type (a misrouted caller, transferred to the right queue); `nil`
-  /// when the agent serves it.
+  /// Whether an agent of `group` answering a call of `type` transfers it to its right
+  /// queue (a misrouted caller: ``MisroutingPolicy/transfer(slot:group:agent:remote:now:callers:calls:calendar:tally:observer:)``).
   @inline(__always)
-  func transfer(group: Int, type: Int) -> Distribution? {
-    misrouting.share > 0 && !serves(group: group, type: type) ? misrouting.transferTime : nil
-  }
+  func transfers(group: Int, type: Int) -> Bool { misrouting.share > 0 && !serves(group: group, type: type) }
 
 }

@@ -46,6 +46,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   let arrivalStream: RandomStream
   /// Every caller's type and attributes, from its own substreams.
   let callers: CallerSampler
+  var messages: MessageArrivals
   var caps: CallCapPolicy
   let offers: CallBackOfferPolicy
   let redialTag: RedialTag
@@ -61,16 +62,9 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     horizon = settings.horizon
     routings = RoutingTimeline(model: model)
     routing = routings.first
-    let queueCount = routings.queueCount
-    queues = .allocate(capacity: queueCount)
-    for q in 0..<queueCount { (queues.baseAddress! + q).initialize(to: CallQueue()) }
-    let groupCount = model.agentGroups.count
+    queues = CallQueue.allocate(routings.queueCount)
     let hourly = HourlyStaffing(model: model)
-    pools = .allocate(capacity: groupCount)
-    for g in 0..<groupCount {
-      (pools.baseAddress! + g).initialize(
-        to: AgentPool(hourly: hourly.plan[g].max() ?? 0, rostered: model.rosteredAgents(group: g)))
-    }
+    pools = AgentPool.allocate(model, hourly: hourly)
     staffing = Staffing(model: model, pools: pools, hourly: hourly, draws: streams.substreams("agents"))
     hasDays = !staffing.roster.isEmpty || !model.timeline.isEmpty
     caps = CallCapPolicy(model: model)
@@ -81,6 +75,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
 
     arrivalStream = streams.stream("arrivals")
     callers = CallerSampler(model: model, streams: streams)
+    messages = MessageArrivals(model: model, streams: streams)
     arrivals = ArrivalGenerator(
       profile: model.arrivals, days: settings.days, horizon: horizon,
       dayNoise: streams.stream("day-noise"))
@@ -109,6 +104,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     if let first = arrivals.next(after: 0, arrivalStream) {
       calendar.scheduleNextInSeries(at: first, kind: EventKind.arrival.rawValue)
     }
+    messages.start(in: &calendar)
   }
 
   /// Processes every event up to `time` seconds (at most the horizon), in event order, and
@@ -150,6 +146,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
       case .redial:
         let tag = event.tag
         arrive(caller: event.id, attempt: redialTag.attempt(tag), type: redialTag.type(tag), now: now, callBack: redialTag.isCallBack(tag))
+      case .messageArrival: arriveMessage(Int(event.id), now: now)
       }
     }
     self.now = max(self.now, limit)
@@ -163,7 +160,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
       pools[g].recordLoggedInTime(group: g, until: now, to: &tally)
       staffing.live.payAll(group: g, until: now, pools: pools, recorder: &tally)
     }
-    countCallsLeftAtEnd()
+    calls.reportCallsLeft(at: now, tally: &tally, observer: &observer)
     try tally.checkCountLimits(model: model, replication: replication)
     return tally.result(replication: replication, events: calendar.scheduledCount)
   }
@@ -174,9 +171,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   /// Tells the tally and the observer what happened to the call in `slot`.
   @inline(__always)
   mutating func report(_ event: CallEvent, slot: UInt32, now: Double) {
-    let facts = CallFacts(calls.records[Int(slot)])
-    tally.observe(event, call: facts, at: now)
-    observer.observe(event, call: facts, at: now)
+    calls.report(event, slot: slot, now: now, tally: &tally, observer: &observer)
   }
 
   /// Tells the observer alone, for the four events every call has (arrived, queued,
@@ -196,20 +191,16 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   /// here) or a redial (`callBack`: after being cut at the call cap). All its random
   /// attributes are drawn now, whatever becomes of it, so designs compare on the same callers.
   mutating func arrive(caller: UInt32, attempt: UInt16, type knownType: Int?, now: Double, callBack: Bool = false) {
-    let slot = calls.allocate()
     let key = callers.streams.key(caller: caller)
     let type = knownType ?? callers.type(caller: key)
     let (draws, abusive) = callers.draw(type, caller: key, attempt: attempt)
-    let record = CallRecord(
-      id: nextCallID, caller: caller, attempt: attempt, type: type, hour: tally.hour(of: now), arrival: now,
-      draws: draws, abusive: abusive, callBack: callBack, generation: calls.records[Int(slot)].generation)
-    calls.records[Int(slot)] = record
-    nextCallID &+= 1
-    tally.arrived(cell: cell(record), isRedial: attempt > 0, isCallBack: callBack)
-    notify(.arrived, slot: slot, now: now)
+    let slot = admit(
+      CallRecord(
+        id: nextCallID, caller: caller, attempt: attempt, type: type, hour: tally.hour(of: now), arrival: now,
+        draws: draws, abusive: abusive, callBack: callBack), now: now)
     if linesInUse >= lineLimit {
       report(.blocked, slot: slot, now: now)
-      maybeRedial(slot: slot, now: now)
+      redialTag.scheduleRedial(of: calls.records[Int(slot)], at: now, horizon: horizon, in: &calendar)
       calls.release(slot)
       return
     }
@@ -223,10 +214,34 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     }
   }
 
+  /// A message arrives from `source` (``MessageArrivals``): no line, no menu, straight to its queue.
+  mutating func arriveMessage(_ source: Int, now: Double) {
+    let (type, number, draws) = messages.arrive(source, now: now, callers: callers, in: &calendar)
+    let record = CallRecord(
+      id: nextCallID, caller: number, attempt: 0, type: type, hour: tally.hour(of: now), arrival: now, draws: draws,
+      channel: .message)
+    let slot = admit(record, now: now)
+    tally.messageQueued(cell: cell(record))
+    enterQueue(slot: slot, now: now)
+  }
+
+  /// Puts a call that reached the center in a slot of the call table, numbered and counted.
+  @inline(__always)
+  mutating func admit(_ record: CallRecord, now: Double) -> UInt32 {
+    let slot = calls.allocate()
+    let generation = calls.records[Int(slot)].generation
+    calls.records[Int(slot)] = record
+    calls.records[Int(slot)].generation = generation
+    nextCallID &+= 1
+    tally.arrived(cell: cell(record), isRedial: record.attempt > 0, isCallBack: record.callBack)
+    notify(.arrived, slot: slot, now: now)
+    return slot
+  }
+
   mutating func ivrEnd(slot: UInt32, now: Double) {
     guard let ivr = model.ivr else { return }
     let type = Int(calls.records[Int(slot)].type)
-    guard let left = ivr.leaves(callerStream(.ivrOutcome, slot: slot).uniform(), type: type) else {
+    guard let left = ivr.leaves(callers.stream(.ivrOutcome, of: calls.records[Int(slot)]).uniform(), type: type) else {
       enterQueue(slot: slot, now: now)
       return
     }
@@ -251,7 +266,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     let record = calls.records[Int(slot)]
     let q = Int(record.queue)
     let waited = now - record.queuedAt
-    if let g = routing.group(forCallIn: q, waited: waited, pools: pools) {
+    if let g = routing.group(forCallIn: q, waited: waited, pools: pools) ?? routing.messages.group(forMessageIn: q, pools: pools) {
       answer(slot: slot, group: g, agent: pools[g].seize(), now: now)
       return
     }
@@ -278,21 +293,15 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     { return }
     let type = Int(record.type)
     let wait = now - record.queuedAt
-    if let transfer = routing.transfer(group: g, type: type) {
-      let handle = transfer.sample(callerStream(.transfer, slot: slot))
-      report(.transferred(group: g, agent: Int(agent), remote: pools[g].remote[Int(agent)], wait: wait, handle: handle), slot: slot, now: now)
-      calls.records[Int(slot)].state = .inTransfer
-      calls.records[Int(slot)].transferGroup = Int16(g)
-      // Time with the wrong agent is not waiting: the wait's start moves forward by it.
-      calls.records[Int(slot)].queuedAt += handle
-      calendar.schedule(at: now + handle, kind: EventKind.agentFree.rawValue, id: agent, tag: UInt32(g))
-      calendar.schedule(at: now + handle, kind: EventKind.transferEnd.rawValue, id: slot, tag: record.generation)
-      return
+    if routing.transfers(group: g, type: type) {
+      return routing.misrouting.transfer(
+        slot: slot, group: g, agent: agent, remote: pools[g].remote[Int(agent)], now: now, callers: callers, calls: &calls,
+        calendar: &calendar, tally: &tally, observer: &observer)
     }
     let remote = pools[g].remote[Int(agent)]
     var talk = record.talk * routing.talkFactor(group: g, type: type, now: now)
     if remote { talk *= staffing.roster.epoch.remoteHandleFactor[g] }
-    if talk > caps.limit, let limit = caps.cut(type: type, talk: talk, compliance: { callerStream(.capCompliance, slot: slot) }) {
+    if talk > caps.limit, let limit = caps.cut(type: type, talk: talk, compliance: { callers.stream(.capCompliance, of: calls.records[Int(slot)]) }) {
       talk = limit
       calls.records[Int(slot)].capped = true
       caps.scheduleCallBack(of: record, at: now + talk, callers: callers, redialTag: redialTag, horizon: horizon, in: &calendar)
@@ -300,16 +309,19 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     tally.answered(
       type: type, hour: Int(record.hour), group: g, remote: remote, wait: wait, talk: talk, wrap: record.wrap,
       capped: calls.records[Int(slot)].capped, abusive: record.abusive, at: now)
+    if record.channel != .phone { tally.answeredMessage(type: type, hour: Int(record.hour), wait: wait, at: now) }
     notify(.answered(group: g, agent: Int(agent), remote: remote, wait: wait, talk: talk, wrap: record.wrap), slot: slot, now: now)
     let done = now + talk + record.wrap
     if record.abusive, let recovery = model.abusiveCallers?.recovery {
-      let seconds = recovery.sample(callerStream(.recovery, slot: slot))
+      let seconds = recovery.sample(callers.stream(.recovery, of: calls.records[Int(slot)]))
       report(.recovery(group: g, start: done, seconds: seconds), slot: slot, now: now)
       calendar.schedule(at: done + seconds, kind: EventKind.recoveryEnd.rawValue, id: agent, tag: UInt32(g))
     } else {
       calendar.schedule(at: done, kind: EventKind.agentFree.rawValue, id: agent, tag: UInt32(g))
     }
-    if lineLimit != Int.max {
+    if record.channel != .phone {
+      // A message holds no line.
+    } else if lineLimit != Int.max {
       // The line is held until the talk ends; wrap-up happens off the line.
       calendar.schedule(at: now + talk, kind: EventKind.lineRelease.rawValue)
     } else {
@@ -342,9 +354,18 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
 
   /// Gives `agent` of group `g` the waiting call the routing picks; `false` when none may go to it.
   mutating func answerNextWaiting(group g: Int, agent: UInt32, now: Double) -> Bool {
-    guard let q = routing.queue(for: g, now: now, queues: queues, calls: calls) else { return false }
-    let entry = queues[q].popFront()
-    answer(slot: entry.slot, group: g, agent: agent, now: now)
+    guard let q = routing.queue(for: g, now: now, queues: queues, calls: calls) else {
+      return routing.messages.hasMessages && answerNextMessage(group: g, agent: agent, now: now)
+    }
+    answer(slot: queues[q].popFront().slot, group: g, agent: agent, now: now)
+    return true
+  }
+
+  /// Gives `agent` of group `g` the waiting message ``MessageRouting`` picks, if any; out of line.
+  @inline(never)
+  mutating func answerNextMessage(group g: Int, agent: UInt32, now: Double) -> Bool {
+    guard let q = routing.messages.queue(for: g, free: pools[g].idleCount, queues: queues, calls: calls) else { return false }
+    answer(slot: queues[q].popFront().slot, group: g, agent: agent, now: now)
     return true
   }
 
@@ -368,42 +389,20 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     notify(.abandoned(wait: wait), slot: slot, now: now)
     queues[q].waiting -= 1
     linesInUse -= 1
-    maybeRedial(slot: slot, now: now)
+    redialTag.scheduleRedial(of: calls.records[Int(slot)], at: now, horizon: horizon, in: &calendar)
     calls.release(slot)
     queues[q].dropStaleEntries(calls)
   }
 
-  /// Schedules the caller's redial if the caller drew one.
-  mutating func maybeRedial(slot: UInt32, now: Double) {
-    let record = calls.records[Int(slot)]
-    guard record.redialDelay >= 0 else { return }
-    redialTag.scheduleNextAttempt(of: record, at: now + record.redialDelay, callBack: false, horizon: horizon, in: &calendar)
-  }
-
-  /// The substream for `attribute` of the caller and attempt of the call in `slot`.
-  @inline(__always)
-  func callerStream(_ attribute: CallerAttribute, slot: UInt32) -> RandomStream {
-    callers.stream(attribute, of: calls.records[Int(slot)])
-  }
-
   /// Idle agents of group `g` take the waiting calls the routing gives them.
   mutating func serveWaiting(group g: Int, now: Double) {
-    while pools[g].hasIdle, let q = routing.queue(for: g, now: now, queues: queues, calls: calls) {
+    while pools[g].hasIdle, let q = routing.queue(for: g, now: now, queues: queues, calls: calls)
+      ?? routing.messages.queue(for: g, free: pools[g].idleCount - 1, queues: queues, calls: calls) {
       let entry = queues[q].popFront()
       answer(slot: entry.slot, group: g, agent: pools[g].seize(), now: now)
     }
   }
 
-  /// Counts calls still waiting, in transfer or in the IVR at the horizon.
-  mutating func countCallsLeftAtEnd() {
-    for slot in 0..<calls.records.count {
-      switch calls.records[slot].state {
-      case .waiting, .inTransfer, .betweenCallBacks: report(.inQueueAtEnd, slot: UInt32(slot), now: now)
-      case .inIVR: report(.inIVRAtEnd, slot: UInt32(slot), now: now)
-      case .free: break
-      }
-    }
-  }
 }
 
 extension CallCenterSimulation where Observer == NoObserver {

@@ -26,4 +26,6 @@ enum EventKind: UInt8 {
   case redial = 13
   /// A waiting caller is offered a call-back (``CallBackOffer``); on the patience timer.
   case callBackOffer = 14
+  /// A message arrives (id: its type's source in ``MessageArrivals``): after every phone event.
+  case messageArrival = 15
 }

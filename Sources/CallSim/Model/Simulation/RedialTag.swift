@@ -33,4 +33,12 @@ struct RedialTag {
       at: time, kind: EventKind.redial.rawValue, id: record.caller,
       tag: tag(attempt: record.attempt + 1, type: record.type, callBack: callBack))
   }
+
+  /// Schedules the redial of the caller of `record`, who abandoned or was blocked at `time`
+  /// seconds, if the caller drew one.
+  @inline(__always)
+  func scheduleRedial(of record: CallRecord, at time: Double, horizon: Double, in calendar: inout EventCalendar) {
+    guard record.redialDelay >= 0 else { return }
+    scheduleNextAttempt(of: record, at: time + record.redialDelay, callBack: false, horizon: horizon, in: &calendar)
+  }
 }
