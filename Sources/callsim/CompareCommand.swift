@@ -33,7 +33,7 @@ struct CompareCommand: ParsableCommand {
   }
 
   func run() throws {
-    let baseline = try Diagnostics.loadOrExit(scenarios[0], allowOutside: options.allowOutside) { loaded in
+    let baseline = try Diagnostics.loadOrExit(scenarios[0], allowOutside: options.allowOutside, set: options.set) { loaded in
       if let replications = options.replications { try loaded.setReplications(replications) }
       if let seed = options.seed { loaded.setSeed(seed) }
     }
@@ -41,7 +41,7 @@ struct CompareCommand: ParsableCommand {
     var loaded = [baseline]
     for path in scenarios.dropFirst() {
       loaded.append(
-        try Diagnostics.loadOrExit(path, allowOutside: options.allowOutside) { s in
+        try Diagnostics.loadOrExit(path, allowOutside: options.allowOutside, set: options.set) { s in
           // Common random numbers: every scenario on the baseline's seed and replications.
           try s.setReplications(settings.replications)
           s.setSeed(settings.seed)

@@ -12,13 +12,14 @@ enum Diagnostics {
     FileHandle.standardError.write(Data((line + "\n").utf8))
   }
 
-  /// Loads a scenario and applies command-line overrides (`adjust`), or exits with every
-  /// problem printed and status 1.
+  /// Loads a scenario with the values `set` changes (`--set KEY=VALUE`) and applies the
+  /// other command-line overrides (`adjust`), or exits with every problem printed and status 1.
   static func loadOrExit(
-    _ path: String, allowOutside: Bool, adjust: (inout Scenario) throws -> Void = { _ in }
+    _ path: String, allowOutside: Bool, set: [String] = [], adjust: (inout Scenario) throws -> Void = { _ in }
   ) throws -> Scenario {
     do {
-      var scenario = try Scenario.load(path, allowOutside: allowOutside)
+      let overrides = try set.map { text throws(ScenarioError) in try ScenarioOverride(text) }
+      var scenario = try Scenario.load(path, allowOutside: allowOutside, overrides: overrides)
       try adjust(&scenario)
       return scenario
     } catch let error as ScenarioError {

@@ -109,7 +109,7 @@ struct PlanCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try Diagnostics.loadOrExit(scenario, allowOutside: options.allowOutside) { loaded in
+    let loaded = try Diagnostics.loadOrExit(scenario, allowOutside: options.allowOutside, set: options.set) { loaded in
       if let replications = options.replications { try loaded.setReplications(replications) }
       if let seed = options.seed { loaded.setSeed(seed) }
     }

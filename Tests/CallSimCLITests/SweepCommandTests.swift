@@ -45,6 +45,33 @@ import Testing
     return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).count - 1
   }
 
+  /// A message type's volume and a group's reserve are sweepable like any key: more texts
+  /// or a larger reserve leave more of them waiting.
+  @Test func sweepsMessageVolumeAndReserve() throws {
+    let base = Self.base.replacingOccurrences(
+      of: "call_types:\n",
+      with: "call_types:\n  texts: {channel: message, arrivals: {per_hour: 20}, handle: {dist: exponential, mean: 3m}, deadline: 1h}\n")
+      .replacingOccurrences(of: "agents: 48", with: "agent_groups: {team: {skills: [call, texts], agents: 52}}")
+    let dir = try CLI.temporaryFolder()
+    _ = try CLI.write(base, to: "base.yaml", in: dir)
+    let file = try CLI.write(
+      """
+      sweep: texts
+      base: base.yaml
+      parameters:
+        call_types.texts.arrivals.per_hour: [10, 40]
+        agent_groups.team.reserve: [0, 3]
+      metrics: [message_on_time, message_backlog]
+      """, to: "sweep.yaml", in: dir)
+    let out = dir.appendingPathComponent("out")
+    let r = try CLI.run(["sweep", file, "--out", out.path, "--threads", "2", "--quiet"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let points = try CSVFile(contentsOf: out.appendingPathComponent("points.csv"))
+    let backlog = points.rows.compactMap { $0.number("message_backlog_mean") }
+    #expect(points.rows.map { $0["call_types.texts.arrivals.per_hour"] } == ["10", "10", "40", "40"])
+    #expect(backlog.count == 4 && backlog[0] < backlog[1] && backlog[2] < backlog[3] && backlog[0] < backlog[2], "\(backlog)")
+  }
+
   @Test func writesPointsInGridOrderWhateverTheThreads() throws {
     let (dir, file) = try Self.setUp()
     let one = try CLI.run(["sweep", file, "--out", dir.appendingPathComponent("one").path, "--threads", "1", "-q"])

@@ -83,6 +83,19 @@ public struct CSVLine {
     CSVNumber.append(value, to: &bytes)
   }
 
+  /// A number cell in full precision: whole numbers below 10^15 as integers, others as the
+  /// shortest text that reads back to the same double (an exponent where Swift writes one:
+  /// `1e-07`); empty for `nil` or a non-finite value.
+  public mutating func append(exactly value: Double?) {
+    separate()
+    guard let value, value.isFinite else { return }
+    if value == value.rounded() && abs(value) < 1e15 {
+      CSVNumber.appendInteger(Int(value), to: &bytes)
+    } else {
+      bytes.append(contentsOf: value.description.utf8)
+    }
+  }
+
   /// The line as text (for ``CSVTable/forEachLine(_:)``).
   public var text: String { String(decoding: bytes, as: UTF8.self) }
 }

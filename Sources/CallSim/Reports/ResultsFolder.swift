@@ -1,7 +1,7 @@
 import Foundation
 
 /// Writes a run's outputs — `summary.json`, `hourly.csv`, `hourly_types.csv`,
-/// `hourly_groups.csv`, `waits.csv`, `scenario.resolved.yaml` and, when traced, `calls.csv`
+/// `hourly_groups.csv`, `waits.csv`, `replications.csv`, `scenario.resolved.yaml` and, when traced, `calls.csv`
 /// and `agents.csv` —
 /// as one folder: into the hidden sibling `.NAME.new`, which then replaces the results folder
 /// whole (``ResultsLocation/moveIntoPlace()``). A run that fails or is stopped while writing
@@ -15,7 +15,8 @@ public struct ResultsFolder {
   /// The files of every run, in the order written (`summary.json` last); `calls.csv` and
   /// `agents.csv` come too with a trace.
   public static let files = [
-    "scenario.resolved.yaml", "hourly.csv", "hourly_types.csv", "hourly_groups.csv", "waits.csv", "summary.json",
+    "scenario.resolved.yaml", "hourly.csv", "hourly_types.csv", "hourly_groups.csv", "waits.csv", "replications.csv",
+    "summary.json",
   ]
   public static let traceFile = "calls.csv"
   public static let traceFiles = [traceFile, CallTrace.agentFile]
@@ -43,6 +44,7 @@ public struct ResultsFolder {
         }
       }
       try AtomicFile.write(WaitTable(result: result).csv(), to: staging.appendingPathComponent("waits.csv"), stop: stop)
+      try AtomicFile.write(to: staging.appendingPathComponent("replications.csv"), stop: stop) { try ReplicationTable(result: result).write(to: &$0) }
       if let traceParts {
         try CallTrace.merge(parts: traceParts, into: staging.appendingPathComponent(ResultsFolder.traceFile), model: result.model, stop: stop)
         try CallTrace.merge(

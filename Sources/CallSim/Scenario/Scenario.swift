@@ -9,10 +9,17 @@ public struct Scenario: Sendable {
   /// The file it was loaded from.
   public var file: String
 
-  /// Loads, merges, decodes and validates `path`; throws ``ScenarioError`` listing every
-  /// problem found.
-  public static func load(_ path: String, allowOutside: Bool = false) throws -> Scenario {
-    let tree = try ScenarioSource(allowOutside: allowOutside).load(path)
+  /// Loads, merges, applies `overrides` (`--set`), decodes and validates `path`; throws
+  /// ``ScenarioError`` listing every problem found.
+  public static func load(_ path: String, allowOutside: Bool = false, overrides: [ScenarioOverride] = []) throws -> Scenario {
+    var tree = try ScenarioSource(allowOutside: allowOutside).load(path)
+    for o in overrides {
+      do {
+        tree = try tree.setting(o.path, to: o.value)
+      } catch {
+        throw ScenarioError(file: "--set \(o)", keyPath: o.path.description, message: error.description)
+      }
+    }
     return try decode(tree, file: path, allowOutside: allowOutside)
   }
 

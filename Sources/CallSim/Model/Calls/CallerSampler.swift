@@ -56,7 +56,8 @@ struct CallerSampler {
     abusive?.value.drawCaller(streams, caller: key, attempt: attempt, draws: &draws) ?? false
   }
 
-  /// The substream for `attribute` of the caller and attempt of `call`.
+  /// The substream for `attribute` of the caller and attempt of `call`, a phone call (a
+  /// message's substreams are its type's, drawn at arrival by ``MessageArrivals``).
   @inline(__always)
   func stream(_ attribute: CallerAttribute, of call: CallRecord) -> RandomStream {
     streams.stream(attribute, caller: streams.key(caller: call.caller), attempt: call.attempt)
