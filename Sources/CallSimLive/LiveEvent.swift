@@ -6,8 +6,9 @@ import Foundation
 /// `seq` numbers events from 1; `type` is `state` (about once a second), `intervention`
 /// (a control was applied: `intervention` says which), `end` (the simulated period is over)
 /// or `stopped`. Each queue names its `channel`; with message types, `channels` has one tile
-/// per channel (the totals over its queues). Rates over calls resolved (answered + abandoned): `answer_rate` = answered /
-/// resolved, `service_level` = answered within the target / resolved, `null` when none.
+/// per channel (the totals over its queues). Rates over calls resolved (answered + abandoned +
+/// call-backs lost): `answer_rate` = answered / resolved, `service_level` = answered within the
+/// target / resolved, `null` when none.
 enum LiveEvent {
   struct Status {
     var type: String
@@ -41,13 +42,7 @@ enum LiveEvent {
       ]
     }
     let sum = { (key: KeyPath<WallboardSnapshot.QueueTile, WallboardObserver.Counts>, queues: [WallboardSnapshot.QueueTile]) in
-      queues.map { $0[keyPath: key] }.reduce(into: WallboardObserver.Counts()) { total, c in
-        total.offered += c.offered
-        total.answered += c.answered
-        total.answeredWithin += c.answeredWithin
-        total.abandoned += c.abandoned
-        total.answeredWaitSeconds += c.answeredWaitSeconds
-      }
+      queues.map { $0[keyPath: key] }.reduce(WallboardObserver.Counts(), +)
     }
     let since = snap.time - historyHours * 3600
     let history: [[String: Any]] = simulation.history.filter { $0.time > since }.map { p in
@@ -110,9 +105,10 @@ enum LiveEvent {
   }
 
   static func counts(_ c: WallboardObserver.Counts) -> [String: Any] {
-    let resolved = c.answered + c.abandoned
+    let resolved = c.resolved
     return [
       "offered": c.offered, "answered": c.answered, "answered_within": c.answeredWithin, "abandoned": c.abandoned,
+      "callbacks_lost": c.callBacksLost,
       "answer_rate": resolved == 0 ? NSNull() : Double(c.answered) / Double(resolved) as Any,
       "service_level": resolved == 0 ? NSNull() : Double(c.answeredWithin) / Double(resolved) as Any,
     ]
@@ -133,6 +129,7 @@ enum LiveEvent {
     counts.answered = Double(c.answered)
     counts.answeredWithinTarget = Double(c.answeredWithin)
     counts.abandoned = Double(c.abandoned)
+    counts.callBackLost = Double(c.callBacksLost)
     counts.answeredWaitSeconds = c.answeredWaitSeconds
     var o: [String: Any] = [:]
     for m in Metric.listed(in: .wallboard) {

@@ -93,4 +93,26 @@ import Testing
     #expect(plain["channels"] == nil)
     #expect(WallboardPage.template.contains("ev.channels"))
   }
+
+  /// Call-backs that never reached their caller count as resolved without an answer: the
+  /// answer rate is answered / (answered + abandoned + call-backs lost).
+  @Test func lostCallBacksCountInTheAnswerRate() throws {
+    let text = """
+      scenario: live-callbacks
+      simulation: {days: 1}
+      arrivals: {per_hour: 90}
+      call_types: {call: {handle: {dist: exponential, mean: 4m}, patience: {dist: exponential, mean: 2m}}}
+      agent_groups: {team: {skills: [call], agents: 5}}
+      callback_offer: {after: 10s, accept: 0.5, reach: 0, attempt: 20s}
+      """
+    let simulation = LiveSimulation(model: try Scenario.parse(text: text, file: "live.yaml").model)
+    simulation.advance(until: 12 * 3600)
+    let status = LiveEvent.Status(type: "state", speed: .max, paused: false, ended: false, wallSeconds: 1, lagSeconds: 0)
+    let object = LiveEvent.object(simulation: simulation, status: status, intervention: nil)
+    let today = try #require((object["totals"] as? [String: Any])?["today"] as? [String: Any])
+    let (answered, abandoned, lost) = (today["answered"] as! Int, today["abandoned"] as! Int, today["callbacks_lost"] as! Int)
+    #expect(lost > 10, "too few lost call-backs for the check")
+    let rate = try #require(today["answer_rate"] as? Double)
+    #expect(abs(rate - Double(answered) / Double(answered + abandoned + lost)) < 1e-12)
+  }
 }

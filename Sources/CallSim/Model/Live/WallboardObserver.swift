@@ -8,26 +8,32 @@ import CallSimEngine
 /// are 15 one-minute bins, so they cover 14 to 15 minutes. Today's answered waits are also
 /// binned per call type (``DurationBins``, 22 KB per type) for the wait percentiles.
 public struct WallboardObserver: CallObserver {
-  /// Calls offered to the agent queue, answered, answered within the target, and abandoned.
+  /// Calls offered to the agent queue, answered, answered within the target, abandoned, and
+  /// call-backs lost (every attempt missed the caller: ``CallBackOffer``).
   public struct Counts: Sendable, Equatable {
     public var offered = 0
     public var answered = 0
     public var answeredWithin = 0
     public var abandoned = 0
+    public var callBacksLost = 0
     /// Sum of the answered calls' waits, seconds.
     public var answeredWaitSeconds = 0.0
 
     public init() {}
 
-    static func + (a: Counts, b: Counts) -> Counts {
+    public static func + (a: Counts, b: Counts) -> Counts {
       var c = a
       c.offered += b.offered
       c.answered += b.answered
       c.answeredWithin += b.answeredWithin
       c.abandoned += b.abandoned
+      c.callBacksLost += b.callBacksLost
       c.answeredWaitSeconds += b.answeredWaitSeconds
       return c
     }
+
+    /// Calls with an outcome: answered, abandoned or call-backs lost.
+    public var resolved: Int { answered + abandoned + callBacksLost }
   }
 
   /// Seconds within which an answer counts for the service level.
@@ -85,6 +91,10 @@ public struct WallboardObserver: CallObserver {
       setTalkEnd(group: group, agent: agent, time + handle)
     case .abandoned:
       count(type: call.type, at: time) { $0.abandoned += 1 }
+    case .callBackLost:
+      count(type: call.type, at: time) { $0.callBacksLost += 1 }
+    case let .callBackMissed(group, agent, _, seconds):
+      setTalkEnd(group: group, agent: agent, time + seconds)
     default:
       break
     }
