@@ -42,6 +42,11 @@ struct LiveCommand: ParsableCommand {
   @Flag(help: "Start paused (resume from the page or with a control).")
   var paused = false
 
+  @Option(
+    name: .customLong("set"),
+    help: ArgumentHelp("Change a scenario value, as in `callsim run --set` (repeatable).", valueName: "key=value"))
+  var set: [String] = []
+
   @Flag(help: "Allow extends: and data files outside the scenario's folder.")
   var allowOutside = false
 
@@ -67,7 +72,7 @@ struct LiveCommand: ParsableCommand {
   }
 
   func run() throws {
-    let loaded = try Diagnostics.loadOrExit(scenario, allowOutside: allowOutside) { loaded in
+    let loaded = try Diagnostics.loadOrExit(scenario, allowOutside: allowOutside, set: set) { loaded in
       try loaded.setReplications(1)
       if let seed { loaded.setSeed(seed) }
     }

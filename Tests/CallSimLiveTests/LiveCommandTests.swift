@@ -195,13 +195,16 @@ struct CLIError: Error, CustomStringConvertible {
     _ = running.finish()
   }
 
+  /// With the same `--set` on both (a changed value must reach the live run too).
   @Test func maxSpeedEndsWithTheMetricsOfRun() throws {
     let dir = try CLI.temporaryFolder()
     let live = dir.appendingPathComponent("live"), run = dir.appendingPathComponent("run")
-    let (running, _) = try LiveCommandTests.start(["--speed", "max", "--exit-at-end", "--seed", "9", "--out", live.path], in: dir)
+    let set = ["--set", "agent_groups.front.agents=10"]
+    let (running, _) = try LiveCommandTests.start(["--speed", "max", "--exit-at-end", "--seed", "9", "--out", live.path] + set, in: dir)
     let output = running.finish()
     #expect(output.status == 0, "\(output.stderr)")
-    let ran = try CLI.run(["run", dir.appendingPathComponent("live.yaml").path, "--replications", "1", "--seed", "9", "--quiet", "--out", run.path])
+    let ran = try CLI.run(
+      ["run", dir.appendingPathComponent("live.yaml").path, "--replications", "1", "--seed", "9", "--quiet", "--out", run.path] + set)
     #expect(ran.status == 0, "\(ran.stderr)")
     let a = try CLI.json(live.appendingPathComponent("summary.json"))
     let b = try CLI.json(run.appendingPathComponent("summary.json"))
@@ -209,6 +212,9 @@ struct CLIError: Error, CustomStringConvertible {
       #expect(NSDictionary(dictionary: ["v": a[key] as Any]) == NSDictionary(dictionary: ["v": b[key] as Any]), "\(key)")
     }
     #expect((a["interventions"] as? [Any])?.isEmpty == true)
+    let front = (a["agent_groups"] as? [String: Any])?["front"] as? [String: Any]
+    let onPhones = try #require((front?["agents_on_phones"] as? [String: Any])?["mean"] as? Double)
+    #expect(abs(onPhones - 10) < 1e-9, "the --set did not reach the live run: \(onPhones) agents")
     let hourlyA = try String(contentsOf: live.appendingPathComponent("hourly.csv"), encoding: .utf8)
     let hourlyB = try String(contentsOf: run.appendingPathComponent("hourly.csv"), encoding: .utf8)
     #expect(hourlyA == hourlyB)
