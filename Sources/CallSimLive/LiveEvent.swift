@@ -27,9 +27,11 @@ enum LiveEvent {
   static func object(simulation: LiveSimulation, status: Status, intervention: LiveSimulation.Intervention?) -> [String: Any] {
     let model = simulation.model
     let snap = simulation.snapshot()
+    // The abusive callers' queue, after the call types', is the phones'.
+    func channel(ofQueue i: Int) -> Channel { i < model.callTypes.count ? model.callTypes[i].channel : .phone }
     let queues: [[String: Any]] = snap.queues.enumerated().map { i, q in
       [
-        "name": q.name, "channel": (i < model.callTypes.count ? model.callTypes[i].channel : .phone).rawValue,
+        "name": q.name, "channel": channel(ofQueue: i).rawValue,
         "waiting": q.waiting, "longest_wait": round1(q.longestWait),
         "today": counts(q.today), "last_15m": counts(q.lastQuarterHour),
         "metrics": metrics(q.today, waits: i < model.callTypes.count ? WaitQuantiles(histogram: simulation.todayWaitHistogram(type: i)) : nil),
@@ -40,9 +42,6 @@ enum LiveEvent {
         "name": g.name, "talking": g.talking, "wrap_up": g.wrapUp, "idle": g.idle, "on_break": g.onBreak,
         "logged_off": g.loggedOff, "answered_today": g.answeredToday,
       ]
-    }
-    let sum = { (key: KeyPath<WallboardSnapshot.QueueTile, WallboardObserver.Counts>, queues: [WallboardSnapshot.QueueTile]) in
-      queues.map { $0[keyPath: key] }.reduce(WallboardObserver.Counts(), +)
     }
     let since = snap.time - historyHours * 3600
     let history: [[String: Any]] = simulation.history.filter { $0.time > since }.map { p in
@@ -68,34 +67,36 @@ enum LiveEvent {
       "scenario": model.name,
       "queues": queues,
       "groups": groups,
-      "totals": [
-        "waiting": snap.queues.reduce(0) { $0 + $1.waiting },
-        "longest_wait": round1(snap.queues.map(\.longestWait).max() ?? 0),
-        "today": counts(sum(\.today, snap.queues)), "last_15m": counts(sum(\.lastQuarterHour, snap.queues)),
-        "metrics": metrics(sum(\.today, snap.queues), waits: WaitQuantiles(histogram: simulation.todayWaitHistogram(type: nil))),
-      ] as [String: Any],
+      "totals": total(of: snap.queues, waits: simulation.todayWaitHistogram(type: nil)),
       "metric_tiles": tiles,
       "history_interval": simulation.historyInterval,
       "history": history,
       "interventions": simulation.interventions.suffix(8).map { interventionJSON($0, model: model) },
     ]
     if model.hasMessages {
-      // One tile per channel, as the totals over its call types' queues (the abusive
-      // callers' queue is the phones').
-      o["channels"] = Channel.allCases.filter { c in model.callTypes.contains { $0.channel == c } }.map { channel -> [String: Any] in
-        let members = snap.queues.indices.filter { ($0 < model.callTypes.count ? model.callTypes[$0].channel : .phone) == channel }
-        let tiles = members.map { snap.queues[$0] }
-        let waits = simulation.todayWaitHistogram(types: members.filter { $0 < model.callTypes.count })
-        return [
-          "name": channel.rawValue, "waiting": tiles.reduce(0) { $0 + $1.waiting },
-          "longest_wait": round1(tiles.map(\.longestWait).max() ?? 0),
-          "today": counts(sum(\.today, tiles)), "last_15m": counts(sum(\.lastQuarterHour, tiles)),
-          "metrics": metrics(sum(\.today, tiles), waits: WaitQuantiles(histogram: waits)),
-        ]
+      // One tile per channel: the totals over its queues.
+      o["channels"] = model.channels.map { c -> [String: Any] in
+        let members = snap.queues.indices.filter { channel(ofQueue: $0) == c }
+        var tile = total(
+          of: members.map { snap.queues[$0] },
+          waits: simulation.todayWaitHistogram(types: members.filter { $0 < model.callTypes.count }))
+        tile["name"] = c.rawValue
+        return tile
       }
     }
     if let intervention { o["intervention"] = interventionJSON(intervention, model: model) }
     return o
+  }
+
+  /// The tile of several queues together (all of them, or a channel's), with `waits` their
+  /// answered waits today in ``DurationBins``.
+  static func total(of queues: [WallboardSnapshot.QueueTile], waits: [Double]) -> [String: Any] {
+    let today = queues.map(\.today).reduce(WallboardObserver.Counts(), +)
+    return [
+      "waiting": queues.reduce(0) { $0 + $1.waiting }, "longest_wait": round1(queues.map(\.longestWait).max() ?? 0),
+      "today": counts(today), "last_15m": counts(queues.map(\.lastQuarterHour).reduce(WallboardObserver.Counts(), +)),
+      "metrics": metrics(today, waits: WaitQuantiles(histogram: waits)),
+    ]
   }
 
   static func interventionJSON(_ i: LiveSimulation.Intervention, model: CallCenterModel) -> [String: Any] {

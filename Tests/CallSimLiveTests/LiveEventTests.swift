@@ -44,7 +44,7 @@ import Testing
     let simulation = LiveSimulation(model: LiveControlTests.model)
     simulation.advance(until: 12 * 3600)
     let object = LiveEvent.object(
-      simulation: simulation, status: LiveEvent.Status(type: "state", speed: .max, paused: false, ended: false, wallSeconds: 1, lagSeconds: 0),
+      simulation: simulation, status: Self.state,
       intervention: nil)
     let names = Metric.listed(in: .wallboard).map(\.rawValue)
     #expect(names.contains("wait_p90_seconds"))
@@ -63,6 +63,15 @@ import Testing
     #expect(WallboardPage.template.contains("metricRow(q.metrics)"))
   }
 
+  static let state = LiveEvent.Status(type: "state", speed: .max, paused: false, ended: false, wallSeconds: 1, lagSeconds: 0)
+
+  /// The `state` event of a live run of the scenario `text` at 12:00 of its first day.
+  static func stateAtNoon(_ text: String) throws -> [String: Any] {
+    let simulation = LiveSimulation(model: try Scenario.parse(text: text, file: "live.yaml").model)
+    simulation.advance(until: 12 * 3600)
+    return LiveEvent.object(simulation: simulation, status: state, intervention: nil)
+  }
+
   /// With message types, each queue names its channel and `channels` has one tile per
   /// channel whose counts are the sums over its queues; without, no `channels`.
   @Test func channelTilesSumTheirQueues() throws {
@@ -75,11 +84,7 @@ import Testing
         text: {channel: message, arrivals: {per_hour: 30}, handle: {dist: exponential, mean: 2m}, deadline: 1h}
       agent_groups: {team: {skills: [call, text], agents: 4, reserve: 1}}
       """
-    let model = try Scenario.parse(text: text, file: "live.yaml").model
-    let simulation = LiveSimulation(model: model)
-    simulation.advance(until: 12 * 3600)
-    let status = LiveEvent.Status(type: "state", speed: .max, paused: false, ended: false, wallSeconds: 1, lagSeconds: 0)
-    let object = LiveEvent.object(simulation: simulation, status: status, intervention: nil)
+    let object = try Self.stateAtNoon(text)
     let queues = try #require(object["queues"] as? [[String: Any]])
     #expect(queues.compactMap { $0["channel"] as? String } == ["phone", "message"])
     let channels = try #require(object["channels"] as? [[String: Any]])
@@ -89,7 +94,7 @@ import Testing
       #expect(c["offered"] as? Int == q["offered"] as? Int && (c["offered"] as? Int ?? 0) > 100)
       #expect(channel["waiting"] as? Int == queue["waiting"] as? Int)
     }
-    let plain = LiveEvent.object(simulation: LiveSimulation(model: LiveControlTests.model), status: status, intervention: nil)
+    let plain = LiveEvent.object(simulation: LiveSimulation(model: LiveControlTests.model), status: Self.state, intervention: nil)
     #expect(plain["channels"] == nil)
     #expect(WallboardPage.template.contains("ev.channels"))
   }
@@ -105,10 +110,7 @@ import Testing
       agent_groups: {team: {skills: [call], agents: 5}}
       callback_offer: {after: 10s, accept: 0.5, reach: 0, attempt: 20s}
       """
-    let simulation = LiveSimulation(model: try Scenario.parse(text: text, file: "live.yaml").model)
-    simulation.advance(until: 12 * 3600)
-    let status = LiveEvent.Status(type: "state", speed: .max, paused: false, ended: false, wallSeconds: 1, lagSeconds: 0)
-    let object = LiveEvent.object(simulation: simulation, status: status, intervention: nil)
+    let object = try Self.stateAtNoon(text)
     let today = try #require((object["totals"] as? [String: Any])?["today"] as? [String: Any])
     let (answered, abandoned, lost) = (today["answered"] as! Int, today["abandoned"] as! Int, today["callbacks_lost"] as! Int)
     #expect(lost > 10, "too few lost call-backs for the check")

@@ -52,7 +52,7 @@ public struct SummaryReport {
     ]
     if model.hasMessages {
       var channels: [String: Any] = [:]
-      for channel in Channel.allCases where model.callTypes.contains(where: { $0.channel == channel }) {
+      for channel in model.channels {
         channels[channel.rawValue] = SummaryReport.metricsObject(result.estimates(channel: channel), perCallType: true)
       }
       object["channels"] = channels

@@ -7,13 +7,7 @@ extension ScenarioDecoder {
   func callCap(_ field: ScenarioField) -> CallCap? {
     guard let map = field.mapping(["mode", "limit", "compliance", "call_back", "call_back_delay"]) else { return nil }
     let modes = CallCap.Mode.allCases.map(\.rawValue)
-    let mode = map.required("mode", "one of \(modes.joined(separator: ", "))").flatMap { f -> CallCap.Mode? in
-      guard let s = f.string(), let m = CallCap.Mode(rawValue: s) else {
-        f.expected("one of \(modes.joined(separator: ", "))")
-        return nil
-      }
-      return m
-    }
+    let mode = map.required("mode", "one of \(modes.joined(separator: ", "))").flatMap { $0.oneOf(CallCap.Mode.self) }
     let limitField = mode == CallCap.Mode.none ? map["limit"] : map.required("limit", "the talk time after which calls end, such as 20m")
     let limit = limitField.map { $0.duration() }
     let compliance: Double?? =

@@ -75,14 +75,7 @@ extension ScenarioDecoder {
   /// `routing: {mode, overflow_after, misroute: {share, transfer}, generalist: {…}}`.
   func routing(_ field: ScenarioField, settings: SimulationSettings?, typeCount: Int?) -> Routing? {
     guard let map = field.mapping(["mode", "overflow_after", "misroute", "generalist"]) else { return nil }
-    let modes = RoutingMode.allCases.map(\.rawValue)
-    let mode = map["mode"].map { f -> RoutingMode? in
-      guard let s = f.string(), let m = RoutingMode(rawValue: s) else {
-        f.expected("one of \(modes.joined(separator: ", "))")
-        return nil
-      }
-      return m
-    } ?? .integrated
+    let mode = map["mode"].map { $0.oneOf(RoutingMode.self) } ?? .integrated
     let overflowAfter = map["overflow_after"].map { $0.duration(allowZero: true) }
     let misroute = map["misroute"].map(misrouting)
     let generalist = map["generalist"].map { generalistFactor($0, settings: settings) }

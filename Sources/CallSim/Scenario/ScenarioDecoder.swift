@@ -146,13 +146,7 @@ struct ScenarioDecoder {
     if let list = map["holidays"]?.list() {
       for item in list { if let d = item.date() { holidays.insert(d) } }
     }
-    let generator = map["generator"].map { f -> RandomStreamSet.Algorithm? in
-      guard let s = f.string(), let a = RandomStreamSet.Algorithm(rawValue: s) else {
-        f.expected("one of \(RandomStreamSet.Algorithm.allCases.map(\.rawValue).joined(separator: ", "))")
-        return nil
-      }
-      return a
-    } ?? .mt19937
+    let generator = map["generator"].map { $0.oneOf(RandomStreamSet.Algorithm.self) } ?? .mt19937
     guard let start, let days, let warmup, let replications, let seed, let generator else { return nil }
     if warmup >= Double(days) * 86_400 {
       map["warmup"]?.expected("a warm-up shorter than the \(days)-day horizon")
@@ -206,15 +200,6 @@ struct ScenarioDecoder {
     ("call_cap", "call caps limit phone talk"), ("callback_offer", "call-backs are offered to waiting callers"),
   ]
 
-  /// `channel`: `phone` (the default) or `message`.
-  func channel(_ field: ScenarioField) -> Channel? {
-    guard let word = field.string(), let channel = Channel(rawValue: word) else {
-      field.expected("one of \(Channel.allCases.map(\.rawValue).joined(separator: ", "))")
-      return nil
-    }
-    return channel
-  }
-
   func callTypes(_ field: ScenarioField, settings: SimulationSettings?) -> (types: [CallType], shares: [Double?])? {
     guard let entries = field.entries(what: "a mapping of call type names to their settings") else { return nil }
     guard !entries.isEmpty else { field.expected("at least one call type"); return nil }
@@ -240,7 +225,7 @@ struct ScenarioDecoder {
       let cap = map["call_cap"].map(callCap)
       let ownTargets = map["targets"].map { self.targets($0, ofType: true) }
       let offer = map["callback_offer"].map(callBackOffer)
-      let channel = map["channel"].map(channel) ?? .phone
+      let channel = map["channel"].map { $0.oneOf(Channel.self) } ?? .phone
       var deadline: Double?? = nil
       var ownArrivals: ArrivalProfile?? = nil
       if channel == .phone {
@@ -392,10 +377,7 @@ struct ScenarioDecoder {
     guard let map = field.mapping(keys) else { return nil }
     var targets = Targets()
     if let j = map["judged"] {
-      guard let word = j.string(), let level = TargetLevel(rawValue: word) else {
-        j.expected("one of \(TargetLevel.allCases.map(\.rawValue).joined(separator: ", "))")
-        return nil
-      }
+      guard let level = j.oneOf(TargetLevel.self) else { return nil }
       targets.judged = level
     }
     if let sl = map["service_level"] {

@@ -39,6 +39,15 @@ struct ScenarioField {
     return s
   }
 
+  /// One of `E`'s cases, named by its raw value; otherwise "expected one of …" listing them.
+  func oneOf<E: CaseIterable & RawRepresentable>(_: E.Type) -> E? where E.RawValue == String {
+    guard let s = string(), let value = E(rawValue: s) else {
+      expected("one of \(E.allCases.map(\.rawValue).joined(separator: ", "))")
+      return nil
+    }
+    return value
+  }
+
   /// A finite number (locale-independent: `.` is the decimal separator).
   func number(_ range: ClosedRange<Double>? = nil, what: String = "a number") -> Double? {
     guard let s = scalar, let v = ScenarioField.parseNumber(s) else { expected(what); return nil }

@@ -85,7 +85,7 @@ public struct PairedComparison: Sendable {
       }
     }
     func channelWaits(_ run: RunResult, _ channel: Channel) -> [WaitQuantiles?] { window == nil ? run.channelWaits(channel) : run.replications.map { _ in nil } }
-    let used = Set(baseline.channels + other.channels)
+    let used = Set(baseline.model.channels + other.model.channels)
     channels = baseline.model.hasMessages || other.model.hasMessages
       ? Channel.allCases.filter(used.contains).map { c in
         Scope(

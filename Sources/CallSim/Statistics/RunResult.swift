@@ -51,9 +51,6 @@ public struct RunResult: Sendable {
     }
   }
 
-  /// The channels some call type of the model uses, in ``Channel/allCases`` order.
-  public var channels: [Channel] { Channel.allCases.filter { c in model.callTypes.contains { $0.channel == c } } }
-
   /// Every metric of agent group `index`, across replications.
   public func estimates(group index: Int) -> [GroupMetric: Estimate] {
     var out: [GroupMetric: Estimate] = [:]

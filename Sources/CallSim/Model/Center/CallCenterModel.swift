@@ -159,6 +159,9 @@ public struct CallCenterModel: Sendable, Equatable {
   /// ``Metric/Feature/messages`` outputs and the message metrics.
   public var hasMessages: Bool { callTypes.contains { $0.channel == .message } }
 
+  /// The channels its call types use, in ``Channel/allCases`` order.
+  public var channels: [Channel] { Channel.allCases.filter { c in callTypes.contains { $0.channel == c } } }
+
   /// Whether any call type's waiting callers are offered call-backs: the reports then have
   /// the ``ModelFeature/callBackOffers`` metrics.
   public var hasCallBackOffers: Bool { callBackOffers.contains { $0 != nil } }
