@@ -73,7 +73,7 @@ enum LiveEvent {
       "history": history,
       "interventions": simulation.interventions.suffix(8).map { interventionJSON($0, model: model) },
     ]
-    if model.hasMessages {
+    if model.hasOtherChannels {
       // One tile per channel: the totals over its queues.
       o["channels"] = model.channels.map { c -> [String: Any] in
         let members = snap.queues.indices.filter { channel(ofQueue: $0) == c }

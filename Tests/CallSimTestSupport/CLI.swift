@@ -117,12 +117,8 @@ public enum CLI {
     folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).\(suffix)")
   }
 
-  /// A new empty temporary folder.
-  public static func temporaryFolder() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("callsim-test-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
+  /// A new empty temporary folder (``TestScratch``: removed when the tests end).
+  public static func temporaryFolder() throws -> URL { try TestScratch.folder("test") }
 
   /// Writes `text` to `folder/name`; returns the file's path.
   public static func write(_ text: String, to name: String, in folder: URL) throws -> String {

@@ -24,6 +24,11 @@ public struct HourlyBreakdownTable: CSVLineTable {
     .occupancyRemote, .meanTalkSeconds, .overtimeHours, .capped, .abusiveAnswered, .recoveryHours,
   ]
 
+  /// The `hourly_groups.csv` metric columns of a run of `model`: the chats per agent at the end with chat types.
+  public static func groupColumns(for model: CallCenterModel) -> [GroupMetric] {
+    groupColumns + (model.hasChats ? [.chatsPerAgent] : [])
+  }
+
   public let result: RunResult
   public let breakdown: Breakdown
 
@@ -41,7 +46,7 @@ public struct HourlyBreakdownTable: CSVLineTable {
     case .callType:
       let columns = HourlyBreakdownTable.typeColumns(for: model)
       // The channel column only when some type is not a phone type: other runs' tables stay as they were.
-      let channel = model.hasMessages
+      let channel = model.hasOtherChannels
       for name in ["date", "weekday", "hour", "type"] + (channel ? ["channel"] : []) { line.append(name) }
       for metric in columns { line.append(metric.rawValue) }
       try body(line)
@@ -59,7 +64,8 @@ public struct HourlyBreakdownTable: CSVLineTable {
       }
     case .group:
       for name in ["date", "weekday", "hour", "group"] { line.append(name) }
-      for metric in HourlyBreakdownTable.groupColumns { line.append(metric.rawValue) }
+      let columns = HourlyBreakdownTable.groupColumns(for: model)
+      for metric in columns { line.append(metric.rawValue) }
       try body(line)
       try HourlyTable.forEachMeasuredHour(model.settings) { h, day in
         for (g, group) in model.agentGroups.enumerated() {
@@ -67,7 +73,7 @@ public struct HourlyBreakdownTable: CSVLineTable {
           line.reset()
           day.appendCells(hour: h, to: &line)
           line.append(group.name)
-          for metric in HourlyBreakdownTable.groupColumns { line.append(number: metric.value(of: mean, periodSeconds: 3600)) }
+          for metric in columns { line.append(number: metric.value(of: mean, periodSeconds: 3600)) }
           try body(line)
         }
       }

@@ -50,7 +50,7 @@ public struct SummaryReport {
       "agent_groups": agentGroups,
       "routing": model.routing.mode.rawValue,
     ]
-    if model.hasMessages {
+    if model.hasOtherChannels {
       var channels: [String: Any] = [:]
       for channel in model.channels {
         channels[channel.rawValue] = SummaryReport.metricsObject(result.estimates(channel: channel), perCallType: true)

@@ -2,7 +2,7 @@ import CallSimEngine
 
 /// `agent_groups`, `routing` and the checks that tie them to the call types.
 extension ScenarioDecoder {
-  static let groupKeys = ["skills", "agents", "remote", "reserve"]
+  static let groupKeys = ["skills", "agents", "remote", "reserve", "chat_concurrency", "chat_slowdown"]
 
   /// `agent_groups: {NAME: {skills: [types…], agents: N | {hourly: [24]}, remote: {…}}}`;
   /// a group that `rostered` names (roster or reinforcement lines staff it) has no
@@ -38,11 +38,29 @@ extension ScenarioDecoder {
       }
       let remote = map["remote"].map { self.remote($0) }
       let reserve = map["reserve"].map { $0.integer(0...1_000_000, what: "a number of agents kept free for phone calls (messages wait while fewer are idle)") } ?? 0
-      guard let skills, let staffing, remote != .some(nil), let reserve else { ok = false; continue }
+      let concurrency = map["chat_concurrency"].map { $0.integer(1...100, what: "the number of chats an agent holds at once") } ?? 1
+      let slowdown = map["chat_slowdown"].map { chatSlowdown($0, concurrency: concurrency) } ?? []
+      guard let skills, let staffing, remote != .some(nil), let reserve, let concurrency, let slowdown else { ok = false; continue }
       groups.append(AgentGroup(name: name, skills: skills, staffing: staffing, remote: remote ?? nil))
       groups[groups.count - 1].reserve = reserve
+      groups[groups.count - 1].chatConcurrency = concurrency
+      groups[groups.count - 1].chatSlowdown = slowdown
     }
     return ok ? groups : nil
+  }
+
+  /// `chat_slowdown: [f1, …, fk]`: one factor of at least 1 per number of chats held, k the
+  /// group's `chat_concurrency` (`nil` when that did not decode: nothing is reported then).
+  func chatSlowdown(_ field: ScenarioField, concurrency: Int?) -> [Double]? {
+    guard let items = field.list() else { return nil }
+    let factors = items.map { $0.number(1...1000, what: "a slow-down factor of at least 1 (seconds per second of handle time)") }
+    guard let concurrency, factors.allSatisfy({ $0 != nil }) else { return nil }
+    guard factors.count == concurrency else {
+      field.error(
+        "expected \(concurrency) factor\(concurrency == 1 ? "" : "s") (one per number of chats held, up to chat_concurrency \(concurrency)), found \(factors.count)")
+      return nil
+    }
+    return factors.map { $0! }
   }
 
   /// A non-empty list of distinct call type names, as indices (empty allowed with

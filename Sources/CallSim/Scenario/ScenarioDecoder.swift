@@ -193,11 +193,18 @@ struct ScenarioDecoder {
     "share", "handle", "wrap_up", "patience", "redial", "priority", "call_cap", "targets", "callback_offer", "channel",
     "deadline", "arrivals",
   ]
-  /// Keys of a phone type that a message type may not have, and why.
-  static let phoneOnlyKeys = [
+  /// Keys a message type may not have, and why.
+  static let messageRefusedKeys = [
     ("share", "messages have their own arrivals, not a share of the phone inflow"),
     ("patience", "messages never abandon"), ("redial", "messages never abandon or meet a busy line"),
     ("call_cap", "call caps limit phone talk"), ("callback_offer", "call-backs are offered to waiting callers"),
+  ]
+  /// Keys a chat type may not have, and why.
+  static let chatRefusedKeys = [
+    ("share", "chats have their own arrivals, not a share of the phone inflow"),
+    ("redial", "a chat that leaves the queue does not come back"), ("call_cap", "call caps limit phone talk"),
+    ("callback_offer", "call-backs are offered to waiting callers"),
+    ("deadline", "a chat is answered or abandons like a call; its service level follows targets"),
   ]
 
   func callTypes(_ field: ScenarioField, settings: SimulationSettings?) -> (types: [CallType], shares: [Double?])? {
@@ -230,22 +237,24 @@ struct ScenarioDecoder {
       var ownArrivals: ArrivalProfile?? = nil
       if channel == .phone {
         for key in ["deadline", "arrivals"] where map.has(key) {
-          map[key]!.error("only message types have \(key); add channel: message, or remove it")
+          map[key]!.error(key == "deadline" ? "only message types have a deadline; add channel: message, or remove it" : "only chat and message types have arrivals of their own; add channel: chat or message, or remove it")
           ok = false
         }
-      } else {
-        for (key, why) in ScenarioDecoder.phoneOnlyKeys where map.has(key) {
-          map[key]!.error("a message type has no \(key) (\(why)); remove it")
+      } else if let channel {
+        for (key, why) in channel == .chat ? ScenarioDecoder.chatRefusedKeys : ScenarioDecoder.messageRefusedKeys where map.has(key) {
+          map[key]!.error("a \(channel) type has no \(key) (\(why)); remove it")
           ok = false
         }
-        deadline = map.required("deadline", "the wait within which a message counts as answered on time, such as 4h").map { $0.duration(allowZero: true) }
+        if channel == .message {
+          deadline = map.required("deadline", "the wait within which a message counts as answered on time, such as 4h").map { $0.duration(allowZero: true) }
+        }
         ownArrivals = map.required("arrivals", "the type's own arrivals: {per_hour: N} or {per_day: N, hourly: [24 weights]}").map {
           arrivals($0, settings: settings)
         }
       }
       guard share != .some(nil), let handle, wrap != .some(nil), patience != .some(nil), redial != .some(nil), let priority,
         cap != .some(nil), ownTargets != .some(nil), offer != .some(nil), let channel, deadline != .some(nil), ownArrivals != .some(nil),
-        channel == .phone || (deadline != nil && ownArrivals != nil)
+        channel == .phone || ((channel == .chat || deadline != nil) && ownArrivals != nil)
       else {
         ok = false
         continue
@@ -403,8 +412,11 @@ struct ScenarioDecoder {
       var share = model.ivr.map { $0.menuShares[i] * (1 - $0.hangUp) * (1 - $0.selfService[i]) } ?? t.share
       share = max(0, share)
       let rate = t.arrivals.map { $0.expectedCalls / seconds } ?? callsPerSecond * share
-      work += rate * (t.handle.mean + (t.wrapUp?.mean ?? 0))
-      if t.patience != nil && share > 0 { anyoneImpatient = true }
+      // An agent holding n chats does n / slowdown work-seconds a second: at best the most of that.
+      let pace = t.channel != .chat ? 1 : model.agentGroups.filter { $0.skills.contains(i) }
+        .map { g in (1...g.chatConcurrency).map { Double($0) / g.slowdown(chats: $0) }.max()! }.max() ?? 1
+      work += rate * (t.handle.mean + (t.wrapUp?.mean ?? 0)) / pace
+      if t.patience != nil && rate > 0 { anyoneImpatient = true }
     }
     let agents = model.meanScheduledAgents
     if work >= agents && !anyoneImpatient {

@@ -8,7 +8,7 @@ public struct GroupCounts: Sendable, Equatable, BitwiseCopyable, DoubleFieldCoun
   public var transferred = 0.0
   /// Seconds of talk of the calls in `answered` (after any generalist and remote factor).
   public var talkSeconds = 0.0
-  /// Agent-seconds spent talking, in wrap-up, or on transfers.
+  /// Agent-seconds spent talking, in wrap-up, on transfers, or holding chats.
   public var busyAgentSeconds = 0.0
   /// Agent-seconds logged in and not on a pause (finishing a call past a shift's end included).
   public var availableAgentSeconds = 0.0
@@ -29,6 +29,10 @@ public struct GroupCounts: Sendable, Equatable, BitwiseCopyable, DoubleFieldCoun
   public var abusiveAnswered = 0.0
   /// Agent-seconds of recovery after abusive calls (logged in, neither busy nor available).
   public var recoveryAgentSeconds = 0.0
+  /// The part of `busyAgentSeconds` spent holding at least one chat.
+  public var chatBusyAgentSeconds = 0.0
+  /// Chat-seconds: the time integral of the chats in progress (two chats for a minute: 120).
+  public var chatSeconds = 0.0
 
   public init() {}
 
@@ -36,7 +40,7 @@ public struct GroupCounts: Sendable, Equatable, BitwiseCopyable, DoubleFieldCoun
   nonisolated(unsafe) static let fields: [WritableKeyPath<GroupCounts, Double>] = [
     \.answered, \.transferred, \.talkSeconds, \.busyAgentSeconds, \.availableAgentSeconds, \.scheduledAgentSeconds,
     \.remoteBusyAgentSeconds, \.remoteAvailableAgentSeconds, \.paidAgentSeconds, \.overtimeAgentSeconds, \.capped,
-    \.abusiveAnswered, \.recoveryAgentSeconds,
+    \.abusiveAnswered, \.recoveryAgentSeconds, \.chatBusyAgentSeconds, \.chatSeconds,
   ]
 
   public static func += (a: inout GroupCounts, b: GroupCounts) {
@@ -55,7 +59,8 @@ public struct GroupCounts: Sendable, Equatable, BitwiseCopyable, DoubleFieldCoun
 public enum GroupMetric: String, Sendable, CaseIterable {
   case answered
   case transferred
-  /// Busy (talk, wrap-up, transfers) over logged-in agent time outside pauses and recovery.
+  /// Busy (talk, wrap-up, transfers, holding at least one chat) over logged-in agent time
+  /// outside pauses and recovery.
   case occupancy
   /// Occupancy of the office agents (recovery after abusive calls counted as available).
   case occupancyOffice = "occupancy_office"
@@ -77,6 +82,13 @@ public enum GroupMetric: String, Sendable, CaseIterable {
   case abusiveAnswered = "abusive_answered"
   /// Agent-hours of recovery after abusive calls.
   case recoveryHours = "recovery_hours"
+  /// Time-average number of chats an agent holds while it holds at least one.
+  case chatsPerAgent = "chats_per_agent"
+
+  /// The group metrics a run of `model` reports: the chats per agent only with chat types.
+  public static func reported(for model: CallCenterModel) -> [GroupMetric] {
+    allCases.filter { $0 != .chatsPerAgent || model.hasChats }
+  }
 
   /// The value for `c` over `periodSeconds`; `nil` where undefined.
   public func value(of c: GroupCounts, periodSeconds: Double) -> Double? {
@@ -97,6 +109,7 @@ public enum GroupMetric: String, Sendable, CaseIterable {
     case .capped: return c.capped
     case .abusiveAnswered: return c.abusiveAnswered
     case .recoveryHours: return c.recoveryAgentSeconds / 3600
+    case .chatsPerAgent: return ratio(c.chatSeconds, c.chatBusyAgentSeconds)
     }
   }
 }

@@ -1,5 +1,5 @@
 /// One agent group in one hour, as a replication's tally keeps it: agent time in seconds and
-/// call counts as 32-bit integers, 88 bytes where the ``GroupCounts`` it reads as take 104.
+/// call counts as 32-bit integers, 88 bytes where the ``GroupCounts`` it reads as take 120.
 /// A run keeps one per hour and group (see ``TypeHourCounts``).
 ///
 /// `capped` and `abusiveAnswered` never pass `answered`; the tally checks `answered` and
@@ -37,4 +37,13 @@ struct GroupHourCounts: Sendable, Equatable, BitwiseCopyable {
     c.recoveryAgentSeconds = recoveryAgentSeconds
     return c
   }
+}
+
+/// One agent group's chat time in one hour: kept beside ``GroupHourCounts`` only when the
+/// model has chat types, so that other runs keep no more per hour than before chats existed.
+struct ChatHourCounts: Sendable, Equatable, BitwiseCopyable {
+  /// Agent-seconds holding at least one chat.
+  var busyAgentSeconds = 0.0
+  /// Chat-seconds: the time integral of the chats in progress.
+  var chatSeconds = 0.0
 }

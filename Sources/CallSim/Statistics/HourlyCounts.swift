@@ -16,10 +16,19 @@ public struct HourlyTypeCounts: RandomAccessCollection, Equatable, Sendable {
 /// ``GroupCounts`` from the tally's compact ``GroupHourCounts``.
 public struct HourlyGroupCounts: RandomAccessCollection, Equatable, Sendable {
   let cells: FrozenBuffer<GroupHourCounts>
+  /// The same cells' chat time; empty without chat types.
+  let chats: FrozenBuffer<ChatHourCounts>
 
   public var startIndex: Int { 0 }
   public var endIndex: Int { cells.count }
-  public subscript(i: Int) -> GroupCounts { cells[i].groupCounts }
+  public subscript(i: Int) -> GroupCounts {
+    var c = cells[i].groupCounts
+    if !chats.isEmpty {
+      c.chatBusyAgentSeconds = chats[i].busyAgentSeconds
+      c.chatSeconds = chats[i].chatSeconds
+    }
+    return c
+  }
 }
 
 /// A replication's hours, each the sum of its call types' counts and its groups' agent time.

@@ -86,7 +86,7 @@ public struct PairedComparison: Sendable {
     }
     func channelWaits(_ run: RunResult, _ channel: Channel) -> [WaitQuantiles?] { window == nil ? run.channelWaits(channel) : run.replications.map { _ in nil } }
     let used = Set(baseline.model.channels + other.model.channels)
-    channels = baseline.model.hasMessages || other.model.hasMessages
+    channels = baseline.model.hasOtherChannels || other.model.hasOtherChannels
       ? Channel.allCases.filter(used.contains).map { c in
         Scope(
           name: c.rawValue,
@@ -105,7 +105,7 @@ public struct PairedComparison: Sendable {
       guard let j = otherGroups[g.name] else { return nil }
       var out: [GroupMetric: PairedDifference] = [:]
       let (b, o) = (byGroup(baseline, i), byGroup(other, j))
-      for m in GroupMetric.allCases {
+      for m in GroupMetric.allCases where m != .chatsPerAgent || baseline.model.hasChats || other.model.hasChats {
         out[m] = PairedDifference(
           base: b.map { m.value(of: $0, periodSeconds: period) }, other: o.map { m.value(of: $0, periodSeconds: period) })
       }

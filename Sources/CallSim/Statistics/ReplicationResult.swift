@@ -33,15 +33,15 @@ public struct ReplicationResult: Sendable {
   public var events: UInt64
 
   /// Gathers the stores of a replication's tally: `typeHours` has `hours × types` entries,
-  /// `groupHours` `hours × groups`.
+  /// `groupHours` `hours × groups`, and `chatHours` as many or none (no chat types).
   init(
     replication: Int, types: Int, groups: Int, firstMeasuredHour: Int, typeHours: consuming OwnedBuffer<TypeHourCounts>,
-    groupHours: consuming OwnedBuffer<GroupHourCounts>, answeredWaits: WaitHistogram, abandonedWaits: WaitHistogram,
+    groupHours: consuming OwnedBuffer<GroupHourCounts>, chatHours: consuming OwnedBuffer<ChatHourCounts>, answeredWaits: WaitHistogram, abandonedWaits: WaitHistogram,
     answeredWaitQuantiles: WaitQuantiles, answeredWaitQuantilesByType: [WaitQuantiles],
     answeredWaitQuantilesByChannel: [WaitQuantiles], events: UInt64
   ) {
     let byType = HourlyTypeCounts(cells: FrozenBuffer(typeHours), types: types)
-    let byHourAndGroup = HourlyGroupCounts(cells: FrozenBuffer(groupHours))
+    let byHourAndGroup = HourlyGroupCounts(cells: FrozenBuffer(groupHours), chats: FrozenBuffer(chatHours))
     let hours = byHourAndGroup.count / groups
     var byCallType = Array(repeating: CallCounts(), count: types)
     var byGroup = Array(repeating: GroupCounts(), count: groups)

@@ -11,6 +11,8 @@ struct ReplicationTally: ~Copyable, CallObserver {
   private var typeHours: OwnedBuffer<TypeHourCounts>
   /// Index `hour * groups + group`.
   private var groupHours: OwnedBuffer<GroupHourCounts>
+  /// Chat time per hour and group, as `groupHours`; empty without chat types.
+  private var chatHours: OwnedBuffer<ChatHourCounts>
   private var answeredWaits = OwnedBuffer(repeating: 0.0, count: WaitHistogram.binCount)
   private var abandonedWaits = OwnedBuffer(repeating: 0.0, count: WaitHistogram.binCount)
   /// Answered waits by call type in ``DurationBins``: index `type * DurationBins.count + bin`.
@@ -31,12 +33,14 @@ struct ReplicationTally: ~Copyable, CallObserver {
   private(set) var overflowGroupCell = -1
   /// The count at which a cell is reported: ``TypeHourCounts/limit``, lower in tests.
   var countLimit = TypeHourCounts.limit
-  /// Each call type's channel; all `phone` unless ``hasMessages``.
+  /// Each call type's channel; all `phone` unless ``hasOtherChannels``.
   let channels: [Channel]
   /// Seconds: each message type's deadline; -1 for phone types.
   let deadlines: [Double]
   /// Whether some call type is a message type (their counts are kept only then).
   let hasMessages: Bool
+  /// Whether some call type is not a phone type (the answered waits are kept per channel only then).
+  let hasOtherChannels: Bool
 
   /// `channels` and `deadlines` per call type (all phone, no deadline, when not given).
   init(
@@ -46,8 +50,10 @@ struct ReplicationTally: ~Copyable, CallObserver {
     self.channels = channels ?? Array(repeating: .phone, count: callTypes)
     self.deadlines = deadlines ?? Array(repeating: -1, count: callTypes)
     hasMessages = self.channels.contains(.message)
+    hasOtherChannels = self.channels.contains { $0 != .phone }
     typeHours = OwnedBuffer(repeating: TypeHourCounts(), count: hours * callTypes)
     groupHours = OwnedBuffer(repeating: GroupHourCounts(), count: hours * groups)
+    chatHours = OwnedBuffer(repeating: ChatHourCounts(), count: self.channels.contains(.chat) ? hours * groups : 0)
     typeAnsweredWaits = OwnedBuffer(repeating: 0.0, count: callTypes * DurationBins.count)
     self.hours = hours
     self.types = callTypes
@@ -140,11 +146,12 @@ struct ReplicationTally: ~Copyable, CallObserver {
   }
 
   /// A call of `type` that arrived in `hour` was answered at `time` by an agent of `group`
-  /// after `wait` seconds; the agent is busy `talk` + `wrap` seconds.
+  /// after `wait` seconds; the agent is busy `talk` + `wrap` seconds. A `chat`'s agent time
+  /// is counted by ``chatting(_:group:remote:from:to:)`` instead.
   @inline(__always)
   mutating func answered(
     type: Int, hour: Int, group: Int, remote: Bool, wait: Double, talk: Double, wrap: Double, capped: Bool,
-    abusive: Bool, at time: Double
+    abusive: Bool, at time: Double, chat: Bool = false
   ) {
     let cell = cell(hour: hour, type: type)
     typeHours[cell].answered &+= 1
@@ -154,7 +161,7 @@ struct ReplicationTally: ~Copyable, CallObserver {
     groupHours[g].answered &+= 1
     if groupHours[g].answered == countLimit, overflowGroupCell < 0 { overflowGroupCell = g }
     groupHours[g].talkSeconds += talk
-    busy(group: group, remote: remote, from: time, to: time + talk + wrap)
+    if !chat { busy(group: group, remote: remote, from: time, to: time + talk + wrap) }
     if capped {
       typeHours[cell].capped &+= 1
       groupHours[g].capped &+= 1
@@ -183,6 +190,16 @@ struct ReplicationTally: ~Copyable, CallObserver {
     forEachHour(from: start, to: end) { tally, h, seconds in
       tally.groupHours[h &* tally.groups &+ group].busyAgentSeconds += seconds
       if remote { tally.groupHours[h &* tally.groups &+ group].remoteBusyAgentSeconds += seconds }
+    }
+  }
+
+  /// An agent of `group` held `chats` chats (at least 1) over [start, end) seconds: busy
+  /// time, and chat time for the chats per agent.
+  mutating func chatting(_ chats: Int, group: Int, remote: Bool, from start: Double, to end: Double) {
+    busy(group: group, remote: remote, from: start, to: end)
+    forEachHour(from: start, to: end) { tally, h, seconds in
+      tally.chatHours[h &* tally.groups &+ group].busyAgentSeconds += seconds
+      tally.chatHours[h &* tally.groups &+ group].chatSeconds += Double(chats) * seconds
     }
   }
 
@@ -253,17 +270,18 @@ struct ReplicationTally: ~Copyable, CallObserver {
       }
     }
     let groupHours = groupHours.take()
+    let chatHours = chatHours.take()
     let typeHours = typeHours.take()
     let bins = DurationBins.count
     let waits = typeAnsweredWaits.elements
     var all = [Double](repeating: 0, count: bins)
     var byType: [WaitQuantiles] = []
-    // Per channel only with messages: a phone-only run's channel is the whole run.
-    var byChannel = [[Double]](repeating: all, count: hasMessages ? Channel.allCases.count : 0)
+    // Per channel only with other channels: a phone-only run's channel is the whole run.
+    var byChannel = [[Double]](repeating: all, count: hasOtherChannels ? Channel.allCases.count : 0)
     for t in 0..<types {
       let histogram = waits[t * bins..<(t + 1) * bins]
       for (i, c) in histogram.enumerated() { all[i] += c }
-      if hasMessages {
+      if hasOtherChannels {
         let k = Channel.allCases.firstIndex(of: channels[t])!
         for (i, c) in histogram.enumerated() { byChannel[k][i] += c }
       }
@@ -271,7 +289,7 @@ struct ReplicationTally: ~Copyable, CallObserver {
     }
     return ReplicationResult(
       replication: replication, types: types, groups: groups, firstMeasuredHour: firstMeasuredHour,
-      typeHours: typeHours, groupHours: groupHours,
+      typeHours: typeHours, groupHours: groupHours, chatHours: chatHours,
       answeredWaits: WaitHistogram(counts: answeredWaits.elements),
       abandonedWaits: WaitHistogram(counts: abandonedWaits.elements), answeredWaitQuantiles: WaitQuantiles(histogram: all),
       answeredWaitQuantilesByType: byType, answeredWaitQuantilesByChannel: byChannel.map { WaitQuantiles(histogram: $0) },

@@ -54,7 +54,7 @@ public struct RunResult: Sendable {
   /// Every metric of agent group `index`, across replications.
   public func estimates(group index: Int) -> [GroupMetric: Estimate] {
     var out: [GroupMetric: Estimate] = [:]
-    for metric in GroupMetric.allCases {
+    for metric in GroupMetric.reported(for: model) {
       out[metric] = Estimate(replications.map { metric.value(of: $0.byGroup[index], periodSeconds: measuredSeconds) })
     }
     return out

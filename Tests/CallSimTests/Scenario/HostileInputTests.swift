@@ -137,7 +137,7 @@ extension HostileInputTests {
     let base = RunMemoryEstimate(hours: 24, callTypes: 1, replications: 1)
     let typeHourBytes = Double(MemoryLayout<TypeHourCounts>.stride), groupHourBytes = Double(MemoryLayout<GroupHourCounts>.stride)
     let recordBytes = Double(MemoryLayout<CallCounts>.stride), groupBytes = Double(MemoryLayout<GroupCounts>.stride)
-    #expect(typeHourBytes == 120 && groupHourBytes == 88 && recordBytes == 256 && groupBytes == 104)
+    #expect(typeHourBytes == 120 && groupHourBytes == 88 && recordBytes == 256 && groupBytes == 120)
     #expect(RunMemoryEstimate(hours: 48, callTypes: 1, replications: 1).bytes == base.bytes + 24 * (typeHourBytes + groupHourBytes))
     // A second type adds its hours and its total; so does each group.
     #expect(RunMemoryEstimate(hours: 24, callTypes: 2, replications: 1).bytes == base.bytes + 24 * typeHourBytes + recordBytes)

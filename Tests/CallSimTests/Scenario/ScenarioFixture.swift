@@ -1,4 +1,5 @@
 import CallSim
+import CallSimTestSupport
 import Foundation
 
 /// Writes scenario text (and data files) to a temporary folder and loads it.
@@ -6,8 +7,7 @@ struct ScenarioFixture {
   let folder: URL
 
   init() throws {
-    folder = FileManager.default.temporaryDirectory.appendingPathComponent("callsim-fixture-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    folder = try TestScratch.folder("fixture")
   }
 
   @discardableResult

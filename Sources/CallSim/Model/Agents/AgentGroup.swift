@@ -15,6 +15,12 @@ public struct AgentGroup: Sendable, Equatable {
   /// Agents of the group kept free for phone calls: an agent takes a message only while at
   /// least this many others stay idle (0: messages take any idle agent).
   public var reserve = 0
+  /// Chats (``Channel/chat``) an agent of the group holds at once, at least 1.
+  public var chatConcurrency = 1
+  /// Per number of chats held, n = 1…`chatConcurrency` (index n − 1): seconds each chat
+  /// takes per second of its `handle`, at least 1 (a chat's `handle` is its length when it is
+  /// the agent's only chat). Empty: no slow-down.
+  public var chatSlowdown: [Double] = []
 
   public init(name: String, skills: [Int], staffing: StaffingPlan, remote: RemoteWork? = nil) {
     self.name = name
@@ -22,6 +28,10 @@ public struct AgentGroup: Sendable, Equatable {
     self.staffing = staffing
     self.remote = remote
   }
+
+  /// The slow-down factor with `chats` chats in progress (1…``chatConcurrency``).
+  @inline(__always)
+  func slowdown(chats: Int) -> Double { chatSlowdown.isEmpty ? 1 : chatSlowdown[chats - 1] }
 
   /// The type this group was hired for, or `nil` for a group with no skills.
   public var homeType: Int? { skills.first }

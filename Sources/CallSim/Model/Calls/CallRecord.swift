@@ -22,7 +22,7 @@ struct CallRecord {
   /// The caller: number of the caller's first attempt among first attempts, from 0. Keys the
   /// caller's substreams (``CallerStreams``), so a redial continues the caller's numbers. For
   /// a message: its number among its type's messages, keying that type's family
-  /// (``MessageArrivals``), which draws everything at arrival.
+  /// (``ContactArrivals``), which draws everything at arrival.
   var caller: UInt32 = 0
   /// Hour bin of the arrival.
   var hour: Int32 = 0

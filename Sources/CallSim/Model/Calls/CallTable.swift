@@ -8,6 +8,8 @@ enum CallState: UInt8 {
   /// A call-back that did not reach its caller, back in the queue when the agent's attempt
   /// ends (``CallBackOffer``).
   case betweenCallBacks
+  /// A chat in progress: it keeps its slot until it ends (``ChatTimer``).
+  case chatting
 }
 
 /// Storage for live calls without an allocation per call: a slab of records and a free list.
@@ -37,7 +39,7 @@ struct CallTable: ~Copyable {
       switch records[slot].state {
       case .waiting, .inTransfer, .betweenCallBacks: report(.inQueueAtEnd, slot: UInt32(slot), now: time, tally: &tally, observer: &observer)
       case .inIVR: report(.inIVRAtEnd, slot: UInt32(slot), now: time, tally: &tally, observer: &observer)
-      case .free: break
+      case .free, .chatting: break
       }
     }
   }

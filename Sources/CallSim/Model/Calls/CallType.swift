@@ -26,7 +26,7 @@ public struct CallType: Sendable, Equatable {
   public var callBackOffer: CallBackOffer?
   /// How its contacts reach the center (``Channel``); `phone` unless set.
   public var channel: Channel = .phone
-  /// Seconds: a message answered within this wait counts as on time; `nil` for phone types.
+  /// Seconds: a message answered within this wait counts as on time; `nil` for phone and chat types.
   public var deadline: Double?
   /// The type's own arrivals, for a non-phone type (phone types share the model's
   /// ``CallCenterModel/arrivals`` by `share`); `nil` for phone types.

@@ -57,7 +57,7 @@ struct CallerSampler {
   }
 
   /// The substream for `attribute` of the caller and attempt of `call`, a phone call (a
-  /// message's substreams are its type's, drawn at arrival by ``MessageArrivals``).
+  /// message's substreams are its type's, drawn at arrival by ``ContactArrivals``).
   @inline(__always)
   func stream(_ attribute: CallerAttribute, of call: CallRecord) -> RandomStream {
     streams.stream(attribute, caller: streams.key(caller: call.caller), attempt: call.attempt)

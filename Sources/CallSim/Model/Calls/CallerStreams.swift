@@ -30,7 +30,7 @@ struct CallerStreams {
   let family: SubstreamFamily
 
   /// The phone callers' substreams, or with `family` another family's (a message type's:
-  /// ``MessageArrivals``).
+  /// ``ContactArrivals``).
   init(streams: RandomStreamSet, family name: String = "callers") {
     family = streams.substreams(name)
   }

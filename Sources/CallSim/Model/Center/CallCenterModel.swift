@@ -87,17 +87,30 @@ public struct CallCenterModel: Sendable, Equatable {
         try ModelError.require(t.arrivals == nil && t.deadline == nil, "phone type \(t.name) has arrivals or a deadline of its own (only non-phone types do)")
         continue
       }
-      try ModelError.require(t.deadline.map { $0.isFinite && $0 >= 0 } ?? false, "\(t.channel) type \(t.name) needs a deadline of 0 s or more")
+      if t.channel == .message {
+        try ModelError.require(t.deadline.map { $0.isFinite && $0 >= 0 } ?? false, "message type \(t.name) needs a deadline of 0 s or more")
+        try ModelError.require(t.patience == nil, "message type \(t.name) cannot have patience (messages never abandon)")
+      } else {
+        try ModelError.require(t.deadline == nil, "chat type \(t.name) cannot have a deadline (only message types do)")
+      }
       try ModelError.require(
         t.arrivals.map { Double($0.callsPerHour.count) * $0.slotSeconds >= settings.horizon } ?? false,
         "\(t.channel) type \(t.name) needs arrivals of its own covering the horizon")
       try ModelError.require(
-        t.patience == nil && t.redial == nil && t.callCap == nil && t.callBackOffer == nil && t.share == 0,
-        "\(t.channel) type \(t.name) cannot have patience, redial, call_cap, callback_offer or a share of the phone inflow")
+        t.redial == nil && t.callCap == nil && t.callBackOffer == nil && t.share == 0,
+        "\(t.channel) type \(t.name) cannot have redial, call_cap, callback_offer or a share of the phone inflow")
       try ModelError.require((ivr?.menuShares[i] ?? 0) == 0, "\(t.channel) type \(t.name) cannot be chosen in the IVR menu")
     }
     for g in agentGroups {
       try ModelError.require(g.reserve >= 0, "group \(g.name)'s reserve must be at least 0")
+      try ModelError.require(g.chatConcurrency >= 1, "group \(g.name)'s chat_concurrency must be at least 1")
+      try ModelError.require(
+        g.chatSlowdown.isEmpty || (g.chatSlowdown.count == g.chatConcurrency && g.chatSlowdown.allSatisfy { $0.isFinite && $0 >= 1 }),
+        "group \(g.name)'s chat_slowdown needs \(g.chatConcurrency) factors of at least 1 (one per number of chats held)")
+    }
+    if callTypes.contains(where: { $0.channel == .chat }) {
+      // A chat's end event carries its agent's group in 10 bits (``ChatTimer``).
+      try ModelError.require(agentGroups.count <= ChatTimer.maxGroups, "chats support at most \(ChatTimer.maxGroups) agent groups")
     }
     if callTypes.contains(where: { (($0.callCap ?? callCap)?.callBack ?? 0) > 0 }) {
       // A call-back's event carries the call type in 15 bits beside its call-back flag.
@@ -155,9 +168,15 @@ public struct CallCenterModel: Sendable, Equatable {
   /// The call-back offer of each call type: its own, or the model's (phone types only).
   public var callBackOffers: [CallBackOffer?] { callTypes.map { $0.channel == .phone ? $0.callBackOffer ?? callBackOffer : nil } }
 
-  /// Whether some call type is not a phone type: the reports then have the
+  /// Whether some call type is a message type: the reports then have the
   /// ``Metric/Feature/messages`` outputs and the message metrics.
   public var hasMessages: Bool { callTypes.contains { $0.channel == .message } }
+
+  /// Whether some call type is a chat type: `hourly_groups.csv` then has the chats per agent.
+  public var hasChats: Bool { callTypes.contains { $0.channel == .chat } }
+
+  /// Whether some call type is not a phone type: the reports then have a section per channel.
+  public var hasOtherChannels: Bool { callTypes.contains { $0.channel != .phone } }
 
   /// The channels its call types use, in ``Channel/allCases`` order.
   public var channels: [Channel] { Channel.allCases.filter { c in callTypes.contains { $0.channel == c } } }

@@ -20,3 +20,26 @@ struct IndexLists {
   @inline(__always)
   func item(_ position: Int) -> Int { Int(items[position]) }
 }
+
+extension IndexLists {
+  /// Among the queues of list `list`, the one whose live front call comes first: the lowest
+  /// `priority` number, then the earliest to join; `nil` when all are empty. The rule for
+  /// chats and messages (phone calls have ``RoutingPolicy``'s, with its overflow gates).
+  func firstFront(
+    of list: Int, priority: [Int], queues: UnsafeMutableBufferPointer<CallQueue>, calls: borrowing CallTable
+  ) -> Int? {
+    var best: Int?
+    var bestPriority = Int.max
+    var bestSequence = UInt64.max
+    for p in range(list) {
+      let q = item(p)
+      guard let front = queues[q].front(isLive: { calls.isWaiting($0, generation: $1) }) else { continue }
+      if priority[q] < bestPriority || (priority[q] == bestPriority && front.sequence < bestSequence) {
+        best = q
+        bestPriority = priority[q]
+        bestSequence = front.sequence
+      }
+    }
+    return best
+  }
+}

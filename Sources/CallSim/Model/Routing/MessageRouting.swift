@@ -64,18 +64,6 @@ struct MessageRouting {
   @inline(never)
   private func messageQueue(for group: Int, free: Int, queues: UnsafeMutableBufferPointer<CallQueue>, calls: borrowing CallTable) -> Int? {
     guard free >= reserve[group] else { return nil }
-    var best: Int?
-    var bestPriority = Int.max
-    var bestSequence = UInt64.max
-    for p in servedQueues.range(group) {
-      let q = servedQueues.item(p)
-      guard let front = queues[q].front(isLive: { calls.isWaiting($0, generation: $1) }) else { continue }
-      if priority[q] < bestPriority || (priority[q] == bestPriority && front.sequence < bestSequence) {
-        best = q
-        bestPriority = priority[q]
-        bestSequence = front.sequence
-      }
-    }
-    return best
+    return servedQueues.firstFront(of: group, priority: priority, queues: queues, calls: calls)
   }
 }

@@ -9,8 +9,9 @@ import CallSimEngine
 /// across types); under `overflow`, an agent's home queue before the overflowed calls of its
 /// other skills.
 ///
-/// Messages (``Channel/message``) wait in their own queues, which a group serves only when
-/// none of its phone queues has a call it may take (``MessageRouting``); they never overflow.
+/// Chats and messages (``Channel``) wait in their own queues, which a group serves only when
+/// none of its phone queues has a call it may take (``ChatRouting``, then ``MessageRouting``);
+/// they never overflow.
 ///
 /// Known abusive callers routed to a dedicated group (``AbusiveCallers/routeTo``) wait in
 /// one extra queue, after the call types' queues, that only that group serves; the group
@@ -37,8 +38,13 @@ struct RoutingPolicy {
   let generalist: GeneralistFactor
   /// Callers who pick a wrong field in the voice menu (none unless callers choose a field).
   let misrouting: MisroutingPolicy
-  /// Where messages go: asked only when no phone call is taken (none without message types).
+  /// Where messages go: asked only when no phone call or chat is taken (none without message types).
   let messages: MessageRouting
+  /// Where chats go (none without chat types).
+  let chats: ChatRouting
+  /// Whether some call type is a chat or message type: a freed agent with no phone call to
+  /// take then asks ``chats`` and ``messages``.
+  let hasOtherChannels: Bool
   /// The queue of abusive callers routed to a dedicated group, or -1 (none, or `general`).
   let abuseQueue: Int
   /// The dedicated group of abusive callers, or -1.
@@ -50,7 +56,8 @@ struct RoutingPolicy {
     let mode = model.routing.mode
     let n = model.callTypes.count
     let groups = model.agentGroups
-    let isMessage = model.callTypes.map { $0.channel == .message }
+    // Chats and messages: their own queues, no waiting limit.
+    let isOwnChannel = model.callTypes.map { $0.channel != .phone }
     func homeGroups(_ t: Int) -> [Int] { groups.indices.filter { groups[$0].homeType == t } }
     func skilledGroups(_ t: Int) -> [Int] { groups.indices.filter { groups[$0].skills.contains(t) } }
     var arrival: [[Int]]
@@ -71,8 +78,8 @@ struct RoutingPolicy {
       gates = served.map { $0.map { _ in false } }
     case .overflow:
       // Messages have no waiting limit: every group skilled for them takes them at once.
-      arrival = (0..<n).map { isMessage[$0] ? skilledGroups($0) : homeGroups($0) }
-      overflow = (0..<n).map { t in isMessage[t] ? [] : skilledGroups(t).filter { groups[$0].homeType != t } }
+      arrival = (0..<n).map { isOwnChannel[$0] ? skilledGroups($0) : homeGroups($0) }
+      overflow = (0..<n).map { t in isOwnChannel[t] ? [] : skilledGroups(t).filter { groups[$0].homeType != t } }
       served = groups.map(\.skills)
       gates = groups.map { g in g.skills.map { $0 != g.homeType } }
     }
@@ -91,14 +98,19 @@ struct RoutingPolicy {
       abuseQueue = -1
       abuseGroup = -1
     }
-    let isMessageQueue = isMessage + (abuseQueue >= 0 ? [false] : [])
+    let isOwnQueue = isOwnChannel + (abuseQueue >= 0 ? [false] : [])
+    let channels = model.callTypes.map(\.channel) + (abuseQueue >= 0 ? [.phone] : [])
+    let isMessageQueue = channels.map { $0 == .message }
     let messages = MessageRouting(model: model, arrival: arrival, served: served, isMessageQueue: isMessageQueue, priority: priority)
     self.messages = messages
-    // Messages taken at once only where no reserve is kept (else ``MessageRouting`` decides).
-    arrivalGroups = IndexLists(arrival.indices.map { isMessageQueue[$0] && messages.keepsReserve ? [] : arrival[$0] })
+    chats = ChatRouting(arrival: arrival, served: served, isChatQueue: channels.map { $0 == .chat }, priority: priority)
+    hasOtherChannels = messages.hasMessages || chats.hasChats
+    // Messages taken at once only where no reserve is kept (else ``MessageRouting`` decides);
+    // chats placed by ``ChatRouting``.
+    arrivalGroups = IndexLists(arrival.indices.map { channels[$0] == .chat || (isMessageQueue[$0] && messages.keepsReserve) ? [] : arrival[$0] })
     overflowGroups = IndexLists(overflow)
-    servedQueues = IndexLists(served.map { $0.filter { !isMessageQueue[$0] } })
-    gated = zip(served, gates).flatMap { queues, gates in zip(queues, gates).filter { !isMessageQueue[$0.0] }.map(\.1) }
+    servedQueues = IndexLists(served.map { $0.filter { !isOwnQueue[$0] } })
+    gated = zip(served, gates).flatMap { queues, gates in zip(queues, gates).filter { !isOwnQueue[$0.0] }.map(\.1) }
     self.serves = serves
     self.priority = priority
     types = n

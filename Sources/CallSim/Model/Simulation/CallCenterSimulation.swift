@@ -46,7 +46,9 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   let arrivalStream: RandomStream
   /// Every caller's type and attributes, from its own substreams.
   let callers: CallerSampler
-  var messages: MessageArrivals
+  var contacts: ContactArrivals
+  /// Per group, its agents' chats in progress (empty without chat types).
+  var chatLoads: [ChatLoad]
   var caps: CallCapPolicy
   let offers: CallBackOfferPolicy
   let redialTag: RedialTag
@@ -75,7 +77,8 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
 
     arrivalStream = streams.stream("arrivals")
     callers = CallerSampler(model: model, streams: streams)
-    messages = MessageArrivals(model: model, streams: streams)
+    contacts = ContactArrivals(model: model, streams: streams)
+    chatLoads = model.hasChats ? model.agentGroups.map(ChatLoad.init) : []
     arrivals = ArrivalGenerator(
       profile: model.arrivals, days: settings.days, horizon: horizon,
       dayNoise: streams.stream("day-noise"))
@@ -104,7 +107,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     if let first = arrivals.next(after: 0, arrivalStream) {
       calendar.scheduleNextInSeries(at: first, kind: EventKind.arrival.rawValue)
     }
-    messages.start(in: &calendar)
+    contacts.start(in: &calendar)
   }
 
   /// Processes every event up to `time` seconds (at most the horizon), in event order, and
@@ -116,7 +119,11 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     while let event = calendar.next(notAfter: limit) {
       if calendar.scheduledCount & 0xffff == 0, let stop, stop.isStopped { return false }
       let now = event.time
-      let kind = EventKind(rawValue: event.kind).unsafelyUnwrapped
+      // Every event's kind is an ``EventKind`` raw value, and the kinds are numbered from 0 in
+      // case order, so the raw value is the case's bits: no range check (with 17 kinds, the
+      // checked conversion became a call of its own, 1 % of the reference case).
+      let kind = unsafeBitCast(event.kind, to: EventKind.self)
+      assert(EventKind(rawValue: event.kind) == kind)
       switch kind {
       case .staffingChange: changeStaffing(Int(event.id), now: now)
       case .dayStart: dayStart(Int(event.id), now: now)
@@ -146,7 +153,8 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
       case .redial:
         let tag = event.tag
         arrive(caller: event.id, attempt: redialTag.attempt(tag), type: redialTag.type(tag), now: now, callBack: redialTag.isCallBack(tag))
-      case .messageArrival: arriveMessage(Int(event.id), now: now)
+      case .contactArrival: arriveContact(Int(event.id), now: now)
+      case .chatEnd: endChat(slot: CallTimer.slot(event.id), tag: event.tag, now: now)
       }
     }
     self.now = max(self.now, limit)
@@ -160,6 +168,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
       pools[g].recordLoggedInTime(group: g, until: now, to: &tally)
       staffing.live.payAll(group: g, until: now, pools: pools, recorder: &tally)
     }
+    if !chatLoads.isEmpty { recordChatsInProgress(until: now) }
     calls.reportCallsLeft(at: now, tally: &tally, observer: &observer)
     try tally.checkCountLimits(model: model, replication: replication)
     return tally.result(replication: replication, events: calendar.scheduledCount)
@@ -214,13 +223,16 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     }
   }
 
-  /// A message arrives from `source` (``MessageArrivals``): no line, no menu, straight to its queue.
-  mutating func arriveMessage(_ source: Int, now: Double) {
-    let (type, number, draws) = messages.arrive(source, now: now, callers: callers, in: &calendar)
+  /// A chat or message arrives from `source` (``ContactArrivals``): no line, no menu,
+  /// straight to an agent or its queue.
+  mutating func arriveContact(_ source: Int, now: Double) {
+    let (type, number, draws) = contacts.arrive(source, now: now, callers: callers, in: &calendar)
+    let channel = model.callTypes[type].channel
     let record = CallRecord(
       id: nextCallID, caller: number, attempt: 0, type: type, hour: tally.hour(of: now), arrival: now, draws: draws,
-      channel: .message)
+      channel: channel)
     let slot = admit(record, now: now)
+    if channel == .chat { return arriveChat(slot: slot, now: now) }
     tally.messageQueued(cell: cell(record))
     enterQueue(slot: slot, now: now)
   }
@@ -270,11 +282,18 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
       answer(slot: slot, group: g, agent: pools[g].seize(), now: now)
       return
     }
+    wait(record, slot: slot, waited: waited, overflowAfter: routing.overflowAfter)
+  }
+
+  /// The call `record` in `slot`, having waited `waited` seconds already, joins the back of
+  /// its queue, with its patience (or call-back offer) timer and its `overflowAfter` timer.
+  @inline(__always)
+  mutating func wait(_ record: CallRecord, slot: UInt32, waited: Double, overflowAfter: Double) {
     calls.records[Int(slot)].state = .waiting
-    queues[q].push(CallQueue.Entry(slot: slot, generation: record.generation, sequence: nextSequence))
+    queues[Int(record.queue)].push(CallQueue.Entry(slot: slot, generation: record.generation, sequence: nextSequence))
     nextSequence &+= 1
     CallTimer.schedule(
-      record, slot: slot, waited: waited, limits: offers.waitLimits(record), overflowAfter: routing.overflowAfter,
+      record, slot: slot, waited: waited, limits: offers.waitLimits(record), overflowAfter: overflowAfter,
       horizon: horizon, in: &calendar)
   }
 
@@ -355,15 +374,22 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   /// Gives `agent` of group `g` the waiting call the routing picks; `false` when none may go to it.
   mutating func answerNextWaiting(group g: Int, agent: UInt32, now: Double) -> Bool {
     guard let q = routing.queue(for: g, now: now, queues: queues, calls: calls) else {
-      return routing.messages.hasMessages && answerNextMessage(group: g, agent: agent, now: now)
+      return routing.hasOtherChannels && answerNextContact(group: g, agent: agent, now: now)
     }
     answer(slot: queues[q].popFront().slot, group: g, agent: agent, now: now)
     return true
   }
 
-  /// Gives `agent` of group `g` the waiting message ``MessageRouting`` picks, if any; out of line.
+  /// Gives `agent` of group `g`, with no phone call to take, the waiting chats
+  /// ``ChatRouting`` picks (as many as it has room for) or else the waiting message
+  /// ``MessageRouting`` picks; `false` when none waits for it. Out of line.
   @inline(never)
-  mutating func answerNextMessage(group g: Int, agent: UInt32, now: Double) -> Bool {
+  mutating func answerNextContact(group g: Int, agent: UInt32, now: Double) -> Bool {
+    if routing.chats.hasChats, let q = routing.chats.queue(for: g, queues: queues, calls: calls) {
+      startChat(slot: queues[q].popFront().slot, group: g, agent: agent, now: now)
+      takeWaitingChats(group: g, agent: agent, now: now)
+      return true
+    }
     guard let q = routing.messages.queue(for: g, free: pools[g].idleCount, queues: queues, calls: calls) else { return false }
     answer(slot: queues[q].popFront().slot, group: g, agent: agent, now: now)
     return true
@@ -388,18 +414,27 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     tally.abandoned(cell: cell(record), hour: Int(record.hour), wait: wait)
     notify(.abandoned(wait: wait), slot: slot, now: now)
     queues[q].waiting -= 1
-    linesInUse -= 1
+    if record.channel == .phone { linesInUse -= 1 }
     redialTag.scheduleRedial(of: calls.records[Int(slot)], at: now, horizon: horizon, in: &calendar)
     calls.release(slot)
     queues[q].dropStaleEntries(calls)
   }
 
-  /// Idle agents of group `g` take the waiting calls the routing gives them.
+  /// Idle agents of group `g` take the waiting calls the routing gives them: phone calls
+  /// first, then chats and messages.
   mutating func serveWaiting(group g: Int, now: Double) {
-    while pools[g].hasIdle, let q = routing.queue(for: g, now: now, queues: queues, calls: calls)
-      ?? routing.messages.queue(for: g, free: pools[g].idleCount - 1, queues: queues, calls: calls) {
-      let entry = queues[q].popFront()
-      answer(slot: entry.slot, group: g, agent: pools[g].seize(), now: now)
+    while pools[g].hasIdle, let q = routing.queue(for: g, now: now, queues: queues, calls: calls) {
+      answer(slot: queues[q].popFront().slot, group: g, agent: pools[g].seize(), now: now)
+    }
+    if routing.hasOtherChannels { serveWaitingContacts(group: g, now: now) }
+  }
+
+  /// Agents of group `g` with room take the waiting chats, then idle ones the waiting messages.
+  @inline(never)
+  mutating func serveWaitingContacts(group g: Int, now: Double) {
+    if routing.chats.hasChats { serveWaitingChats(group: g, now: now) }
+    while pools[g].hasIdle, let q = routing.messages.queue(for: g, free: pools[g].idleCount - 1, queues: queues, calls: calls) {
+      answer(slot: queues[q].popFront().slot, group: g, agent: pools[g].seize(), now: now)
     }
   }
 

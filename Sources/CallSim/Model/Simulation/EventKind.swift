@@ -26,6 +26,9 @@ enum EventKind: UInt8 {
   case redial = 13
   /// A waiting caller is offered a call-back (``CallBackOffer``); on the patience timer.
   case callBackOffer = 14
-  /// A message arrives (id: its type's source in ``MessageArrivals``): after every phone event.
-  case messageArrival = 15
+  /// A chat or message arrives (id: its type's source in ``ContactArrivals``): after every phone event.
+  case contactArrival = 15
+  /// A chat in progress ends (a timer: its agent's pace changes with the chats it holds;
+  /// ``ChatTimer``). Last, so that adding the kind left every earlier order as it was.
+  case chatEnd = 16
 }

@@ -160,6 +160,11 @@ struct RosterStaffing {
     return true
   }
 
+  /// Whether rostered agent `agent` of group `g` has a leave due (it takes no new work).
+  func isLeaving(_ agent: UInt32, group g: Int, pools: UnsafeMutableBufferPointer<AgentPool>) -> Bool {
+    agents[first[g] + Int(agent) - pools[g].hourlyCapacity].pending != .none
+  }
+
   /// Sends up to `count` rostered agents of group `g` on duty home now, for the rest of their
   /// shift (a live control): idle ones first, who leave at once, then those in a call, who
   /// leave when it ends. Returns how many were sent.

@@ -29,6 +29,15 @@ struct Staffing {
         agent, group: g, now: now, pools: pools, calendar: &calendar, recorder: &recorder, observer: &observer)
   }
 
+  /// Whether `agent` of group `g`, busy, leaves when its work ends and so takes no more chats:
+  /// the hourly plan has agents to log out (the first busy ones to finish), or it is rostered
+  /// with a leave due, or added live and sent home.
+  func isLeaving(_ agent: UInt32, group g: Int, pools: UnsafeMutableBufferPointer<AgentPool>) -> Bool {
+    if Int(agent) < pools[g].hourlyCapacity { return pools[g].leaving > 0 }
+    if Int(agent) >= pools[g].fixedCount { return pools[g].sentHome[Int(agent)] }
+    return roster.isLeaving(agent, group: g, pools: pools)
+  }
+
   /// A live control adds `count` agents to group `g` at `now` seconds, in hour bin `hour` of
   /// the horizon: agents added live and sent home while in a call stay
   /// first, then agents removed from the group's hourly plan come back, then new agents log in.

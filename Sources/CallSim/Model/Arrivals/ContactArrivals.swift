@@ -1,18 +1,18 @@
 import CallSimEngine
 
-/// The arrivals of the message types (``Channel/message``): each type its own Poisson
-/// process (``CallType/arrivals``) drawn from its own stream, and each message's attributes
-/// from its own substreams (the type's family, keyed by the message's number within the
-/// type). Phone callers keep their stream and numbering, so adding or changing messages
-/// changes none of them: designs compare on common random numbers.
-struct MessageArrivals {
-  /// One message type's arrival process.
+/// The arrivals of the chat and message types (``Channel``): each type its own Poisson
+/// process (``CallType/arrivals``) drawn from its own stream, and each contact's attributes
+/// from its own substreams (the type's family, keyed by the contact's number within the
+/// type). Phone callers keep their stream and numbering, so adding or changing chats or
+/// messages changes none of them: designs compare on common random numbers.
+struct ContactArrivals {
+  /// One chat or message type's arrival process.
   struct Source {
     let type: Int
     var generator: ArrivalGenerator
     let stream: RandomStream
     let contacts: CallerStreams
-    /// Number of the next message of the type, from 0: keys its substreams.
+    /// Number of the next contact of the type, from 0: keys its substreams.
     var next: UInt32 = 0
   }
 
@@ -22,24 +22,25 @@ struct MessageArrivals {
     let settings = model.settings
     sources = model.callTypes.indices.compactMap { t in
       let type = model.callTypes[t]
-      guard type.channel == .message, let profile = type.arrivals else { return nil }
+      guard type.channel != .phone, let profile = type.arrivals else { return nil }
+      let name = "\(type.channel)/\(type.name)"
       return Source(
         type: t,
         generator: ArrivalGenerator(
           profile: profile, days: settings.days, horizon: settings.horizon,
-          dayNoise: streams.stream("day-noise/message/\(type.name)")),
-        stream: streams.stream("arrivals/message/\(type.name)"),
-        contacts: CallerStreams(streams: streams, family: "contacts/message/\(type.name)"))
+          dayNoise: streams.stream("day-noise/\(name)")),
+        stream: streams.stream("arrivals/\(name)"),
+        contacts: CallerStreams(streams: streams, family: "contacts/\(name)"))
     }
   }
 
-  /// Schedules each type's first message.
+  /// Schedules each type's first contact.
   mutating func start(in calendar: inout EventCalendar) {
     for i in sources.indices { scheduleNext(i, after: 0, in: &calendar) }
   }
 
-  /// The message of source `index` (the event's id) arriving now: its type, its number and
-  /// its attributes drawn with `callers`' sampler of the type; the source's next message is
+  /// The contact of source `index` (the event's id) arriving now: its type, its number and
+  /// its attributes drawn with `callers`' sampler of the type; the source's next contact is
   /// scheduled.
   mutating func arrive(
     _ index: Int, now: Double, callers: CallerSampler, in calendar: inout EventCalendar
@@ -55,7 +56,7 @@ struct MessageArrivals {
 
   private mutating func scheduleNext(_ index: Int, after time: Double, in calendar: inout EventCalendar) {
     if let at = sources[index].generator.next(after: time, sources[index].stream) {
-      calendar.schedule(at: at, kind: EventKind.messageArrival.rawValue, id: UInt32(index))
+      calendar.schedule(at: at, kind: EventKind.contactArrival.rawValue, id: UInt32(index))
     }
   }
 }
