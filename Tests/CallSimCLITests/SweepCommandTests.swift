@@ -72,6 +72,42 @@ import Testing
     #expect(backlog.count == 4 && backlog[0] < backlog[1] && backlog[2] < backlog[3] && backlog[0] < backlog[2], "\(backlog)")
   }
 
+  /// A metric over one channel (`phone.answer_rate`, `texts`' `message.asa_seconds`) is the
+  /// run's `channels.NAME` value, in `points.csv` under its own name.
+  @Test func keepsMetricsOfOneChannel() throws {
+    let base = Self.base.replacingOccurrences(
+      of: "call_types:\n",
+      with: "call_types:\n  texts: {channel: message, arrivals: {per_hour: 20}, handle: {dist: exponential, mean: 3m}, deadline: 1h}\n")
+      .replacingOccurrences(of: "agents: 48", with: "agent_groups: {team: {skills: [call, texts], agents: 52}}")
+    let dir = try CLI.temporaryFolder()
+    _ = try CLI.write(base, to: "base.yaml", in: dir)
+    let file = try CLI.write(
+      """
+      sweep: channels
+      base: base.yaml
+      parameters:
+        call_types.texts.arrivals.per_hour: [10, 40]
+      metrics: [answer_rate, phone.answer_rate, message.asa_seconds]
+      """, to: "sweep.yaml", in: dir)
+    let out = dir.appendingPathComponent("out")
+    let r = try CLI.run(["sweep", file, "--out", out.path, "--quiet"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let points = try CSVFile(contentsOf: out.appendingPathComponent("points.csv"))
+    #expect(points.header == ["call_types.texts.arrivals.per_hour", "answer_rate_mean", "answer_rate_ci95", "phone.answer_rate_mean",
+      "phone.answer_rate_ci95", "message.asa_seconds_mean", "message.asa_seconds_ci95"])
+    let run = dir.appendingPathComponent("run")
+    let single = try CLI.run(["run", CLI.write(base, to: "one.yaml", in: dir), "--set", "call_types.texts.arrivals.per_hour=40", "--out", run.path, "--quiet"])
+    #expect(single.status == 0, "\(single.stderr)")
+    let channels = try #require(CLI.json(run.appendingPathComponent("summary.json"))["channels"] as? [String: [String: [String: Any]]])
+    let row = try #require(points.rows.last)
+    // summary.json's numbers come through JSONSerialization, which may round the last digit.
+    let phone = try #require(channels["phone"]?["answer_rate"]?["mean"] as? Double)
+    let message = try #require(channels["message"]?["asa_seconds"]?["mean"] as? Double)
+    #expect(abs(try #require(row.number("phone.answer_rate_mean")) - phone) <= 1e-12 * phone)
+    #expect(abs(try #require(row.number("message.asa_seconds_mean")) - message) <= 1e-12 * message)
+    #expect(row.number("phone.answer_rate_mean") != row.number("answer_rate_mean"), "the phones alone, not every contact")
+  }
+
   @Test func writesPointsInGridOrderWhateverTheThreads() throws {
     let (dir, file) = try Self.setUp()
     let one = try CLI.run(["sweep", file, "--out", dir.appendingPathComponent("one").path, "--threads", "1", "-q"])

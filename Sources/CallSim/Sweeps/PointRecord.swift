@@ -32,24 +32,24 @@ public struct PointRecord: Sendable, Equatable {
   }
 
   /// The record of `point` from its run, keeping `metrics`.
-  init(point: SweepPoint, result: RunResult, metrics: [Metric]) {
-    let estimates = result.estimates()
-    self.init(number: point.number, labels: point.labels, values: metrics.map { Value(mean: estimates[$0]?.mean, ci95: estimates[$0]?.ci95) })
+  init(point: SweepPoint, result: RunResult, metrics: [SweepMetric]) {
+    let estimates = SweepMetric.estimates(metrics, in: result)
+    self.init(number: point.number, labels: point.labels, values: estimates.map { Value(mean: $0?.mean, ci95: $0?.ci95) })
   }
 
   /// One line of `points.jsonl` (without the line end):
   /// `{"point":N,"parameters":{"path":"value",…},"metrics":{"name":{"mean":x,"ci95":y},…}}`.
-  public func jsonLine(parameters: [String], metrics: [Metric]) -> String {
+  public func jsonLine(parameters: [String], metrics: [SweepMetric]) -> String {
     let params = zip(parameters, labels).map { "\(Self.quote($0)):\(Self.quote($1))" }.joined(separator: ",")
     let values = zip(metrics, self.values).map {
-      "\(Self.quote($0.rawValue)):{\"mean\":\(Self.number($1.mean)),\"ci95\":\(Self.number($1.ci95))}"
+      "\(Self.quote($0.name)):{\"mean\":\(Self.number($1.mean)),\"ci95\":\(Self.number($1.ci95))}"
     }.joined(separator: ",")
     return "{\"point\":\(number),\"parameters\":{\(params)},\"metrics\":{\(values)}}"
   }
 
   /// Reads a line written by ``jsonLine(parameters:metrics:)``; `nil` when it is not one
   /// with these parameters and metrics (a torn or foreign line).
-  public static func parse(jsonLine line: Substring, parameters: [String], metrics: [Metric]) -> PointRecord? {
+  public static func parse(jsonLine line: Substring, parameters: [String], metrics: [SweepMetric]) -> PointRecord? {
     struct Line: Decodable {
       var point: Int
       var parameters: [String: String]
@@ -67,7 +67,7 @@ public struct PointRecord: Sendable, Equatable {
     }
     var values: [Value] = []
     for m in metrics {
-      guard let pair = decoded.metrics[m.rawValue] else { return nil }
+      guard let pair = decoded.metrics[m.name] else { return nil }
       values.append(Value(mean: pair.mean, ci95: pair.ci95))
     }
     guard decoded.parameters.count == parameters.count, decoded.metrics.count == metrics.count else { return nil }

@@ -2,11 +2,11 @@
 /// `METRIC_ci95` per metric.
 struct PointsTable: CSVTable {
   let parameters: [String]
-  let metrics: [Metric]
+  let metrics: [SweepMetric]
   let records: [PointRecord]
 
-  static func header(parameters: [String], metrics: [Metric]) -> String {
-    (parameters.map(PointRecord.csvField) + metrics.flatMap { ["\($0.rawValue)_mean", "\($0.rawValue)_ci95"] }).joined(separator: ",")
+  static func header(parameters: [String], metrics: [SweepMetric]) -> String {
+    (parameters.map(PointRecord.csvField) + metrics.flatMap { ["\($0.name)_mean", "\($0.name)_ci95"] }).joined(separator: ",")
   }
 
   func forEachLine(_ body: (String) throws -> Void) rethrows {

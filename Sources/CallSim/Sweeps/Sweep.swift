@@ -14,7 +14,7 @@ public struct Sweep: Sendable {
   /// Column names of the parameters in `points.csv`: the key paths as written.
   public let parameters: [String]
   /// Metrics kept per point (mean and 95 % half-width over replications).
-  public let metrics: [Metric]
+  public let metrics: [SweepMetric]
   /// Every point of the grid, in grid order (the last parameter varying fastest).
   public let points: [SweepPoint]
   /// Warnings the scenario decoder gave for points, grouped like errors.
@@ -42,7 +42,7 @@ public struct Sweep: Sendable {
     return tree["sweep"] != nil && tree["scenario"] == nil
   }
 
-  init(name: String, file: String, parameters: [String], metrics: [Metric], points: [SweepPoint], warnings: [ScenarioIssue], fingerprint: String) {
+  init(name: String, file: String, parameters: [String], metrics: [SweepMetric], points: [SweepPoint], warnings: [ScenarioIssue], fingerprint: String) {
     self.name = name
     self.file = file
     self.parameters = parameters

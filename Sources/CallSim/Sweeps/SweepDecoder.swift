@@ -60,7 +60,7 @@ struct SweepDecoder {
     var fingerprint = SweepFingerprint()
     fingerprint.add("callsim sweep 1")
     fingerprint.add(built.parameters.joined(separator: "\n"))
-    fingerprint.add(metrics.map(\.rawValue).joined(separator: "\n"))
+    fingerprint.add(metrics.map(\.name).joined(separator: "\n"))
     for text in built.resolvedTexts { fingerprint.add(text) }
     return Sweep(
       name: name, file: file, parameters: built.parameters, metrics: metrics, points: built.points,
@@ -103,17 +103,25 @@ struct SweepDecoder {
 
   // MARK: - metrics
 
-  private func metricList(_ field: ScenarioField) -> [Metric]? {
+  private func metricList(_ field: ScenarioField) -> [SweepMetric]? {
     guard let items = field.list() else { return nil }
     if items.isEmpty { field.expected("at least one metric") }
-    var metrics: [Metric] = []
+    var metrics: [SweepMetric] = []
     let known = Metric.allCases.map(\.rawValue)
+    let perChannel = Channel.allCases.flatMap { c in Metric.allCases.filter { !$0.isAgentTime }.map { "\(c.rawValue).\($0.rawValue)" } }
     for item in items {
       guard let name = item.string() else { continue }
-      guard let metric = Metric(rawValue: name) else {
+      guard let metric = SweepMetric(name: name) else {
+        if case let parts = name.split(separator: ".", maxSplits: 1), parts.count == 2, Channel(rawValue: String(parts[0])) != nil,
+          let m = Metric(rawValue: String(parts[1])), m.isAgentTime
+        {
+          item.error("'\(name)' is agent time, kept for all contacts, not per channel; use \(m.rawValue)")
+          continue
+        }
         var message = "'\(name)' is not a metric"
-        if let suggestion = KeySuggestion.closest(to: name, among: known) { message += "; did you mean '\(suggestion)'?" }
-        item.error(message + " (metrics: \(known.joined(separator: ", ")))")
+        if let suggestion = KeySuggestion.closest(to: name, among: known + perChannel) { message += "; did you mean '\(suggestion)'?" }
+        item.error(
+          message + " (metrics: \(known.joined(separator: ", ")); or a per-call-type one over a channel's types, CHANNEL.METRIC, such as phone.answer_rate)")
         continue
       }
       if metrics.contains(metric) { item.error("'\(name)' is listed twice") }

@@ -10,7 +10,7 @@ struct SweepIdentity: Codable, Equatable {
   /// The shard this folder holds (`1/1` for a whole sweep or a merge).
   var shard: Shard
   var parameters: [String]
-  var metrics: [Metric]
+  var metrics: [SweepMetric]
   /// Replications per point and the seed every point runs on (for figures' captions).
   var replications: Int
   var seed: UInt64

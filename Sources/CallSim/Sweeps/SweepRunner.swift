@@ -28,7 +28,7 @@ public enum SweepRunner {
   /// call at a time) with each point's record as it finishes. The first error `finished`
   /// throws stops the run and is rethrown.
   public static func run(
-    _ points: [SweepPoint], metrics: [Metric], threads: Int, stop: StopRequest?,
+    _ points: [SweepPoint], metrics: [SweepMetric], threads: Int, stop: StopRequest?,
     finished: @Sendable (PointRecord, _ replications: Int) throws -> Void
   ) throws -> Outcome {
     let workers = max(1, min(threads, points.count))

@@ -6,7 +6,7 @@ import Testing
 /// makes a resumed or merged `points.csv` byte-identical — and shards must split the grid.
 @Suite struct PointRecordTests {
   static let parameters = ["agents", "routing.mode", "note"]
-  static let metrics: [Metric] = [.answerRate, .asaSeconds, .answered]
+  static let metrics: [SweepMetric] = [SweepMetric(.answerRate), SweepMetric(.asaSeconds), SweepMetric(.answerRate, channel: .phone)]
 
   @Test func roundTripsEveryDoubleExactly() {
     var generator = SystemRandomNumberGenerator()
@@ -30,7 +30,7 @@ import Testing
     let line = record.jsonLine(parameters: Self.parameters, metrics: Self.metrics)
     #expect(PointRecord.parse(jsonLine: line.dropLast(5), parameters: Self.parameters, metrics: Self.metrics) == nil)
     #expect(PointRecord.parse(jsonLine: Substring(line), parameters: ["agents"], metrics: Self.metrics) == nil)
-    #expect(PointRecord.parse(jsonLine: Substring(line), parameters: Self.parameters, metrics: [.answerRate]) == nil)
+    #expect(PointRecord.parse(jsonLine: Substring(line), parameters: Self.parameters, metrics: [SweepMetric(.answerRate)]) == nil)
   }
 
   @Test func csvRowQuotesWhatNeedsIt() {

@@ -56,7 +56,7 @@ import Testing
     let s = try Self.sweep(Self.valid)
     #expect(s.name == "grid")
     #expect(s.parameters == ["agents", "call_types.call.patience.mean"])
-    #expect(s.metrics == [.answerRate, .serviceLevel])
+    #expect(s.metrics == [SweepMetric(.answerRate), SweepMetric(.serviceLevel)])
     #expect(s.points.map(\.labels) == [["5", "1m"], ["5", "3m"], ["6", "1m"], ["6", "3m"], ["7", "1m"], ["7", "3m"]])
     #expect(s.points.map(\.number) == Array(1...6))
     #expect(s.points.map { $0.model.agentGroups[0].staffing.peak } == [5, 5, 6, 6, 7, 7])
@@ -115,6 +115,10 @@ import Testing
          expected: ["error: sweep.yaml:2: base: '../base.yaml' is outside the scenario's folder"]),
     Case(name: "unknown metric", replace: ("service_level]", "servce_level]"),
          expected: ["error: sweep.yaml:7: metrics[1]: 'servce_level' is not a metric; did you mean 'service_level'?"]),
+    Case(name: "a channel metric misspelt", replace: ("[answer_rate, service_level]", "[answer_rate, phone.answr_rate]"),
+         expected: ["error: sweep.yaml:7: metrics[1]: 'phone.answr_rate' is not a metric; did you mean 'phone.answer_rate'?"]),
+    Case(name: "agent time per channel", replace: ("[answer_rate, service_level]", "[answer_rate, phone.occupancy]"),
+         expected: ["error: sweep.yaml:7: metrics[1]: 'phone.occupancy' is agent time, kept for all contacts, not per channel; use occupancy"]),
     Case(name: "metric twice", replace: ("service_level]", "answer_rate]"),
          expected: ["error: sweep.yaml:7: metrics[1]: 'answer_rate' is listed twice"]),
     Case(name: "replications out of range", replace: ("replications: 3", "replications: 0"),
