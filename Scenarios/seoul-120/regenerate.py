@@ -16,6 +16,7 @@ library; the figures use plot-scripts/ (matplotlib), skipped with --no-figures.
 """
 
 import argparse
+import csv
 import json
 import math
 import os
@@ -31,7 +32,8 @@ ROOT = HERE.parent.parent
 S = "Scenarios/seoul-120/"
 
 # ---------------------------------------------------------------------------------------
-# The variants. kind: compare (callsim compare FILES), run (callsim run FILE), plan.
+# The variants. kind: compare (callsim compare FILES), run (callsim run FILE), plan, sweep
+# (callsim sweep FILE: the sweep file's own replications; its folder is written afresh).
 # `metrics`: the overall metrics of the compare table, in order.
 
 BASIC = ["total_inflow", "inflow", "answered", "abandoned", "answer_rate", "answer_rate_total",
@@ -84,6 +86,7 @@ VARIANTS = [
      "figure_metrics": "answer_rate,abandoned,asa_seconds,callback_completed"},
     {"name": "strike-hourly", "kind": "run", "file": "strike-day.yaml", "table": False,
      "hourly_figure": True},
+    {"name": "chat-volume", "kind": "sweep", "file": "chat-volume.yaml", "figure_metric": "phone.answer_rate"},
     {"name": "volume-2020", "kind": "compare",
      "files": ["month-2023.yaml", "volume-2020.yaml", "volume-2020-inflow.yaml"],
      "metrics": BASIC[:4] + ["redials", "blocked"] + BASIC[4:],
@@ -262,6 +265,50 @@ def monthly_table(folder):
     return "\n".join(out)
 
 
+CHAT_COLUMNS = [("phone.answer_rate", "phone answer rate"), ("phone.service_level", "phone service level (20 s)"),
+                ("phone.asa_seconds", "phone ASA (s)"), ("chat.answer_rate", "chat answer rate"),
+                ("chat.service_level", "chat service level (20 s)"), ("chat.asa_seconds", "chat ASA (s)"),
+                ("occupancy", "occupancy")]
+CHAT_PARAMETER = "call_types.chat.arrivals.per_day"
+
+
+def _point_value(row, metric):
+    """`mean ± ci95` of a points.csv row, as a share or seconds (— where undefined)."""
+    mean, ci = row.get(f"{metric}_mean", ""), row.get(f"{metric}_ci95", "")
+    if mean == "":
+        return "—"
+    m, c = float(mean), float(ci) if ci else None
+    base = metric.split(".")[-1]
+    if base in SHARES:
+        return f"{100 * m:.2f} %" + (f" ± {100 * c:.2f}" if c is not None else "")
+    return f"{m:.1f}" + (f" ± {c:.1f}" if c is not None else "")
+
+
+def chat_absorbed(points, limit=0.98):
+    """The chats a day at which the phones' answer rate reaches `limit`, by linear
+    interpolation between the two points around it; None when no point falls below it."""
+    xs = [(float(r[CHAT_PARAMETER]), float(r["phone.answer_rate_mean"])) for r in points]
+    for (x0, y0), (x1, y1) in zip(xs, xs[1:]):
+        if y0 >= limit > y1:
+            return x0 + (y0 - limit) * (x1 - x0) / (y0 - y1)
+    return None
+
+
+def chat_volume_table(data):
+    rows = ["| chats a day | " + " | ".join(label for _, label in CHAT_COLUMNS) + " |",
+            "| --- |" + " --- |" * len(CHAT_COLUMNS)]
+    for r in data["points"]:
+        rows.append(f"| {int(float(r[CHAT_PARAMETER])):,} | " + " | ".join(_point_value(r, m) for m, _ in CHAT_COLUMNS) + " |")
+    ident = data["identity"]
+    rows.append("")
+    rows.append(f"{ident['replications']} replications per point on common random numbers (the same phone callers at every "
+                f"point), seed {ident['seed']}; mean ± 95 % half-width.")
+    x = chat_absorbed(data["points"])
+    if x is not None:
+        rows.append(f"The phones' answer rate reaches 98 % at about {x:,.0f} chats a day (linear between the points around it).")
+    return "\n".join(rows)
+
+
 def placement_table(plan):
     p = plan.get("placement")
     if not p:
@@ -379,6 +426,14 @@ def summary_table(res):
             f"answer rate {_change(d, 'seoul-120-strike-day-callback')}; "
             f"ASA {_change(d, 'seoul-120-strike-day-callback', 'asa_seconds')} s",
             "call-backs-offered-on-the-strike-day")
+    if "chat-volume" in res:
+        points = res["chat-volume"]["points"]
+        x = chat_absorbed(points)
+        none = points[0]
+        add("How many chats a day can the phone agents absorb?",
+            (f"the phones stay at 98 % up to about {x:,.0f} chats a day" if x is not None else "the phones never fall below 98 %")
+            + f" (answer rate {100 * float(none['phone.answer_rate_mean']):.2f} % without chats)",
+            "real-time-chat-on-the-phone-agents")
     if "volume-2020" in res:
         d = res["volume-2020"]
         t = _d(d, "seoul-120-volume-2020", "answer_rate")
@@ -422,11 +477,16 @@ def command(v, results, replications):
         return ["run", S + v["file"], "--out", out] + reps
     if v["kind"] == "plan":
         return ["plan", S + v["file"]] + v.get("args", []) + ["--out", out] + reps
+    if v["kind"] == "sweep":
+        return ["sweep", S + v["file"], "--out", out]
     raise Failure(f"unknown kind {v['kind']}")
 
 
 def run_variant(v, results, replications):
     args = command(v, results, replications)
+    if v["kind"] == "sweep":
+        # A sweep resumes into its folder: start afresh so that every point runs with this binary.
+        shutil.rmtree(results / v["name"], ignore_errors=True)
     print(f"== {v['name']}: callsim {' '.join(args)}", flush=True)
     t = time.monotonic()
     p = subprocess.run([callsim()] + args + ["--quiet"], cwd=ROOT, capture_output=True, text=True)
@@ -443,6 +503,9 @@ def plot(v, results, figures):
         if v.get("figure_metrics"):
             cmd += ["--metrics", v["figure_metrics"]]
         src = tmp / "compare.png"
+    elif v["kind"] == "sweep":
+        cmd = [sys.executable, "plot-scripts/sweep.py", str(out), "--metric", v["figure_metric"], "--out", str(tmp)]
+        src = tmp / f"sweep-{v['figure_metric']}.png"
     elif v.get("hourly_figure"):
         cmd = [sys.executable, "plot-scripts/hourly.py", str(out), "--out", str(tmp)]
         src = tmp / "hourly.png"
@@ -478,6 +541,12 @@ def collect(names, results):
             res[v["name"]]["_folder"] = str(folder)
         elif v["kind"] == "plan":
             res[v["name"]] = load(folder / "plan.json")
+        elif v["kind"] == "sweep":
+            try:
+                with open(folder / "points.csv", newline="", encoding="utf-8") as f:
+                    res[v["name"]] = {"points": list(csv.DictReader(f)), "identity": load(folder / "sweep.json")}
+            except FileNotFoundError:
+                raise Failure(f"{folder / 'points.csv'} is missing: run the variant first (without --tables-only)")
     return res
 
 
@@ -491,6 +560,8 @@ def tables(res):
             out[n] = compare_table(res[n], v["metrics"], v.get("groups"))
         elif v["kind"] == "plan":
             out[n] = placement_table(res[n])
+        elif v["kind"] == "sweep":
+            out[n] = chat_volume_table(res[n])
         elif n == "year-2024":
             out[n] = year_table(n, res[n], PUBLISHED[n], res.get("year-2024-2023-ivr"))
             out["year-2024-months"] = monthly_table(Path(res[n]["_folder"]))

@@ -40,6 +40,25 @@ import Testing
     #expect(r.status == 0, "\(r.stderr)")
   }
 
+  /// The chat section comes from a sweep: the script runs `chat-volume.yaml` afresh and
+  /// writes one row per chats a day and where the phones reach 98 %.
+  @Test func regenerationWritesTheChatSweepTable() throws {
+    let dir = try CLI.temporaryFolder()
+    let readme = dir.appendingPathComponent("README.md")
+    let original = try String(contentsOf: Self.folder.appendingPathComponent("README.md"), encoding: .utf8)
+    let begin = "<!-- BEGIN generated: chat-volume -->", end = "<!-- END generated: chat-volume -->"
+    let before = original.components(separatedBy: begin)[0], after = original.components(separatedBy: end)[1]
+    try (before + begin + "\nstale\n" + end + after).write(to: readme, atomically: true, encoding: .utf8)
+    let results = dir.appendingPathComponent("results")
+    let r = try Self.regenerate(["--only", "chat-volume", "--no-figures", "--results", results.path, "--readme", readme.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    let block = try String(contentsOf: readme, encoding: .utf8).components(separatedBy: begin)[1].components(separatedBy: end)[0]
+    let rows = block.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| chats") && !$0.hasPrefix("| ---") }
+    #expect(rows.count == 9 && rows.first?.hasPrefix("| 0 | ") == true && rows.last?.hasPrefix("| 4,000 | ") == true, "\(block)")
+    #expect(block.contains("The phones' answer rate reaches 98 % at about"), "\(block)")
+    #expect(block == original.components(separatedBy: begin)[1].components(separatedBy: end)[0], "the README's table is the script's output")
+  }
+
   @Test func regenerationWritesTheTablesBetweenTheMarkers() throws {
     let dir = try CLI.temporaryFolder()
     let readme = dir.appendingPathComponent("README.md")

@@ -77,7 +77,8 @@ import Testing
   static var scenarioFiles: [String] {
     let root = scenariosFolder
     let all = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []
-    return all.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix("sweeps/") && !$0.contains("/parts/") }.sorted()
+    return all.filter { $0.hasSuffix(".yaml") && !$0.hasPrefix("sweeps/") && !$0.contains("/parts/") }
+      .filter { !Sweep.isSweepFile(root.appendingPathComponent($0).path) }.sorted()
   }
 
   @Test func thereAreScenariosToCheck() {
