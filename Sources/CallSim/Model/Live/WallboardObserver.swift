@@ -152,7 +152,9 @@ public struct WallboardObserver: CallObserver {
 
   private mutating func setTalkEnd(group: Int, agent: Int, _ end: Double) {
     if talkEnd[group].count <= agent { talkEnd[group] += repeatElement(0, count: agent + 1 - talkEnd[group].count) }
-    talkEnd[group][agent] = end
+    // An agent holding several chats is busy until the last ends (at one chat's pace: a
+    // slowed chat ends later than shown); one call follows another, so for calls this is `end`.
+    talkEnd[group][agent] = max(talkEnd[group][agent], end)
   }
 
   @inline(__always)
