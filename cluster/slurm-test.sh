@@ -5,10 +5,13 @@
 #   2. starts munged, slurmctld and slurmd with their own socket, ports, state and pid files
 #      in a temporary folder (no systemd, no change to /etc, nothing shared with another
 #      cluster on the machine);
-#   3. runs the example sweep unsharded, then submits it with submit-sweep.sh as a job array
-#      of SHARDS tasks and its merge job (--dependency=afterok), and waits for the merge;
+#   3. runs the example sweep unsharded, then submits it with submit-sweep.sh as the sweep
+#      README does (no CALLSIM: the script finds this repository's binary) as a job array of
+#      SHARDS tasks and its merge job (--dependency=afterany), and waits for the merge;
 #   4. checks that the merged points.csv equals the unsharded one, byte for byte;
-#   5. stops the daemons it started, by the pids in their pid files.
+#   5. submits it again with shard 2 made to fail (its folder holds a stray file) and checks
+#      that the merge job ends failed, with the merge's error line, instead of waiting;
+#   6. stops the daemons it started, by the pids in their pid files.
 #
 #   cluster/slurm-test.sh            (make slurm-test; about 1 min, plus apt on a first run)
 #
@@ -106,18 +109,37 @@ done
 sinfo -h -o %T | grep -q idle || fail "the node did not come up idle: $(sinfo 2>&1 | tail -2)"
 say "cluster up ($host, $(nproc) CPUs) in $(( $(date +%s) - start )) s"
 
+
 cd "$root"
 "$CALLSIM" sweep "$SWEEP" --out "$work/whole" --quiet
-export CALLSIM
-submitted=$(cluster/submit-sweep.sh "$SWEEP" "$work/out" "$SHARDS")
-say "$submitted"
-merge=$(echo "$submitted" | sed -n 's/.*merge job \([0-9]*\).*/\1/p')
-deadline=$(( $(date +%s) + TIMEOUT ))
-while squeue -h 2>/dev/null | grep -q .; do
-  [ "$(date +%s)" -lt "$deadline" ] || fail "jobs still queued after $TIMEOUT s: $(squeue)"
-  sleep 1
-done
+
+# Submits the sweep into $1 as the sweep README does (CALLSIM unset) and waits for every job;
+# prints the merge job's id.
+submit_and_wait() {
+  local submitted merge deadline
+  submitted=$(env -u CALLSIM cluster/submit-sweep.sh "$SWEEP" "$1" "$SHARDS")
+  say "$(echo "$submitted" | tr '\n' ' ')" >&2
+  echo "$submitted" | grep -qx "using $CALLSIM" || fail "submit-sweep.sh did not find $CALLSIM: $submitted"
+  merge=$(echo "$submitted" | sed -n 's/.*merge job \([0-9]*\).*/\1/p')
+  deadline=$(( $(date +%s) + TIMEOUT ))
+  while squeue -h 2>/dev/null | grep -q .; do
+    [ "$(date +%s)" -lt "$deadline" ] || fail "jobs still queued after $TIMEOUT s: $(squeue)"
+    sleep 1
+  done
+  echo "$merge"
+}
+
+merge=$(submit_and_wait "$work/out")
 [ -f "$work/out/merged/points.csv" ] || fail "the merge job $merge wrote no points.csv"
 cmp "$work/out/merged/points.csv" "$work/whole/points.csv" || fail "merged points.csv differs from the unsharded one"
 rows=$(( $(wc -l <"$work/whole/points.csv") - 1 ))
 say "PASS: merged points.csv of $SHARDS shards equals the unsharded sweep's ($rows points)"
+
+# Shard 2 fails (callsim refuses a folder holding other files): the merge job must run and
+# fail with the merge's error line, not wait forever on a dependency that cannot be met.
+mkdir -p "$work/failed/shard-2"
+echo stray >"$work/failed/shard-2/stray.txt"
+merge=$(submit_and_wait "$work/failed")
+[ ! -e "$work/failed/merged/points.csv" ] || fail "the merge job $merge merged despite a failed shard"
+grep -q "^error: " "$work/failed"/slurm-*-merge.out || fail "the merge job's output has no merge error: $(cat "$work/failed"/slurm-*-merge.out)"
+say "PASS: with shard 2 failed, the merge job $merge failed: $(grep -h '^error:' "$work/failed"/slurm-*-merge.out | cut -c1-100)…"
