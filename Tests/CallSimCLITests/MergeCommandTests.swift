@@ -45,7 +45,7 @@ import Testing
     #expect(r.status == 1)
     #expect(
       r.stderr
-        == "error: 4 of 7 points of sweep 'small' are in none of the folders (of shards 2/3, 3/3): point 2 (agents=41, call_types.call.patience.mean=3m), point 3 (agents=42, call_types.call.patience.mean=3m), point 5 (agents=44, call_types.call.patience.mean=3m), point 6 (agents=45, call_types.call.patience.mean=3m); run those shards to the end (rerun resumes them), then merge again\n")
+        == "error: 4 of 7 points of sweep 'small' are in none of the folders (of shards 2/3, 3/3): point 2 (agents=41, call_types.call.patience.mean_seconds=180), point 3 (agents=42, call_types.call.patience.mean_seconds=180), point 5 (agents=44, call_types.call.patience.mean_seconds=180), point 6 (agents=45, call_types.call.patience.mean_seconds=180); run those shards to the end (rerun resumes them), then merge again\n")
     #expect(!CLI.exists(out))
   }
 

@@ -119,7 +119,7 @@ import Testing
     #expect(csv == (try Self.text(dir.appendingPathComponent("two/points.csv"))))
     #expect(try Self.text(dir.appendingPathComponent("one/points.jsonl")) == (try Self.text(dir.appendingPathComponent("two/points.jsonl"))))
     let rows = csv.split(separator: "\n")
-    #expect(rows.first == "agents,call_types.call.patience.mean,answer_rate_mean,answer_rate_ci95,service_level_mean,service_level_ci95,occupancy_mean,occupancy_ci95")
+    #expect(rows.first == "agents,call_types.call.patience.mean_seconds,answer_rate_mean,answer_rate_ci95,service_level_mean,service_level_ci95,occupancy_mean,occupancy_ci95")
     #expect(rows.count == 25)
     #expect(rows.dropFirst().map { $0.split(separator: ",")[0] } == (40...63).map { Substring(String($0)) })
     // More agents, more calls answered: the common random numbers make the curve smooth.
@@ -250,7 +250,7 @@ import Testing
     let out = dir.appendingPathComponent("out")
     let r = try CLI.run(["sweep", file, "--out", out.path])
     #expect(r.status == 1)
-    #expect(r.stderr.hasPrefix("error: \(file):4: agents: point 2 of 2 (agents=-1, call_types.call.patience.mean=3m): expected a number of agents"), "\(r.stderr)")
+    #expect(r.stderr.hasPrefix("error: \(file):4: agents: point 2 of 2 (agents=-1, call_types.call.patience.mean_seconds=180): expected a number of agents"), "\(r.stderr)")
     #expect(r.stderr.split(separator: "\n").count == 1)
     #expect(!CLI.exists(out))
     let shard = try CLI.run(["sweep", file, "--shard", "3/2"])

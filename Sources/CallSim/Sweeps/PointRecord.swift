@@ -40,7 +40,7 @@ public struct PointRecord: Sendable, Equatable {
   /// One line of `points.jsonl` (without the line end):
   /// `{"point":N,"parameters":{"path":"value",…},"metrics":{"name":{"mean":x,"ci95":y},…}}`.
   public func jsonLine(parameters: [String], metrics: [SweepMetric]) -> String {
-    let params = zip(parameters, labels).map { "\(Self.quote($0)):\(Self.quote($1))" }.joined(separator: ",")
+    let params = zip(parameters, labels).map { "\(Self.quote($0)):\(Self.jsonValue($1))" }.joined(separator: ",")
     let values = zip(metrics, self.values).map {
       "\(Self.quote($0.name)):{\"mean\":\(Self.number($1.mean)),\"ci95\":\(Self.number($1.ci95))}"
     }.joined(separator: ",")
@@ -52,8 +52,17 @@ public struct PointRecord: Sendable, Equatable {
   public static func parse(jsonLine line: Substring, parameters: [String], metrics: [SweepMetric]) -> PointRecord? {
     struct Line: Decodable {
       var point: Int
-      var parameters: [String: String]
+      var parameters: [String: Label]
       var metrics: [String: Pair]
+    }
+    /// A parameter value: a number (back to its label: ``ScenarioField/show(_:)`` wrote it),
+    /// a string, or null (a removed key).
+    struct Label: Decodable {
+      var text: String
+      init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { text = "" } else if let n = try? c.decode(Double.self) { text = ScenarioField.show(n) } else { text = try c.decode(String.self) }
+      }
     }
     struct Pair: Decodable {
       var mean: Double?
@@ -63,7 +72,7 @@ public struct PointRecord: Sendable, Equatable {
     var labels: [String] = []
     for p in parameters {
       guard let label = decoded.parameters[p] else { return nil }
-      labels.append(label)
+      labels.append(label.text)
     }
     var values: [Value] = []
     for m in metrics {
@@ -94,6 +103,13 @@ public struct PointRecord: Sendable, Equatable {
   static func csvField(_ s: String) -> String {
     guard s.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return s }
     return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+  }
+
+  /// A parameter's label in JSON: a number as a number, a removed key as null, else a string.
+  static func jsonValue(_ label: String) -> String {
+    if label.isEmpty { return "null" }
+    if let n = ScenarioField.parseNumber(label), ScenarioField.show(n) == label, n.isFinite { return label }
+    return quote(label)
   }
 
   /// A JSON string literal.

@@ -154,8 +154,8 @@ struct SweepDecoder {
         for group in groups {
           if let d = zipped(group, path: path) { dimensions.append(d) }
         }
-      } else if let p = path(key, values), let list = self.values(values) {
-        dimensions.append(SweepDimension(paths: [p], steps: list.map { [$0] }))
+      } else if let p = path(key, values), let (list, isDuration) = self.values(values) {
+        dimensions.append(SweepDimension(paths: [p], steps: list.map { [$0] }, durations: [isDuration]))
       }
     }
     return diagnostics.hasErrors ? nil : dimensions
@@ -170,38 +170,43 @@ struct SweepDecoder {
     }
     var paths: [ScenarioKeyPath] = []
     var columns: [[ScenarioValue?]] = []
+    var durations: [Bool] = []
     for (key, values) in entries {
-      guard let p = path(key, values), let list = self.values(values) else { continue }
+      guard let p = path(key, values), let (list, isDuration) = self.values(values) else { continue }
       if let first = columns.first, first.count != list.count {
         values.error("has \(list.count) value\(list.count == 1 ? "" : "s"); expected \(first.count), as many as '\(paths[0])' (zipped lists are read side by side)")
         continue
       }
       paths.append(p)
       columns.append(list)
+      durations.append(isDuration)
     }
     guard paths.count == entries.count, let length = columns.first?.count else { return nil }
-    return SweepDimension(paths: paths, steps: (0..<length).map { i in columns.map { $0[i] } })
+    return SweepDimension(paths: paths, steps: (0..<length).map { i in columns.map { $0[i] } }, durations: durations)
   }
 
-  /// A parameter's values: a list (null removes the key), a range `{from, to, step}`, or one value.
-  private func values(_ field: ScenarioField) -> [ScenarioValue?]? {
+  /// A parameter's values — a list (null removes the key), a range `{from, to, step}`, or
+  /// one value — and whether they are durations (``SweepDimension/areDurations(_:)``).
+  private func values(_ field: ScenarioField) -> (values: [ScenarioValue?], durations: Bool)? {
     switch field.value {
     case .sequence(let items, _):
       if items.isEmpty {
         field.expected("at least one value")
         return nil
       }
-      return items.map { $0.isNull ? nil : $0 }
+      let values = items.map { $0.isNull ? nil : $0 }
+      return (values, SweepDimension.areDurations(values))
     case .mapping(let pairs, _) where pairs.contains(where: { ["from", "to", "step"].contains($0.key) }):
-      return range(field).map { $0.map { Optional($0) } }
+      return range(field).map { ($0.values.map { Optional($0) }, $0.durations) }
     default:
-      return [field.value.isNull ? nil : field.value]
+      let values = [field.value.isNull ? nil : field.value]
+      return (values, SweepDimension.areDurations(values))
     }
   }
 
   /// `{from: a, to: b, step: s}`: a, a + s, … up to b (included when a whole number of
   /// steps reaches it, within 1e-9 of a step). Numbers, or durations given in seconds.
-  private func range(_ field: ScenarioField) -> [ScenarioValue]? {
+  private func range(_ field: ScenarioField) -> (values: [ScenarioValue], durations: Bool)? {
     guard let map = field.mapping(["from", "to", "step"], what: "a range {from, to, step}") else { return nil }
     let ends = ["from", "to", "step"].map { map.required($0, "a number or a duration (range {from, to, step})") }
     guard let from = ends[0], let to = ends[1], let step = ends[2] else { return nil }
@@ -220,9 +225,10 @@ struct SweepDecoder {
       step.expected("a step giving at most \(Sweep.maxPoints) values, found \(ScenarioField.show(steps + 1)) values")
       return nil
     }
-    return (0...Int(steps)).map { k in
+    let values = (0...Int(steps)).map { k -> ScenarioValue in
       let v = ((a + Double(k) * s) * 1e9).rounded() / 1e9
       return .scalar(ScenarioField.show(v), quoted: false, origin: field.origin)
     }
+    return (values, !numbers)
   }
 }

@@ -23,7 +23,7 @@ struct SweepPointBuilder {
   }
 
   func build() -> Built {
-    let parameters = dimensions.flatMap { $0.paths.map(\.description) }
+    let parameters = dimensions.flatMap(\.columns)
     var built = Built(parameters: parameters, points: [], resolvedTexts: [], errors: [], warnings: [])
     var errors = IssueGroups(), warnings = IssueGroups()
     for index in 0..<count {

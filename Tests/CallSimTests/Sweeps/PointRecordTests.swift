@@ -8,6 +8,19 @@ import Testing
   static let parameters = ["agents", "routing.mode", "note"]
   static let metrics: [SweepMetric] = [SweepMetric(.answerRate), SweepMetric(.asaSeconds), SweepMetric(.answerRate, channel: .phone)]
 
+  /// `points.jsonl` holds numbers as JSON numbers, a removed key as null, other values as
+  /// strings, and reads each back to its label.
+  @Test func parametersAreTypedInJSON() throws {
+    let record = PointRecord(number: 3, labels: ["12", "0.25", "integrated", "", "1e+20"], values: [.init(mean: 0.5, ci95: nil)])
+    let parameters = ["agents", "arrivals.share", "routing.mode", "routing.overflow_after_seconds", "arrivals.per_day"]
+    let line = record.jsonLine(parameters: parameters, metrics: [SweepMetric(.answerRate)])
+    let decoded = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+    let values = try #require(decoded["parameters"] as? [String: Any])
+    #expect(values["agents"] as? Int == 12 && values["arrivals.share"] as? Double == 0.25 && values["arrivals.per_day"] as? Double == 1e20)
+    #expect(values["routing.mode"] as? String == "integrated" && values["routing.overflow_after_seconds"] is NSNull)
+    #expect(PointRecord.parse(jsonLine: Substring(line), parameters: parameters, metrics: [SweepMetric(.answerRate)]) == record)
+  }
+
   @Test func roundTripsEveryDoubleExactly() {
     var generator = SystemRandomNumberGenerator()
     for _ in 0..<2000 {

@@ -55,9 +55,10 @@ import Testing
   @Test func productInGridOrderLastParameterFastest() throws {
     let s = try Self.sweep(Self.valid)
     #expect(s.name == "grid")
-    #expect(s.parameters == ["agents", "call_types.call.patience.mean"])
+    // A duration parameter: its column says seconds, its labels are seconds.
+    #expect(s.parameters == ["agents", "call_types.call.patience.mean_seconds"])
     #expect(s.metrics == [SweepMetric(.answerRate), SweepMetric(.serviceLevel)])
-    #expect(s.points.map(\.labels) == [["5", "1m"], ["5", "3m"], ["6", "1m"], ["6", "3m"], ["7", "1m"], ["7", "3m"]])
+    #expect(s.points.map(\.labels) == [["5", "60"], ["5", "180"], ["6", "60"], ["6", "180"], ["7", "60"], ["7", "180"]])
     #expect(s.points.map(\.number) == Array(1...6))
     #expect(s.points.map { $0.model.agentGroups[0].staffing.peak } == [5, 5, 6, 6, 7, 7])
     #expect(s.points.map { $0.model.callTypes[0].patience?.mean } == [60, 180, 60, 180, 60, 180])
@@ -69,6 +70,7 @@ import Testing
     let s = try Self.sweep(Self.valid.replacingOccurrences(of: "[5, 6, 7]", with: "{from: 4, to: 8, step: 2}")
       .replacingOccurrences(of: "[1m, 3m]", with: "{from: 30s, to: 1m30s, step: 30s}"))
     #expect(s.points.map(\.labels).map { $0.joined(separator: "/") } == ["4/30", "4/60", "4/90", "6/30", "6/60", "6/90", "8/30", "8/60", "8/90"])
+    #expect(s.parameters == ["agents", "call_types.call.patience.mean_seconds"], "a range of durations is in seconds")
     let fractional = try Self.sweep(Self.valid.replacingOccurrences(of: "agents: [5, 6, 7]", with: "arrivals.per_hour: {from: 0.1, to: 0.3, step: 0.1}"))
     // 0.1 + 2 × 0.1 is 0.30000000000000004 in binary: shown and used as 0.3.
     #expect(Set(fractional.points.map { $0.labels[0] }) == ["0.1", "0.2", "0.3"])
@@ -87,8 +89,8 @@ import Testing
           routing.overflow_after: [~, 30s, null]
       metrics: [answer_rate]
       """, base: Self.groupsBase)
-    #expect(s.parameters == ["agent_groups.traffic_team.skills[1]", "routing.mode", "routing.overflow_after"])
-    #expect(s.points.map(\.labels) == [["water", "split", ""], ["water", "overflow", "30s"], ["water", "integrated", ""]])
+    #expect(s.parameters == ["agent_groups.traffic_team.skills[1]", "routing.mode", "routing.overflow_after_seconds"])
+    #expect(s.points.map(\.labels) == [["water", "split", ""], ["water", "overflow", "30"], ["water", "integrated", ""]])
     #expect(s.points.map(\.model.routing.mode.rawValue) == ["split", "overflow", "integrated"])
     #expect(s.points.allSatisfy { $0.model.settings.seed == 99 && $0.model.settings.replications == 2 })
   }
@@ -142,11 +144,11 @@ import Testing
     Case(name: "same path twice", replace: ("  agents: [5, 6, 7]\n", "  zip:\n    agents: [5, 6, 7]\n    arrivals.per_hour: [60, 70, 80]\n  agents: [1]\n"),
          expected: ["error: sweep.yaml:8: parameters.agents: the key path 'agents' is swept twice"]),
     Case(name: "index past the list", replace: ("agents: [5, 6, 7]", "call_types.call.handle[0]: [1]"),
-         expected: ["error: sweep.yaml:5: parameters.call_types.call.handle[0]: point 1 of 2 (call_types.call.handle[0]=1, call_types.call.patience.mean=1m): cannot set 'call_types.call.handle[0]': 'call_types.call.handle' is a mapping in the base scenario, not a list (and 1 other point)"]),
+         expected: ["error: sweep.yaml:5: parameters.call_types.call.handle[0]: point 1 of 2 (call_types.call.handle[0]=1, call_types.call.patience.mean_seconds=60): cannot set 'call_types.call.handle[0]': 'call_types.call.handle' is a mapping in the base scenario, not a list (and 1 other point)"]),
     Case(name: "a value invalid at some points", replace: ("[5, 6, 7]", "[5, -1, 7]"),
-         expected: ["error: sweep.yaml:5: agents: point 3 of 6 (agents=-1, call_types.call.patience.mean=1m): expected a number of agents from 0 to 1000000, found '-1' (and 1 other point)"]),
+         expected: ["error: sweep.yaml:5: agents: point 3 of 6 (agents=-1, call_types.call.patience.mean_seconds=60): expected a number of agents from 0 to 1000000, found '-1' (and 1 other point)"]),
     Case(name: "a misspelt key path", replace: ("call_types.call.patience.mean", "call_types.call.patince.mean"),
-         expected: ["error: sweep.yaml:6: call_types.call.patince: point 1 of 6 (agents=5, call_types.call.patince.mean=1m): unknown key; did you mean 'patience'? (expected one of: share, handle, wrap_up, patience, redial, priority, call_cap, targets, callback_offer, channel, deadline, arrivals) (and 5 other points)"]),
+         expected: ["error: sweep.yaml:6: call_types.call.patince: point 1 of 6 (agents=5, call_types.call.patince.mean_seconds=60): unknown key; did you mean 'patience'? (expected one of: share, handle, wrap_up, patience, redial, priority, call_cap, targets, callback_offer, channel, deadline, arrivals) (and 5 other points)"]),
   ]
 
   @Test(arguments: cases) func badSweepFile(_ c: Case) throws {
@@ -165,7 +167,7 @@ import Testing
     guard case .failure(let failure) = result else { Issue.record("accepted"); return }
     let problems = failure.lines
     #expect(problems.count == 1)
-    #expect(problems.first?.hasPrefix("error: base.yaml:9: agnets: point 1 of 6 (agents=5, call_types.call.patience.mean=1m): unknown key") == true, "\(problems)")
+    #expect(problems.first?.hasPrefix("error: base.yaml:9: agnets: point 1 of 6 (agents=5, call_types.call.patience.mean_seconds=60): unknown key") == true, "\(problems)")
     #expect(problems.first?.hasSuffix("(and 5 other points)") == true, "\(problems)")
   }
 }
