@@ -45,15 +45,22 @@ import Testing
     return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).count - 1
   }
 
-  /// A message type's volume and a group's reserve are sweepable like any key: more texts
-  /// or a larger reserve leave more of them waiting.
-  @Test func sweepsMessageVolumeAndReserve() throws {
+  /// The base with a text-message type on the calls' team (52 agents), written to a new
+  /// folder as `base.yaml`; the folder.
+  static func setUpTexts() throws -> URL {
     let base = Self.base.replacingOccurrences(
       of: "call_types:\n",
       with: "call_types:\n  texts: {channel: message, arrivals: {per_hour: 20}, handle: {dist: exponential, mean: 3m}, deadline: 1h}\n")
       .replacingOccurrences(of: "agents: 48", with: "agent_groups: {team: {skills: [call, texts], agents: 52}}")
     let dir = try CLI.temporaryFolder()
     _ = try CLI.write(base, to: "base.yaml", in: dir)
+    return dir
+  }
+
+  /// A message type's volume and a group's reserve are sweepable like any key: more texts
+  /// or a larger reserve leave more of them waiting.
+  @Test func sweepsMessageVolumeAndReserve() throws {
+    let dir = try Self.setUpTexts()
     let file = try CLI.write(
       """
       sweep: texts
@@ -75,12 +82,7 @@ import Testing
   /// A metric over one channel (`phone.answer_rate`, `texts`' `message.asa_seconds`) is the
   /// run's `channels.NAME` value, in `points.csv` under its own name.
   @Test func keepsMetricsOfOneChannel() throws {
-    let base = Self.base.replacingOccurrences(
-      of: "call_types:\n",
-      with: "call_types:\n  texts: {channel: message, arrivals: {per_hour: 20}, handle: {dist: exponential, mean: 3m}, deadline: 1h}\n")
-      .replacingOccurrences(of: "agents: 48", with: "agent_groups: {team: {skills: [call, texts], agents: 52}}")
-    let dir = try CLI.temporaryFolder()
-    _ = try CLI.write(base, to: "base.yaml", in: dir)
+    let dir = try Self.setUpTexts()
     let file = try CLI.write(
       """
       sweep: channels
@@ -96,7 +98,7 @@ import Testing
     #expect(points.header == ["call_types.texts.arrivals.per_hour", "answer_rate_mean", "answer_rate_ci95", "phone.answer_rate_mean",
       "phone.answer_rate_ci95", "message.asa_seconds_mean", "message.asa_seconds_ci95"])
     let run = dir.appendingPathComponent("run")
-    let single = try CLI.run(["run", CLI.write(base, to: "one.yaml", in: dir), "--set", "call_types.texts.arrivals.per_hour=40", "--out", run.path, "--quiet"])
+    let single = try CLI.run(["run", dir.appendingPathComponent("base.yaml").path, "--set", "call_types.texts.arrivals.per_hour=40", "--out", run.path, "--quiet"])
     #expect(single.status == 0, "\(single.stderr)")
     let channels = try #require(CLI.json(run.appendingPathComponent("summary.json"))["channels"] as? [String: [String: [String: Any]]])
     let row = try #require(points.rows.last)
