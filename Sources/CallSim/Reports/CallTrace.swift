@@ -30,10 +30,13 @@ public struct CallTrace: CallObserver {
   public static let agentFile = "agents.csv"
 
   /// The header for `model`: ``header``, then `capped` (true/false: an answered call's talk
-  /// was cut at the cap) when the model has a call cap, and `abusive` (true/false: a known
-  /// abusive caller) when it has abusive callers — columns only where they can say something.
+  /// was cut at the cap) when the model has a call cap, `abusive` (true/false: a known
+  /// abusive caller) when it has abusive callers, and `channel` (`phone`, `chat`, `message`)
+  /// when it has chat or message types — columns only where they can say something. A
+  /// chat's `handle_seconds` is its handle at one chat, not its length slowed by others.
   public static func header(for model: CallCenterModel) -> String {
     header + (model.hasCallCap ? ",capped" : "") + (model.abusiveCallers != nil ? ",abusive" : "")
+      + (model.hasOtherChannels ? ",channel" : "")
   }
 
   /// Estimated bytes per row, for the size announced before a traced run.
@@ -47,6 +50,8 @@ public struct CallTrace: CallObserver {
   private let firstMeasuredHour: Int
   private let hasCap: Bool
   private let hasAbusive: Bool
+  /// Each call type's channel, when some type is not a phone type; empty otherwise.
+  private let channels: [String]
 
   /// A trace of replication `replication` of `model` into the part file `url` (and its
   /// agent changes into ``agentPart(of:)``).
@@ -60,6 +65,7 @@ public struct CallTrace: CallObserver {
     firstMeasuredHour = model.settings.firstMeasuredHour
     hasCap = model.hasCallCap
     hasAbusive = model.abusiveCallers != nil
+    channels = model.hasOtherChannels ? model.callTypes.map(\.channel.rawValue) : []
   }
 
   public mutating func observe(_ event: CallEvent, call: CallFacts, at time: Double) {
@@ -92,6 +98,7 @@ public struct CallTrace: CallObserver {
     ]
     if hasCap { row.append(call.capped ? "true" : "false") }
     if hasAbusive { row.append(call.isAbusive ? "true" : "false") }
+    if !channels.isEmpty { row.append(channels[call.type]) }
     sink.append(row.joined(separator: ",") + "\n")
   }
 

@@ -97,6 +97,7 @@ import Testing
     for r in result.replications {
       let texts = rows.filter { $0.replication == r.replication && $0.type == "texts" }
       #expect(texts.count > 100, "too few texts for the check")
+      #expect(texts.allSatisfy { $0.channel == "message" } && rows.filter { $0.type == "calls" }.allSatisfy { $0.channel == "phone" })
       for h in 0..<hours {
         let end = Double(h + 1) * 3600
         let waiting = texts.filter { t in t.arrival < end && (t.wait.map { t.arrival + $0 >= end } ?? true) }.count

@@ -11,6 +11,8 @@ import Testing
     var replication: Int, callID: Int, type: String, arrival: Double, outcome: String, group: String
     var transferredBy: String, wait: Double?, handle: Double?
     var isRedial: Bool, caller: Int, talkDrawn: Double, patience: Double?
+    /// `phone`, `chat` or `message`; the column is there only with chat or message types.
+    var channel: String?
   }
 
   /// Runs `yaml` with a trace and returns the model, the result and the rows of calls.csv.
@@ -23,15 +25,17 @@ import Testing
     let result = try #require(run.result)
     #expect(result.conservationErrors.isEmpty, "\(result.conservationErrors.prefix(3))")
     let csv = folder.appendingPathComponent("calls.csv")
-    try CallTrace.merge(parts: (0..<model.settings.replications).map { CallTrace.part($0, in: folder) }, into: csv)
+    try CallTrace.merge(parts: (0..<model.settings.replications).map { CallTrace.part($0, in: folder) }, into: csv, model: model)
     let table = try CSVFile(contentsOf: csv)
-    #expect(table.header.joined(separator: ",") == CallTrace.header)
+    #expect(table.header.joined(separator: ",") == CallTrace.header(for: model))
+    let hasChannel = table.header.contains("channel")
     let rows = table.rows.map { c in
       Row(
         replication: Int(c["replication"])!, callID: Int(c["call_id"])!, type: c["type"], arrival: c.number("arrival")!,
         outcome: c["outcome"], group: c["group"], transferredBy: c["transferred_by"], wait: c.number("wait_seconds"),
         handle: c.number("handle_seconds"), isRedial: c["is_redial"] == "true", caller: Int(c["caller"])!,
-        talkDrawn: c.number("talk_drawn_seconds")!, patience: c.number("patience_seconds"))
+        talkDrawn: c.number("talk_drawn_seconds")!, patience: c.number("patience_seconds"),
+        channel: hasChannel ? c["channel"] : nil)
     }
     return (model, result, rows)
   }
