@@ -105,7 +105,7 @@ public struct CompareTable {
     let hasCap = models.contains(where: Metric.Feature.callCap.isUsed)
     let hasAbusive = models.contains(where: Metric.Feature.abusiveCallers.isUsed)
     let groupPolicyRows = (hasCap ? Self.groupCapRows : []) + (hasAbusive ? Self.groupAbusiveRows : [])
-      + (models.contains(where: \.hasChats) ? [("chats per agent", GroupMetric.chatsPerAgent, Unit.count)] : [])
+      + [("chats per agent", GroupMetric.chatsPerAgent, Unit.count)].filter { $0.1.isReported(by: models) }
     for (label, metric, unit) in Self.overallRows(models) {
       table.append(
         [label, unit.value(report.comparisons[0].overall[metric]?.baseMean)]

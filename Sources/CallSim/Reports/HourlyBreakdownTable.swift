@@ -26,7 +26,7 @@ public struct HourlyBreakdownTable: CSVLineTable {
 
   /// The `hourly_groups.csv` metric columns of a run of `model`: the chats per agent at the end with chat types.
   public static func groupColumns(for model: CallCenterModel) -> [GroupMetric] {
-    groupColumns + (model.hasChats ? [.chatsPerAgent] : [])
+    groupColumns + [GroupMetric.chatsPerAgent].filter { $0.isReported(by: [model]) }
   }
 
   public let result: RunResult

@@ -85,10 +85,12 @@ public enum GroupMetric: String, Sendable, CaseIterable {
   /// Time-average number of chats an agent holds while it holds at least one.
   case chatsPerAgent = "chats_per_agent"
 
-  /// The group metrics a run of `model` reports: the chats per agent only with chat types.
-  public static func reported(for model: CallCenterModel) -> [GroupMetric] {
-    allCases.filter { $0 != .chatsPerAgent || model.hasChats }
-  }
+  /// Whether runs of `models` (one run, or the scenarios compared) report this metric: the
+  /// chats per agent only when one of them has chat types.
+  public func isReported(by models: [CallCenterModel]) -> Bool { self != .chatsPerAgent || models.contains(where: \.hasChats) }
+
+  /// The group metrics a run of `model` reports.
+  public static func reported(for model: CallCenterModel) -> [GroupMetric] { allCases.filter { $0.isReported(by: [model]) } }
 
   /// The value for `c` over `periodSeconds`; `nil` where undefined.
   public func value(of c: GroupCounts, periodSeconds: Double) -> Double? {

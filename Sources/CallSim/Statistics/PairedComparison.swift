@@ -105,7 +105,7 @@ public struct PairedComparison: Sendable {
       guard let j = otherGroups[g.name] else { return nil }
       var out: [GroupMetric: PairedDifference] = [:]
       let (b, o) = (byGroup(baseline, i), byGroup(other, j))
-      for m in GroupMetric.allCases where m != .chatsPerAgent || baseline.model.hasChats || other.model.hasChats {
+      for m in GroupMetric.allCases where m.isReported(by: [baseline.model, other.model]) {
         out[m] = PairedDifference(
           base: b.map { m.value(of: $0, periodSeconds: period) }, other: o.map { m.value(of: $0, periodSeconds: period) })
       }

@@ -112,9 +112,7 @@ struct SweepDecoder {
     for item in items {
       guard let name = item.string() else { continue }
       guard let metric = SweepMetric(name: name) else {
-        if case let parts = name.split(separator: ".", maxSplits: 1), parts.count == 2, Channel(rawValue: String(parts[0])) != nil,
-          let m = Metric(rawValue: String(parts[1])), m.isAgentTime
-        {
+        if let m = SweepMetric.agentTime(named: name) {
           item.error("'\(name)' is agent time, kept for all contacts, not per channel; use \(m.rawValue)")
           continue
         }

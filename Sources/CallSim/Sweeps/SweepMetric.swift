@@ -13,16 +13,28 @@ public struct SweepMetric: Sendable, Hashable, Codable, CustomStringConvertible 
   }
 
   /// The metric named `name` (`answer_rate`, `phone.answer_rate`); `nil` when it names none,
-  /// or a metric of agent time with a channel (agent time is not split by channel).
+  /// or a metric of agent time with a channel (``agentTime(named:)``).
   public init?(name: String) {
-    let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
-    if parts.count == 2 {
-      guard let channel = Channel(rawValue: parts[0]), let metric = Metric(rawValue: parts[1]), !metric.isAgentTime else { return nil }
-      self.init(metric, channel: channel)
-    } else {
-      guard let metric = Metric(rawValue: name) else { return nil }
-      self.init(metric)
+    switch Self.parts(of: name) {
+    case let (channel?, metric?) where !metric.isAgentTime: self.init(metric, channel: channel)
+    case (nil, let metric?): self.init(metric)
+    default: return nil
     }
+  }
+
+  /// The agent-time metric `name` asks for over a channel (`phone.occupancy`), which no
+  /// channel has: agent time is the groups', kept for all contacts.
+  static func agentTime(named name: String) -> Metric? {
+    guard case let (_?, metric?) = parts(of: name), metric.isAgentTime else { return nil }
+    return metric
+  }
+
+  /// `CHANNEL.METRIC` or `METRIC` read as far as it goes.
+  private static func parts(of name: String) -> (Channel?, Metric?) {
+    let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+    guard parts.count == 2 else { return (nil, Metric(rawValue: name)) }
+    guard let channel = Channel(rawValue: parts[0]) else { return (nil, nil) }
+    return (channel, Metric(rawValue: parts[1]))
   }
 
   public var name: String { channel.map { "\($0.rawValue).\(metric.rawValue)" } ?? metric.rawValue }
