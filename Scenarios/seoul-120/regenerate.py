@@ -81,9 +81,9 @@ VARIANTS = [
     {"name": "callback", "kind": "compare",
      "files": ["strike-day.yaml", "strike-day-callback.yaml"],
      "metrics": BASIC[:4] + ["redials", "abandon_rate"] + BASIC[4:8]
-                + ["callback_offered", "callback_accepted", "callback_completed", "callback_lost",
+                + ["callbacks_offered", "callbacks_accepted", "callbacks_completed", "callbacks_lost",
                    "callback_delay_seconds", "callback_delay_within_target"],
-     "figure_metrics": "answer_rate,abandoned,asa_seconds,callback_completed"},
+     "figure_metrics": "answer_rate,abandoned,asa_seconds,callbacks_completed"},
     {"name": "strike-hourly", "kind": "run", "file": "strike-day.yaml", "table": False,
      "hourly_figure": True},
     {"name": "chat-volume", "kind": "sweep", "file": "chat-volume.yaml", "figure_metric": "phone.answer_rate"},
@@ -112,8 +112,8 @@ LABELS = {
     "agents_on_phones": "agents on the phones (mean)", "agents_scheduled": "agents scheduled (mean)",
     "paid_hours": "paid hours", "capped": "capped calls", "call_backs": "call-backs (calls)",
     "abusive_answered": "abusive calls answered", "recovery_hours": "recovery (agent-hours)",
-    "callback_offered": "call-backs offered (calls)", "callback_accepted": "call-backs accepted (calls)",
-    "callback_completed": "call-backs completed (calls)", "callback_lost": "call-backs lost (calls)",
+    "callbacks_offered": "call-backs offered (calls)", "callbacks_accepted": "call-backs accepted (calls)",
+    "callbacks_completed": "call-backs completed (calls)", "callbacks_lost": "call-backs lost (calls)",
     "callback_delay_seconds": "call-back delay (s)", "callback_delay_within_target": "call-backs within 20 s",
 }
 SHARES = {"answer_rate", "answer_rate_total", "service_level", "abandon_rate", "occupancy",

@@ -23,12 +23,21 @@ struct CompareCommand: ParsableCommand {
       valueName: "HH-HH"))
   var hours: String?
 
+  @Option(
+    help: ArgumentHelp(
+      "Compare only these dates, both included, such as 2024-09-02..2024-09-08 (the first week of a rollout), or one date: calls counted by the day they arrive, agent time by the day it was spent. Every date must be a measured day of the baseline.",
+      valueName: "FROM..TO"))
+  var dates: String?
+
   @OptionGroup var options: SimulationOptions
 
   func validate() throws {
     if scenarios.count < 2 { throw ValidationError("compare needs a baseline and at least one other scenario (got \(scenarios.count) file)") }
     if let hours, HourWindow(hours) == nil {
       throw ValidationError("--hours: expected whole hours of the day as HH-HH, such as 11-13, found '\(hours)'")
+    }
+    if let dates, DateRange(dates) == nil {
+      throw ValidationError("--dates: expected dates as YYYY-MM-DD..YYYY-MM-DD (the first not after the second), such as 2024-09-02..2024-09-08, found '\(dates)'")
     }
   }
 
@@ -46,6 +55,11 @@ struct CompareCommand: ParsableCommand {
           try s.setReplications(settings.replications)
           s.setSeed(settings.seed)
         })
+    }
+    let range = dates.flatMap(DateRange.init)
+    if let problem = range?.problem(in: settings) {
+      Diagnostics.printError("error: --dates: \(problem) (the baseline \(baseline.file))")
+      throw ExitCode(1)
     }
     for scenario in loaded.dropFirst() {
       if let d = settings.calendarDifference(from: scenario.model.settings) {
@@ -82,7 +96,7 @@ struct CompareCommand: ParsableCommand {
       results.append(result)
     }
     let report = CompareReport(
-      comparisons: results.dropFirst().map { PairedComparison(baseline: results[0], other: $0, window: hours.flatMap(HourWindow.init)) },
+      comparisons: results.dropFirst().map { PairedComparison(baseline: results[0], other: $0, window: hours.flatMap(HourWindow.init), dates: range) },
       serviceLevelWithinInFiles: withinInFiles)
     do {
       try CompareFolder(location: location).write(report, stop: interruption.stopForWriting(simulationStopped: false))

@@ -89,6 +89,42 @@ import Testing
     #expect(csv.contains { $0.hasPrefix("base,overall,,service_level,") && $0.contains(",0,0,false,4") })
   }
 
+  /// `--dates` compares only those days: the days of two ranges that split the measured
+  /// period add up to the whole comparison's counts; the table and compare.json say which
+  /// dates; a range outside the measured days or not a range is one `error:` line, nothing written.
+  @Test func comparesOnlyTheDatesGiven() throws {
+    let dir = try CLI.temporaryFolder()
+    let a = try CLI.write(Self.scenario(name: "base", agents: 48, days: 4, warmup: "1d"), to: "a.yaml", in: dir)
+    let b = try CLI.write(Self.scenario(name: "more", agents: 50, days: 4, warmup: "1d"), to: "b.yaml", in: dir)
+    func answered(_ extra: [String], _ name: String) throws -> (base: Double, other: Double, json: [String: Any], stdout: String) {
+      let out = dir.appendingPathComponent(name)
+      let r = try CLI.run(["compare", a, b, "--out", out.path, "--threads", "2"] + extra)
+      #expect(r.status == 0, "\(r.stderr)")
+      let json = try CLI.json(out.appendingPathComponent("compare.json"))
+      let d = try #require(((json["scenarios"] as? [[String: Any]])?.first?["differences"] as? [String: [String: Any]])?["answered"])
+      return (try #require(d["base"] as? Double), try #require(d["other"] as? Double), json, r.stdout)
+    }
+    let whole = try answered([], "whole")
+    let first = try answered(["--dates", "2024-01-02..2024-01-03"], "first")
+    let last = try answered(["--dates", "2024-01-04"], "last")
+    #expect(first.base > 0 && last.base > 0)
+    #expect(abs(first.base + last.base - whole.base) < 1e-9 * whole.base, "\(first.base) + \(last.base) ≠ \(whole.base)")
+    #expect(abs(first.other + last.other - whole.other) < 1e-9 * whole.other)
+    #expect(first.json["dates"] as? String == "2024-01-02..2024-01-03" && last.json["dates"] as? String == "2024-01-04")
+    #expect(whole.json["dates"] is NSNull)
+    #expect(first.stdout.contains("dates 2024-01-02..2024-01-03 only"), "\(first.stdout)")
+    for (dates, message) in [
+      ("2024-01-01..2024-01-02", "error: --dates: expected dates within the measured days (2024-01-02..2024-01-04), found 2024-01-01..2024-01-02"),
+      ("2024-01-03..2024-01-02", "--dates: expected dates as YYYY-MM-DD..YYYY-MM-DD"),
+      ("2024-01-02-2024-01-03", "--dates: expected dates as YYYY-MM-DD..YYYY-MM-DD"),
+    ] {
+      let out = dir.appendingPathComponent("bad")
+      let r = try CLI.run(["compare", a, b, "--out", out.path, "--dates", dates])
+      #expect(r.status != 0 && r.stderr.contains(message) && !r.stderr.contains("Fatal"), "\(dates): \(r.stderr)")
+      #expect(!FileManager.default.fileExists(atPath: out.path))
+    }
+  }
+
   @Test(arguments: [
     ("days: 3", "simulation.days"), ("warmup: 3h", "simulation.warmup"),
     ("start: 2024-02-01, days: 2", "simulation.start"),

@@ -99,7 +99,7 @@ import Testing
     let (dir, file, out, run) = try Self.runScenario(Self.plain, named: "plain.yaml")
     let offerMetrics = Metric.allCases.filter { $0.reportedWith == .callBackOffers }
     #expect(offerMetrics.count == 6)
-    #expect(Metric.allCases.filter { $0.reportedWith == .messages } == [.messageOnTime, .messageBacklog])
+    #expect(Metric.allCases.filter { $0.reportedWith == .messages } == [.responseSeconds, .onTimeShare, .backlog])
     let summary = try CLI.json(out.appendingPathComponent("summary.json"))
     let metrics = try #require(summary["metrics"] as? [String: Any])
     #expect(Set(metrics.keys) == Set(Metric.allCases.filter { $0.reportedWith == nil }.map(\.rawValue)))
@@ -112,6 +112,7 @@ import Testing
     let compare = try CLI.run(["compare", file, file, "--out", cmp.path, "--threads", "2"])
     #expect(compare.status == 0, "\(compare.stderr)")
     let csv = try String(contentsOf: cmp.appendingPathComponent("compare.csv"), encoding: .utf8)
-    #expect(!csv.contains("callback_") && !csv.contains("message_") && !csv.contains(",channel,"))
+    for m in Metric.allCases where m.reportedWith != nil { #expect(!csv.contains(",\(m.rawValue),"), "\(m)") }
+    #expect(!csv.contains(",channel,"))
   }
 }

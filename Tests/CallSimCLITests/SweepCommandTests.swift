@@ -68,13 +68,13 @@ import Testing
       parameters:
         call_types.texts.arrivals.per_hour: [10, 40]
         agent_groups.team.reserve: [0, 3]
-      metrics: [message_on_time, message_backlog]
+      metrics: [response_seconds, on_time_share, backlog]
       """, to: "sweep.yaml", in: dir)
     let out = dir.appendingPathComponent("out")
     let r = try CLI.run(["sweep", file, "--out", out.path, "--threads", "2", "--quiet"])
     #expect(r.status == 0, "\(r.stderr)")
     let points = try CSVFile(contentsOf: out.appendingPathComponent("points.csv"))
-    let backlog = points.rows.compactMap { $0.number("message_backlog_mean") }
+    let backlog = points.rows.compactMap { $0.number("backlog_mean") }
     #expect(points.rows.map { $0["call_types.texts.arrivals.per_hour"] } == ["10", "10", "40", "40"])
     #expect(backlog.count == 4 && backlog[0] < backlog[1] && backlog[2] < backlog[3] && backlog[0] < backlog[2], "\(backlog)")
   }

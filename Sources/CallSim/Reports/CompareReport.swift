@@ -82,6 +82,7 @@ public struct CompareReport {
       "service_level_within_seconds": serviceLevelWithin,
       "scenarios": scenarios,
       "hours": comparisons[0].window.map { "\($0)" } ?? NSNull(),
+      "dates": comparisons[0].dates.map { "\($0)" } ?? NSNull(),
     ]
   }
 

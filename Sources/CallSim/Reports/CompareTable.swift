@@ -72,9 +72,10 @@ public struct CompareTable {
     ("abusive answered (calls)", .abusiveAnswered, .count), ("recovery (agent-hours)", .recoveryHours, .count),
   ]
   static let typeRows: [(String, Metric, Unit)] = Metric.listed(in: .compareTypeConsole).map { ($0.label, $0, unit($0)) }
-  /// A channel's rows: a call type's, and for messages their on-time share and backlog.
+  /// A channel's rows: a call type's, and for messages their on-time share and backlog (their
+  /// `response_seconds` is the channel's ASA, already a row).
   static func channelRows(_ channel: String) -> [(String, Metric, Unit)] {
-    typeRows + (channel == Channel.message.rawValue ? [Metric.messageOnTime, .messageBacklog].map { ($0.label, $0, unit($0)) } : [])
+    typeRows + (channel == Channel.message.rawValue ? [Metric.onTimeShare, .backlog].map { ($0.label, $0, unit($0)) } : [])
   }
   static let groupRows: [(String, GroupMetric, Unit)] = [
     ("answered (calls)", .answered, .count), ("occupancy", .occupancy, .share),
@@ -100,6 +101,7 @@ public struct CompareTable {
     }
     lines.append(threshold)
     if let window = report.comparisons[0].window { lines.append("hours \(window) of each day only (calls by arrival, agent time as spent)") }
+    if let dates = report.comparisons[0].dates { lines.append("dates \(dates) only (calls by arrival, agent time as spent)") }
     var table: [[String]] = [["overall", base.model.name] + report.comparisons.map(\.other.model.name)]
     let models = [base.model] + report.comparisons.map(\.other.model)
     let hasCap = models.contains(where: Metric.Feature.callCap.isUsed)

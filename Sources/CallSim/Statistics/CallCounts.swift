@@ -65,6 +65,9 @@ public struct CallCounts: Sendable, Equatable, BitwiseCopyable, DoubleFieldCount
   /// answered within their type's deadline.
   public var messageInflow = 0.0
   public var messagesOnTime = 0.0
+  /// Messages answered (among `answered`), and the sum of their waits, seconds.
+  public var messagesAnswered = 0.0
+  public var messageWaitSeconds = 0.0
   /// Messages waiting at the end of each hour, summed over the period's hours (an hour's
   /// own count in an hourly row): divided by the hours, the mean backlog at an hour's end.
   public var messageBacklog = 0.0
@@ -78,7 +81,7 @@ public struct CallCounts: Sendable, Equatable, BitwiseCopyable, DoubleFieldCount
     \.busyAgentSeconds, \.availableAgentSeconds, \.scheduledAgentSeconds, \.paidAgentSeconds, \.overtimeAgentSeconds,
     \.capped, \.callBacks, \.abusiveAnswered, \.recoveryAgentSeconds, \.callBackOffered, \.callBackAccepted,
     \.callBackReached, \.callBackReachedWithinTarget, \.callBackLost, \.callBackDelaySeconds, \.messageInflow,
-    \.messagesOnTime, \.messageBacklog,
+    \.messagesOnTime, \.messagesAnswered, \.messageWaitSeconds, \.messageBacklog,
   ]
 
   public static func += (a: inout CallCounts, b: CallCounts) {

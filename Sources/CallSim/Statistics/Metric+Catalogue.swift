@@ -32,9 +32,9 @@ extension Metric {
     switch self {
     case .answerRate, .answerRateTotal, .serviceLevel, .abandonRate, .blockedShare, .occupancy: .share
     case .asaSeconds, .meanWaitSeconds, .waitP50Seconds, .waitP80Seconds, .waitP90Seconds, .waitP95Seconds,
-      .callBackDelaySeconds:
+      .callBackDelaySeconds, .responseSeconds:
       .seconds
-    case .callBackDelayWithinTarget, .messageOnTime: .share
+    case .callBackDelayWithinTarget, .onTimeShare: .share
     case .agentsOnPhones, .agentsScheduled: .agents
     case .paidHours, .overtimeHours, .recoveryHours: .agentHours
     default: .calls
@@ -82,8 +82,9 @@ extension Metric {
     case .callBackLost: "call-backs lost (calls)"
     case .callBackDelaySeconds: "call-back delay"
     case .callBackDelayWithinTarget: "call-backs in time"
-    case .messageOnTime: "messages on time"
-    case .messageBacklog: "message backlog (messages)"
+    case .responseSeconds: "message response"
+    case .onTimeShare: "messages on time"
+    case .backlog: "message backlog (messages)"
     }
   }
 
@@ -127,9 +128,11 @@ extension Metric {
     case .callBackLost: "call-backs whose every attempt missed the caller: an outcome"
     case .callBackDelaySeconds: "mean time from a caller's hang-up to the call-back that reached it"
     case .callBackDelayWithinTarget: "completed call-backs that started within `targets.service_level.within` of the hang-up / completed call-backs"
-    case .messageOnTime:
-      "messages answered within their type's `deadline` / messages that arrived (`channel: message` types; only with them, as the one below)"
-    case .messageBacklog:
+    case .responseSeconds:
+      "mean wait of answered messages, from arrival to an agent taking it up (`channel: message` types; only with them, as the two below)"
+    case .onTimeShare:
+      "messages answered within their type's `deadline` / messages that arrived"
+    case .backlog:
       "messages waiting (not yet answered) at an hour's end, averaged over the period's hours: in an hourly row, at that hour's end (the backlog at the end of the run is `in_queue_at_end`)"
     }
   }
@@ -158,7 +161,7 @@ extension Metric {
     case .callBackOffered, .callBackAccepted, .callBackCompleted, .callBackLost, .callBackDelaySeconds,
       .callBackDelayWithinTarget:
       [.perCallType, .hourly, .console, .compareConsole]
-    case .messageOnTime, .messageBacklog: [.perCallType, .hourly, .console, .compareConsole]
+    case .responseSeconds, .onTimeShare, .backlog: [.perCallType, .hourly, .console, .compareConsole]
     }
   }
 
@@ -197,7 +200,7 @@ extension Metric {
     case .callBackOffered, .callBackAccepted, .callBackCompleted, .callBackLost, .callBackDelaySeconds,
       .callBackDelayWithinTarget:
       .callBackOffers
-    case .messageOnTime, .messageBacklog: .messages
+    case .responseSeconds, .onTimeShare, .backlog: .messages
     default: nil
     }
   }

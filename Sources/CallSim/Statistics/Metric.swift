@@ -64,21 +64,23 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
   case recoveryHours = "recovery_hours"
   /// Waiting callers offered a call-back in the queue (``CallBackOffer``), and those who
   /// accepted; reported only when some call type has an offer.
-  case callBackOffered = "callback_offered"
-  case callBackAccepted = "callback_accepted"
+  case callBackOffered = "callbacks_offered"
+  case callBackAccepted = "callbacks_accepted"
   /// Call-backs that reached their caller (counted among `answered`).
-  case callBackCompleted = "callback_completed"
+  case callBackCompleted = "callbacks_completed"
   /// Call-backs whose every attempt missed the caller: an outcome.
-  case callBackLost = "callback_lost"
+  case callBackLost = "callbacks_lost"
   /// Mean seconds from a caller's hang-up to the call-back that reached it.
   case callBackDelaySeconds = "callback_delay_seconds"
   /// Share of completed call-backs that started within the service-level time of the hang-up.
   case callBackDelayWithinTarget = "callback_delay_within_target"
-  /// Messages answered within their type's deadline / messages that reached their queue;
-  /// reported only when some call type is a message type.
-  case messageOnTime = "message_on_time"
+  /// Mean wait of answered messages, seconds (their `asa_seconds`, apart from the phones' and
+  /// chats'); reported, as the two below, only when some call type is a message type.
+  case responseSeconds = "response_seconds"
+  /// Messages answered within their type's deadline / messages that reached their queue.
+  case onTimeShare = "on_time_share"
   /// Messages waiting at an hour's end, averaged over the period's hours.
-  case messageBacklog = "message_backlog"
+  case backlog
 
   /// The value for `counts` over a period of `periodSeconds`, with `waits` the percentiles
   /// of the same calls' answered waits; `nil` where undefined (a ratio with nothing to
@@ -120,8 +122,9 @@ public enum Metric: String, Sendable, CaseIterable, Codable {
     case .callBackLost: return c.callBackLost
     case .callBackDelaySeconds: return ratio(c.callBackDelaySeconds, c.callBackReached)
     case .callBackDelayWithinTarget: return ratio(c.callBackReachedWithinTarget, c.callBackReached)
-    case .messageOnTime: return ratio(c.messagesOnTime, c.messageInflow)
-    case .messageBacklog: return ratio(c.messageBacklog, periodSeconds / 3600)
+    case .responseSeconds: return ratio(c.messageWaitSeconds, c.messagesAnswered)
+    case .onTimeShare: return ratio(c.messagesOnTime, c.messageInflow)
+    case .backlog: return ratio(c.messageBacklog, periodSeconds / 3600)
     }
   }
 

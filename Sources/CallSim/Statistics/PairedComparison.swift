@@ -16,6 +16,8 @@ public struct PairedComparison: Sendable {
   public let other: RunResult
   /// The hours of the day compared, or `nil` for all.
   public let window: HourWindow?
+  /// The dates compared, or `nil` for every measured day.
+  public let dates: DateRange?
   public let overall: [Metric: PairedDifference]
   /// Per channel (``Channel``) either scenario uses, named by its raw value, when either
   /// has message types; empty otherwise (then the phone channel is the whole run).
@@ -28,10 +30,11 @@ public struct PairedComparison: Sendable {
   public static let agentTimeMetrics = Set(Metric.allCases.filter(\.isAgentTime))
 
   /// `baseline` and `other` must have run the same replications (index `r` in both on the
-  /// same random numbers) and measured the service level at the same threshold. With a `window`, every metric counts only the measured hours in
-  /// it (calls by the hour of their arrival, agent time by the hour it was spent), and the
-  /// wait percentiles (``Metric/waitQuantiles``), kept for whole replications only, are left out.
-  public init(baseline: RunResult, other: RunResult, window: HourWindow? = nil) {
+  /// same random numbers) and measured the service level at the same threshold. With a `window`
+  /// or `dates`, every metric counts only the measured hours in both (calls by the hour of
+  /// their arrival, agent time by the hour it was spent), and the wait percentiles
+  /// (``Metric/waitQuantiles``), kept for whole replications only, are left out.
+  public init(baseline: RunResult, other: RunResult, window: HourWindow? = nil, dates: DateRange? = nil) {
     precondition(baseline.replications.count == other.replications.count, "paired runs need the same replications")
     precondition(
       baseline.model.targets.serviceLevelWithin == other.model.targets.serviceLevelWithin,
@@ -39,8 +42,12 @@ public struct PairedComparison: Sendable {
     self.baseline = baseline
     self.other = other
     self.window = window
+    self.dates = dates
     let settings = baseline.model.settings
-    let hours = (settings.firstMeasuredHour..<settings.hours).filter { window?.contains(hour: $0) ?? true }
+    let whole = window == nil && dates == nil
+    let hours = (settings.firstMeasuredHour..<settings.hours).filter { h in
+      (window?.contains(hour: h) ?? true) && (dates?.contains(settings.date(ofDay: h / 24)) ?? true)
+    }
     let period = Double(hours.count) * 3600
     func sum<C>(_ zero: C, _ add: (inout C, Int) -> Void) -> C {
       var c = zero
@@ -48,21 +55,21 @@ public struct PairedComparison: Sendable {
       return c
     }
     func totals(_ run: RunResult) -> [CallCounts] {
-      window == nil ? run.totals : run.replications.map { r in sum(CallCounts()) { $0 += r.hourly[$1] } }
+      whole ? run.totals : run.replications.map { r in sum(CallCounts()) { $0 += r.hourly[$1] } }
     }
     func byType(_ run: RunResult, _ t: Int) -> [CallCounts] {
-      window == nil
+      whole
         ? run.replications.map { $0.byCallType[t] } : run.replications.map { r in sum(CallCounts()) { $0 += r.counts(hour: $1, type: t) } }
     }
     func byGroup(_ run: RunResult, _ g: Int) -> [GroupCounts] {
-      window == nil
+      whole
         ? run.replications.map { $0.byGroup[g] } : run.replications.map { r in sum(GroupCounts()) { $0 += r.counts(hour: $1, group: g) } }
     }
     func waits(_ run: RunResult, type t: Int?) -> [WaitQuantiles?] {
-      run.replications.map { r in window != nil ? nil : t.map { r.answeredWaitQuantilesByType[$0] } ?? r.answeredWaitQuantiles }
+      run.replications.map { r in !whole ? nil : t.map { r.answeredWaitQuantilesByType[$0] } ?? r.answeredWaitQuantiles }
     }
     let metrics = Metric.allCases.filter { m in
-      (window == nil || m.waitQuantile == nil)
+      (whole || m.waitQuantile == nil)
         && (m.reportedWith.map { $0.isUsed(by: baseline.model) || $0.isUsed(by: other.model) } ?? true)
     }
     func differences(
@@ -81,10 +88,10 @@ public struct PairedComparison: Sendable {
     let typeMetrics = metrics.filter { !$0.isAgentTime }
     func byChannel(_ run: RunResult, _ channel: Channel) -> [CallCounts] {
       run.replications.map { r in
-        window == nil ? r.counts(channel: channel, of: run.model) : sum(CallCounts()) { $0 += r.counts(hour: $1, channel: channel, of: run.model) }
+        whole ? r.counts(channel: channel, of: run.model) : sum(CallCounts()) { $0 += r.counts(hour: $1, channel: channel, of: run.model) }
       }
     }
-    func channelWaits(_ run: RunResult, _ channel: Channel) -> [WaitQuantiles?] { window == nil ? run.channelWaits(channel) : run.replications.map { _ in nil } }
+    func channelWaits(_ run: RunResult, _ channel: Channel) -> [WaitQuantiles?] { whole ? run.channelWaits(channel) : run.replications.map { _ in nil } }
     let used = Set(baseline.model.channels + other.model.channels)
     channels = baseline.model.hasOtherChannels || other.model.hasOtherChannels
       ? Channel.allCases.filter(used.contains).map { c in

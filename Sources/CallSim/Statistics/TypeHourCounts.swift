@@ -68,6 +68,12 @@ struct TypeHourCounts: Sendable, Equatable, BitwiseCopyable {
     c.callBackDelaySeconds = callBackDelaySeconds
     c.messageInflow = Double(messageInflow)
     c.messagesOnTime = Double(messagesOnTime)
+    // A cell holds one call type, and a call is counted in its arrival's hour: where a
+    // message arrived, every call answered is a message.
+    if messageInflow > 0 {
+      c.messagesAnswered = c.answered
+      c.messageWaitSeconds = answeredWaitSeconds
+    }
     c.messageBacklog = Double(messageBacklog)
     return c
   }

@@ -80,12 +80,24 @@ import Testing
     let zero = try Self.run(Self.shared(texts: texts, reserve: 1, deadline: "0s"))
     let hour = try Self.run(Self.shared(texts: texts, reserve: 1, deadline: "10m"))
     let never = try Self.run(Self.shared(texts: texts, reserve: 1, deadline: "100d"))
-    let (z, h, n) = (try Self.mean(zero, .messageOnTime, type: 1), try Self.mean(hour, .messageOnTime, type: 1), try Self.mean(never, .messageOnTime, type: 1))
+    let (z, h, n) = (try Self.mean(zero, .onTimeShare, type: 1), try Self.mean(hour, .onTimeShare, type: 1), try Self.mean(never, .onTimeShare, type: 1))
     #expect(z < h && h < n, "on time: \(z), \(h), \(n)")
     for r in never.replications {
       #expect(r.byCallType[1].messagesOnTime == r.byCallType[1].answered)
     }
-    #expect(zero.estimates(callType: 0)[.messageOnTime]?.mean == nil, "a phone type has no on-time share")
+    #expect(zero.estimates(callType: 0)[.onTimeShare]?.mean == nil, "a phone type has no on-time share")
+  }
+
+  /// A message's response time is its wait until answered: the texts' ASA, and overall the
+  /// texts' alone, however long the calls wait; a phone type has none.
+  @Test func responseIsTheMessagesWait() throws {
+    let result = try Self.run(Self.shared(texts: "{per_hour: 40}", reserve: 1))
+    let texts = try Self.mean(result, .asaSeconds, type: 1)
+    #expect(try Self.mean(result, .responseSeconds, type: 1) == texts)
+    let overall = try #require(result.estimates()[.responseSeconds]?.mean)
+    #expect(abs(overall - texts) <= 1e-9 * texts, "overall \(overall), texts \(texts)")
+    #expect(try Self.mean(result, .asaSeconds, type: 0) != texts)
+    #expect(result.estimates(callType: 0)[.responseSeconds]?.mean == nil, "a phone type has no response time")
   }
 
   /// The backlog at each hour's end, recounted from the trace: texts that arrived by then and
