@@ -6,7 +6,7 @@ BIN := .build/release/callsim
 # A small run whose results the plot scripts are tested on.
 PLOT_CHECK_SCENARIO ?= Scenarios/seoul-120/base.yaml
 
-.PHONY: live-load-test live-screenshot run test test-fast layers deps pydeps build plots bench profile sweep-bench slurm-test sweep-example sanitize asan tsan fuzz ci clean
+.PHONY: live-load-test live-screenshot run test test-fast python-test layers deps pydeps build plots bench profile sweep-bench slurm-test sweep-example sanitize asan tsan fuzz ci clean
 FUZZ_SECONDS ?= 300
 
 ## Install what is missing: GSL and GLPK (apt, one `apt-get update` for both) and the plot
@@ -40,6 +40,18 @@ test: deps pydeps layers
 	$(SWIFT) test -c release
 	$(BIN) run $(PLOT_CHECK_SCENARIO) --replications 2 --quiet --out .build/plot-check
 	$(PYTHON) plot-scripts/test_plots.py .build/plot-check
+	$(MAKE) --no-print-directory python-test
+
+## The Python package (python/, docs/python.md): `pip install ./python` into a fresh virtual
+## environment (seeing the plot scripts' pandas and matplotlib), then its tests, run from
+## outside the source tree against the installed copy and the repository's binary.
+PYVENV := .build/python-venv
+python-test: build pydeps
+	rm -rf $(PYVENV) && $(PYTHON) -m venv --system-site-packages $(PYVENV)
+	$(PYVENV)/bin/python -m pip install -q ./python
+	@$(PYVENV)/bin/python -c "import pytest" 2>/dev/null || $(PYVENV)/bin/python -m pip install -q pytest
+	cd $(PYVENV) && env -u CALLSIM bin/python -c "import callsim; assert 'site-packages' in callsim.__file__, callsim.__file__"
+	cd $(PYVENV) && env -u CALLSIM bin/python -m pytest -q -p no:cacheprovider $(CURDIR)/python/tests
 
 ## A quick subset while working (see README, Two commands): every suite but the statistical
 ## validations against theory, the Seoul case, the planner's end-to-end plans, the signal tests
