@@ -129,8 +129,10 @@ extension TourSchedulingTests {
     let shorter = try TourScheduling(
       settings: problem.settings, intervalLength: 1800, requirement: requirement, candidates: candidates, absence: 0.1, rules: share)
     // (The cheapest schedule has between 5 and 7 % of its hours in short shifts.) This one is
-    // harder: the 2 % gap is not reached in 10 s, so only 5 % is asserted.
-    let fewer = try shorter.solve(options: .init(timeLimit: SanitizerBuild.allowing(10), relativeGap: 0.02))
+    // harder: the 2 % gap is not reached in 10 s, so it is asked for 5 %, which a quiet machine
+    // reaches within 10 s; the time limit only bounds a machine slowed by other work (a 10 s
+    // limit failed there at a 7.4 % gap).
+    let fewer = try shorter.solve(options: .init(timeLimit: SanitizerBuild.allowing(60), relativeGap: 0.05))
     print(
       "tour 4 weeks, short share 5 %: \(fewer.paidHours) paid hours, \(fewer.people.count) people, "
         + "gap \(fewer.gap), \(fewer.solveSeconds) s")
