@@ -13,6 +13,10 @@ struct CallerSampler {
   /// so that the sampler stays a few words: the event loop copies a larger one (the laws are
   /// about 110 bytes) at every arrival, around the random draws' opaque calls.
   private let abusive: Box<AbusiveCallers>?
+  /// The IVR menu's laws (`nil` without a menu), kept alive by `menuOwner` and reached
+  /// through `menu`, which binding does not retain (binding the class reference did, twice per call).
+  private let menuOwner: IVRSampler?
+  private let menu: Unmanaged<IVRSampler>?
 
   private final class Box<Value> {
     let value: Value
@@ -26,13 +30,34 @@ struct CallerSampler {
     var running = 0.0
     typeCumulative = shares.map { running += $0; return running }
     abusive = model.abusiveCallers.flatMap { $0.share > 0 ? Box($0) : nil }
+    menuOwner = model.ivr.map(IVRSampler.init)
+    menu = menuOwner.map { Unmanaged.passUnretained($0) }
+  }
+
+  /// Seconds attempt `attempt` of the caller with key `key` spends in the IVR menu; `nil`
+  /// without a menu. The menu's sampler is borrowed, not retained.
+  @inline(__always)
+  func ivrStay(caller key: UInt64, attempt: UInt16) -> Double? {
+    guard let menu else { return nil }
+    return menu._withUnsafeGuaranteedRef {
+      streams.draw($0.duration, .ivrDuration, caller: key, attempt: attempt)
+    }
+  }
+
+  /// How the call `call` leaves the IVR menu: hangs up, is self-served, or `nil` to go on to
+  /// the agents (always `nil` without a menu).
+  @inline(__always)
+  func ivrExit(of call: CallRecord) -> CallEvent? {
+    guard let menu else { return nil }
+    let u = streams.uniform(.ivrOutcome, caller: streams.key(caller: call.caller), attempt: call.attempt)
+    return menu._withUnsafeGuaranteedRef { $0.leaves(u, type: Int(call.type)) }
   }
 
   /// The call type of the first attempt of the caller with key `key`.
   @inline(__always)
   func type(caller key: UInt64) -> Int {
     if typeCumulative.count == 1 { return 0 }
-    let u = streams.stream(.type, caller: key, attempt: 0).uniform() * typeCumulative[typeCumulative.count - 1]
+    let u = streams.uniform(.type, caller: key, attempt: 0) * typeCumulative[typeCumulative.count - 1]
     for i in 0..<(typeCumulative.count - 1) where u < typeCumulative[i] { return i }
     return typeCumulative.count - 1
   }

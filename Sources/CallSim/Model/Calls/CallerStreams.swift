@@ -45,6 +45,14 @@ struct CallerStreams {
     family.select(itemKey: key, part: attribute.rawValue, block: UInt32(attempt))
   }
 
+  /// The first uniform on [0, 1) of attempt `attempt` of the caller's substream for
+  /// `attribute`: the same number as `stream(attribute, caller:attempt:).uniform()`, drawn
+  /// inline, with the generator (`family.stream`) left after it to draw on from.
+  @inline(__always)
+  func uniform(_ attribute: CallerAttribute, caller key: UInt64, attempt: UInt16) -> Double {
+    family.uniform(itemKey: key, part: attribute.rawValue, block: UInt32(attempt))
+  }
+
   /// A draw of `distribution` for `attribute` of attempt `attempt` of the caller: the same
   /// number as `distribution.sample(stream(attribute, caller:attempt:))`, drawn inline for
   /// the common laws.

@@ -17,12 +17,4 @@ public struct IVRStage: Sendable, Equatable {
     self.hangUp = hangUp
     self.selfService = selfService
   }
-
-  /// How a caller of `type` leaves the menu, from a uniform `u` in [0, 1): hangs up, is
-  /// self-served, or `nil` to go on to the agents.
-  func leaves(_ u: Double, type: Int) -> CallEvent? {
-    if u < hangUp { return .ivrHangUp }
-    if u < hangUp + (1 - hangUp) * selfService[type] { return .selfServed }
-    return nil
-  }
 }

@@ -214,9 +214,8 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
       return
     }
     linesInUse += 1
-    if let ivr = model.ivr {
+    if let stay = callers.ivrStay(caller: key, attempt: attempt) {
       calls.records[Int(slot)].state = .inIVR
-      let stay = ivr.duration.sample(callers.streams.stream(.ivrDuration, caller: key, attempt: attempt))
       calendar.schedule(at: now + stay, kind: EventKind.ivrEnd.rawValue, id: slot)
     } else {
       enterQueue(slot: slot, now: now)
@@ -251,9 +250,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   }
 
   mutating func ivrEnd(slot: UInt32, now: Double) {
-    guard let ivr = model.ivr else { return }
-    let type = Int(calls.records[Int(slot)].type)
-    guard let left = ivr.leaves(callers.stream(.ivrOutcome, of: calls.records[Int(slot)]).uniform(), type: type) else {
+    guard let left = callers.ivrExit(of: calls.records[Int(slot)]) else {
       enterQueue(slot: slot, now: now)
       return
     }
