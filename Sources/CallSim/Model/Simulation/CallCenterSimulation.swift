@@ -24,7 +24,11 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
   /// The routing in force, and what it is over the run.
   var routing: RoutingPolicy
   var routings: RoutingTimeline
+  /// Lines held, counting those released since an arrival last found every line busy: the
+  /// release times of those wait in `lineReleases`, counted when an arrival finds the count
+  /// at the limit (with unlimited lines, a call frees its line when answered).
   var linesInUse = 0
+  var lineReleases = DueTimes()
   let lineLimit: Int
   /// Who is on duty when: groups staffed by the hour, rostered agents, agents added live.
   var staffing: Staffing
@@ -134,7 +138,6 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
         { serveWaiting(group: g, now: now) }
       // After an abusive call, the agent is free when its recovery ends.
       case .agentFree, .recoveryEnd: agentFree(event.id, group: Int(event.tag), now: now)
-      case .lineRelease: linesInUse -= 1
       case .transferEnd: transferEnd(slot: event.id, generation: event.tag, now: now)
       case .overflow: overflow(slot: CallTimer.slot(event.id), generation: event.tag, now: now)
       case .abandon: abandon(slot: CallTimer.slot(event.id), generation: event.tag, now: now)
@@ -207,6 +210,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
       CallRecord(
         id: nextCallID, caller: caller, attempt: attempt, type: type, hour: tally.hour(of: now), arrival: now,
         draws: draws, abusive: abusive, callBack: callBack), now: now)
+    if linesInUse >= lineLimit { linesInUse -= lineReleases.takeDue(notAfter: now) }
     if linesInUse >= lineLimit {
       report(.blocked, slot: slot, now: now)
       redialTag.scheduleRedial(of: calls.records[Int(slot)], at: now, horizon: horizon, in: &calendar)
@@ -339,7 +343,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
       // A message holds no line.
     } else if lineLimit != Int.max {
       // The line is held until the talk ends; wrap-up happens off the line.
-      calendar.schedule(at: now + talk, kind: EventKind.lineRelease.rawValue)
+      lineReleases.add(now + talk)
     } else {
       linesInUse -= 1
     }

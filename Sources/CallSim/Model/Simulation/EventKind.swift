@@ -1,10 +1,13 @@
 /// The model's event kinds. The raw value is the priority among events at the same time:
 /// staffing changes first (a shift boundary is a fixed point of the day: hourly plans, a new
 /// day's roster, agents leaving and then joining), then agents become free (so a
-/// simultaneous arrival finds them free) and recoveries after abusive calls end, then lines,
-/// then transfers end (a freed agent can take the transferred call), then calls overflow and
+/// simultaneous arrival finds them free) and recoveries after abusive calls end, then
+/// transfers end (a freed agent can take the transferred call), then calls overflow and
 /// then abandon (a caller whose patience ends exactly when an agent frees, or when the call
-/// may overflow, is answered), then IVR completions, then new arrivals and redials.
+/// may overflow, is answered), then IVR completions, then new arrivals and redials. A phone
+/// line comes free without an event: only an arrival asks for one, and it first counts the
+/// lines released by then (``CallCenterSimulation``'s `lineReleases`), as if their events had
+/// run before it.
 enum EventKind: UInt8 {
   case staffingChange = 0
   /// Midnight: the day's roster duties are drawn and scheduled, and any timeline change applies.
@@ -17,18 +20,17 @@ enum EventKind: UInt8 {
   case agentOn = 4
   case agentFree = 5
   case recoveryEnd = 6
-  case lineRelease = 7
-  case transferEnd = 8
-  case overflow = 9
-  case abandon = 10
-  case ivrEnd = 11
-  case arrival = 12
-  case redial = 13
+  case transferEnd = 7
+  case overflow = 8
+  case abandon = 9
+  case ivrEnd = 10
+  case arrival = 11
+  case redial = 12
   /// A waiting caller is offered a call-back (``CallBackOffer``); on the patience timer.
-  case callBackOffer = 14
+  case callBackOffer = 13
   /// A chat or message arrives (id: its type's source in ``ContactArrivals``): after every phone event.
-  case contactArrival = 15
+  case contactArrival = 14
   /// A chat in progress ends (a timer: its agent's pace changes with the chats it holds;
   /// ``ChatTimer``). Last, so that adding the kind left every earlier order as it was.
-  case chatEnd = 16
+  case chatEnd = 15
 }
