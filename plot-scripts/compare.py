@@ -8,13 +8,21 @@ and the two means, base and other).
 
 Writes OUT/compare.png and OUT/compare.svg (OUT defaults to COMPARE_DIR/plots),
 1600 x 900 pixels: one panel per metric (--metrics, default answer rate, answer rate of
-total inflow, service level, abandon rate, ASA, mean wait, occupancy, redials), one bar
-per scenario, the baseline first (plain) and the others beside it (hatched), each other
-bar with the paired 95 % interval of its difference drawn as an error bar and labelled
-with the difference; * marks a difference whose interval excludes 0. The value axes are
-cut to the range of the bars (they do not start at 0), so that differences of a few tenths
-of a point show. Where compare.json lacks the base and other means (only "mean" and
-"ci95", the minimal contract), the panels show the differences themselves, from 0.
+total inflow, service level, abandon rate, ASA, mean wait, occupancy, redials).
+
+By default each panel shows every scenario's paired difference from the baseline, other -
+baseline, as a bar with its 95 % interval around a zero line, labelled with the difference
+(* marks one whose interval excludes 0); the panel's title gives the baseline's value and
+the target, where one is given. Differences of a few tenths of a point show, and no axis is
+cut. With --values the panels show the values themselves instead, the baseline first
+(plain) and the others beside it (hatched, with the interval of their difference): every
+value axis starts at 0, shares run from 0 to 100 %, and a --target is a dashed line. Where
+compare.json lacks the base and other means (only "mean" and "ci95", the minimal
+contract), the panels show the differences.
+
+--title sets the figure's title: the question the figure answers ("Does integrating the
+queues pay?"); by default it says what the panels show. --target METRIC=VALUE (repeatable)
+gives a metric's target in compare.json's units (a share as 0.98, seconds as seconds).
 
 Exit status 2 with one line `error: <path>: <problem>` when the folder or compare.json
 is missing or malformed, or a requested metric is not in it.
@@ -45,6 +53,17 @@ LABELS = {
     "occupancy": ("occupancy", 100, "%"),
     "asa_seconds": ("ASA (mean wait of answered)", 1, "s"),
     "mean_wait_seconds": ("mean wait", 1, "s"),
+    "inflow": ("inflow (calls reaching the agents)", 1, "calls"),
+    "answered": ("answered", 1, "calls"),
+    "redials": ("redials", 1, "calls"),
+    "abandoned": ("abandoned", 1, "calls"),
+    "capped": ("calls cut at the cap", 1, "calls"),
+    "callbacks_completed": ("call-backs completed", 1, "calls"),
+    "abusive_answered": ("abusive calls answered", 1, "calls"),
+    "agents_on_phones": ("agents on the phones (mean)", 1, "agents"),
+    "agents_scheduled": ("agents scheduled (mean)", 1, "agents"),
+    "paid_hours": ("paid hours", 1, "h"),
+    "recovery_hours": ("recovery after abusive calls", 1, "agent-h"),
 }
 BASE_STYLE = dict(color="#9aa5b1", edgecolor="#333333", hatch="")
 OTHER_STYLES = [dict(color="#1f3f66", edgecolor="#111111", hatch="//"),
@@ -66,7 +85,28 @@ def parse_args(argv):
                     help="folder for compare.png and compare.svg (default COMPARE_DIR/plots)")
     ap.add_argument("--metrics", metavar="LIST", default=",".join(DEFAULT_METRICS),
                     help="comma-separated metric names from compare.json (default %(default)s)")
+    ap.add_argument("--title", metavar="TEXT", default=None,
+                    help="the figure's title: the question it answers (default: what the panels show)")
+    ap.add_argument("--values", action="store_true",
+                    help="show the values (axes from 0, shares 0-100 %%) instead of the differences")
+    ap.add_argument("--target", metavar="METRIC=VALUE", action="append", default=[],
+                    help="a metric's target in compare.json's units (answer_rate=0.98); repeatable")
     return ap.parse_args(argv)
+
+
+def parse_targets(texts):
+    """{metric: value} from METRIC=VALUE texts; ResultsError on a malformed one."""
+    targets = {}
+    for text in texts:
+        name, sep, value = text.partition("=")
+        try:
+            number = float(value)
+        except ValueError:
+            number = float("nan")
+        if not sep or not name.strip() or not math.isfinite(number):
+            raise cr.ResultsError(Path("--target"), f"expected METRIC=NUMBER (answer_rate=0.98), found {text!r}")
+        targets[name.strip()] = number
+    return targets
 
 
 def _number(path, where, value, allow_null=True):
@@ -144,23 +184,36 @@ def tick_labels(names):
     return [n if len(n) <= 24 else n[:23] + "…" for n in short]
 
 
-def draw(plt, data, scenarios, metrics):
+def value_text(value, scale, unit):
+    """A value as the panels label it: 74.0 %, 41.1 s, 3082."""
+    v = value * scale
+    if unit in ("%", "s"):
+        return f"{v:.1f} {unit}"
+    number = f"{v:,.0f}" if abs(v) >= 100 else f"{v:.3g}"
+    return f"{number} {unit}" if unit else number
+
+
+def draw(plt, data, scenarios, metrics, title=None, values=False, targets=None):
+    """The figure: one panel per metric, differences around zero or (`values`) values from 0."""
     path = COMPARE
+    targets = targets or {}
     for m in metrics:
         if not any(m in d for _, d in scenarios):
             known = sorted({k for _, d in scenarios for k in d})
             raise cr.ResultsError(path, f"metric {m!r} is not in compare.json (it has {', '.join(known)})")
-    values_mode = all(d.get(m, {}).get("base") is not None for _, d in scenarios for m in metrics if m in d)
+    has_values = all(d.get(m, {}).get("base") is not None for _, d in scenarios for m in metrics if m in d)
+    values_mode = values and has_values
     cols = min(4, len(metrics))
     rows = math.ceil(len(metrics) / cols)
     fig, axes = plt.subplots(rows, cols, figsize=SIZE, squeeze=False)
     names = [data["baseline"]] + [name for name, _ in scenarios]
     for k, metric in enumerate(metrics):
         ax = axes[k // cols][k % cols]
-        title, scale, unit = LABELS.get(metric, (metric.replace("_", " "), 1, ""))
+        label, scale, unit = LABELS.get(metric, (metric.replace("_", " "), 1, ""))
+        d_unit = "pp" if unit == "%" else unit
+        base = next((d[metric]["base"] for _, d in scenarios if metric in d), None) if has_values else None
         xs, heights, errs, styles, labels = [], [], [], [], []
         if values_mode:
-            base = next(d[metric]["base"] for _, d in scenarios if metric in d)
             xs.append(0)
             heights.append(base * scale)
             errs.append(0)
@@ -175,8 +228,7 @@ def draw(plt, data, scenarios, metrics):
             heights.append((diff["other"] * scale) if values_mode else mean)
             errs.append(ci)
             styles.append(OTHER_STYLES[i % len(OTHER_STYLES)])
-            d_unit = "pp" if unit == "%" else unit
-            digits = 2 if d_unit == "pp" else 1
+            digits = 2 if d_unit == "pp" else (0 if abs(mean) >= 100 else 1)
             labels.append(f"{mean:+.{digits}f}{(' ' + d_unit) if d_unit else ''} ± {ci:.{digits}f}"
                           + (" *" if diff["significant"] else ""))
         for x, h, e, st, lab in zip(xs, heights, errs, styles, labels):
@@ -185,22 +237,47 @@ def draw(plt, data, scenarios, metrics):
             if lab:
                 ax.annotate(lab, (x, h + e if h >= 0 else h - e), xytext=(0, 3 if h >= 0 else -12),
                             textcoords="offset points", ha="center", fontsize=8)
-        if values_mode and heights:
-            lo = min(h - e for h, e in zip(heights, errs))
-            hi = max(h + e for h, e in zip(heights, errs))
-            pad = max((hi - lo) * 0.35, abs(hi) * 0.01, 1e-9)
-            ax.set_ylim(max(0.0, lo - pad) if lo >= 0 else lo - pad, hi + pad)
+        target = targets.get(metric)
+        if values_mode:
+            top = max([h + e for h, e in zip(heights, errs)] + [target * scale if target is not None else 0])
+            ax.set_ylim(0, 100 if unit == "%" else max(top * 1.15, 1e-9))
+            if target is not None:
+                ax.axhline(target * scale, color="#b91c1c", linestyle=(0, (5, 3)), linewidth=1.4)
+                ax.annotate(f"target {value_text(target, scale, unit)}", (1.0, target * scale),
+                            xycoords=("axes fraction", "data"), xytext=(-4, 3), textcoords="offset points",
+                            ha="right", va="bottom", fontsize=8, color="#b91c1c")
+            ax.set_xticks(range(len(names)))
+            ax.set_xticklabels(tick_labels(names), rotation=12, ha="right", fontsize=8)
+            ax.set_title(label)
+            ax.set_ylabel(unit)
         else:
-            ax.axhline(0, color="#000000", linewidth=0.8)
-        ax.set_xticks(range(len(names)))
-        ax.set_xticklabels(tick_labels(names), rotation=12, ha="right", fontsize=8)
-        ax.set_title(title)
-        ax.set_ylabel(unit if values_mode else f"difference from baseline ({'pp' if unit == '%' else unit})")
+            ends = [0.0] + [h - e for h, e in zip(heights, errs)] + [h + e for h, e in zip(heights, errs)]
+            lo, hi = min(ends), max(ends)
+            pad = max((hi - lo) * 0.25, 1e-9)
+            ax.set_ylim(lo - pad if lo < 0 else -pad * 0.4, hi + pad if hi > 0 else pad * 0.4)
+            ax.axhline(0, color="#000000", linewidth=1.0)
+            ax.set_xlim(0.4, len(names) - 0.4)
+            ax.set_xticks(range(1, len(names)))
+            ax.set_xticklabels(tick_labels(names)[1:], rotation=12, ha="right", fontsize=8)
+            facts = []
+            if base is not None:
+                facts.append(f"baseline {value_text(base, scale, unit)}")
+            if target is not None:
+                facts.append(f"target {value_text(target, scale, unit)}")
+            ax.set_title(label + (f"\n({', '.join(facts)})" if facts else ""), fontsize=10)
+            ax.set_ylabel(f"difference from the baseline ({d_unit})" if d_unit else "difference from the baseline")
     for k in range(len(metrics), rows * cols):
         axes[k // cols][k % cols].axis("off")
-    fig.suptitle("Paired comparison on common random numbers: baseline (grey) and each scenario, "
-                 "error bar = 95 % interval of its difference from the baseline, * = excludes 0")
-    fig.tight_layout(rect=(0, 0.03, 1, 0.95))
+    if values_mode:
+        explain = ("baseline (grey) and each scenario; error bar = 95 % interval of its difference from the "
+                   "baseline on common random numbers, * = excludes 0")
+    else:
+        explain = ("each scenario's difference from the baseline on common random numbers; "
+                   "error bar = its 95 % interval, * = excludes 0")
+    fig.suptitle(title or ("Values of each scenario beside the baseline" if values_mode
+                           else "How each scenario differs from the baseline"), fontsize=14, fontweight="bold")
+    fig.text(0.5, 0.925, explain, ha="center", va="bottom", fontsize=10)
+    fig.tight_layout(rect=(0, 0.03, 1, 0.92))
     fig.text(0.995, 0.005, stamp_text(data), ha="right", va="bottom", fontsize=8, color="#333333")
     return fig
 
@@ -212,9 +289,10 @@ def main(argv=None):
     metrics = [m.strip() for m in args.metrics.split(",") if m.strip()]
     if not metrics:
         raise cr.ResultsError(folder / COMPARE, "--metrics: expected at least one metric name")
+    targets = parse_targets(args.target)
     plt = cr.figure_tools()
     try:
-        fig = draw(plt, data, scenarios, metrics)
+        fig = draw(plt, data, scenarios, metrics, title=args.title, values=args.values, targets=targets)
     except cr.ResultsError as err:
         raise cr.ResultsError(folder / COMPARE, err.message)
     out = cr.output_folder(args.out if args.out else folder / "plots")

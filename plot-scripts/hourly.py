@@ -15,9 +15,14 @@ Writes OUT/hourly.png and OUT/hourly.svg (OUT defaults to RESULTS_DIR/plots):
                 (answered / total_inflow) and service level, as shares of calls
 
 Default: the whole run as a timeline (one bar per simulated hour; weekends and
-holidays shaded), 1600 x 900 pixels. With --by-weekday: one panel pair per day type
+holidays shaded; a run of at most three days has the hour of day marked every three
+hours, the date below), 1600 x 900 pixels. With --by-weekday: one panel pair per day type
 (mon..sun, holiday), hour of day 0-23 averaged over the days of that type (counts as
 means, rates weighted by the calls they are shares of), 1600 x 1500 pixels.
+
+--title sets the figure's title: the question it answers ("What does a strike day do to
+the callers?"); by default it says what the panels show. --target METRIC=SHARE (answer_rate,
+answer_rate_total or service_level; repeatable) draws that target on the rates panel.
 
 Exit status 2 with one line `error: <path>: <problem>` when the folder, a file or a
 column is missing or malformed.
@@ -36,6 +41,7 @@ import callsim_results as cr  # noqa: E402
 TIMELINE_SIZE = (16.0, 9.0)    # inches at cr.DPI -> 1600 x 900 px
 WEEKDAY_SIZE = (16.0, 15.0)    # -> 1600 x 1500 px
 DENSE_AFTER_DAYS = 14          # longer timelines draw filled hour steps instead of bars
+SHORT_DAYS = 3                 # shorter timelines mark the hour of day
 
 DAY_NAMES = {"mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
              "fri": "Friday", "sat": "Saturday", "sun": "Sunday", "holiday": "Holiday"}
@@ -75,7 +81,28 @@ def parse_args(argv):
                     help="folder for hourly.png and hourly.svg (default RESULTS_DIR/plots)")
     ap.add_argument("--by-weekday", action="store_true",
                     help="average by day type (mon..sun, holiday) and hour of day, one panel each")
+    ap.add_argument("--title", metavar="TEXT", default=None,
+                    help="the figure's title: the question it answers (default: what the panels show)")
+    ap.add_argument("--target", metavar="METRIC=SHARE", action="append", default=[],
+                    help="a rate's target, drawn on the rates panel (service_level=0.8); repeatable")
     return ap.parse_args(argv)
+
+
+def parse_targets(texts):
+    """{rate column: share} from METRIC=SHARE texts; ResultsError on a malformed one."""
+    known = [col for col, _, _ in RATE_STYLES]
+    targets = {}
+    for text in texts:
+        name, sep, value = text.partition("=")
+        try:
+            share = float(value)
+        except ValueError:
+            share = float("nan")
+        if not sep or name.strip() not in known or not 0 <= share <= 1:
+            raise cr.ResultsError(Path("--target"), f"expected METRIC=SHARE with METRIC one of {', '.join(known)} "
+                                  f"and SHARE in [0, 1] (service_level=0.8), found {text!r}")
+        targets[name.strip()] = share
+    return targets
 
 
 # ---------------------------------------------------------------------------
@@ -172,20 +199,25 @@ def draw_agents(ax, x, table):
     return twin
 
 
-def draw_rates(ax, x, table, markevery):
+def draw_rates(ax, x, table, markevery, targets=None):
     from matplotlib.ticker import MaxNLocator, PercentFormatter
 
     for col, label, style in RATE_STYLES:
         if col in table and table[col].notna().any():
             ax.plot(x, table[col], label=label, markersize=4, markevery=markevery, **style)
+    for col, label, style in RATE_STYLES:
+        if col in (targets or {}):
+            ax.axhline(targets[col], color=style["color"], linestyle=(0, (1, 1)), linewidth=1.2, alpha=0.8,
+                       label=f"target: {label.split(' (')[0]} {targets[col] * 100:g} %")
     ax.yaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
     ax.yaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
     ax.set_ylabel("share of calls")
 
 
-def rate_limits(tables):
-    """A common y range for the rate panels: from a round share below the lowest value up to 100 %."""
-    low = 1.0
+def rate_limits(tables, targets=None):
+    """A common y range for the rate panels: from a round share below the lowest value (or
+    target) up to 100 %."""
+    low = min([1.0] + list((targets or {}).values()))
     for t in tables:
         for col, _, _ in RATE_STYLES:
             if col in t and t[col].notna().any():
@@ -211,7 +243,7 @@ def legend_handles(ax_calls, ax_agents, ax_rates=None):
     return handles, labels
 
 
-def timeline(plt, frame, summary):
+def timeline(plt, frame, summary, title=None, targets=None):
     import matplotlib.ticker as mticker
     import pandas as pd
 
@@ -247,8 +279,8 @@ def timeline(plt, frame, summary):
     twin.set_ylim(0, nice_top(frame[agent_cols].max().max()))
 
     markevery = max(1, len(x) // 60)
-    draw_rates(ax_rate, x, grid, markevery)
-    ax_rate.set_ylim(*rate_limits([frame]))
+    draw_rates(ax_rate, x, grid, markevery, targets)
+    ax_rate.set_ylim(*rate_limits([frame], targets))
 
     # x axis: day boundaries as grid lines, day names at noon; weekly labels for long runs
     ax_rate.set_xlim(0, n_days * 24)
@@ -267,24 +299,37 @@ def timeline(plt, frame, summary):
     ax_rate.tick_params(axis="x", which="minor", length=0, labelsize=9)
     ax_rate.tick_params(axis="x", which="major", length=6)
     ax.tick_params(axis="x", which="both", labelbottom=False)
-    ax.grid(True, axis="x", which="major", color="#9a9a9a", linewidth=0.8)
-    ax_rate.grid(True, axis="x", which="major", color="#9a9a9a", linewidth=0.8)
     ax.grid(False, axis="x", which="minor")
     ax_rate.grid(False, axis="x", which="minor")
-    ax_rate.set_xlabel(("date (one bar per simulated hour" if n_days <= DENSE_AFTER_DAYS
-                        else "date (one step per simulated hour")
-                       + ", 0-24 h within each day; weekends and holidays shaded)")
+    if n_days <= SHORT_DAYS:
+        # A short run: the hour of day every three hours, the date below; day boundaries as lines.
+        ax_rate.xaxis.set_major_locator(mticker.MultipleLocator(3))
+        ax_rate.xaxis.set_major_formatter(mticker.FuncFormatter(lambda v, _: f"{int(round(v)) % 24:02d}:00"))
+        ax_rate.tick_params(axis="x", which="major", labelsize=9)
+        ax_rate.tick_params(axis="x", which="minor", pad=18)
+        ax_rate.xaxis.remove_overlapping_locs = False  # the date's tick is at noon, an hour's too
+        for a in (ax, ax_rate):
+            a.grid(False, axis="x", which="major")
+            for d in range(n_days + 1):
+                a.axvline(d * 24, color="#9a9a9a", linewidth=0.8, zorder=0.5)
+        ax_rate.set_xlabel("hour of day (one bar per simulated hour; the date below)")
+    else:
+        ax.grid(True, axis="x", which="major", color="#9a9a9a", linewidth=0.8)
+        ax_rate.grid(True, axis="x", which="major", color="#9a9a9a", linewidth=0.8)
+        ax_rate.set_xlabel(("date (one bar per simulated hour" if n_days <= DENSE_AFTER_DAYS
+                            else "date (one step per simulated hour")
+                           + ", 0-24 h within each day; weekends and holidays shaded)")
 
     handles, labels_ = legend_handles(ax, twin, ax_rate)
     fig.legend(handles, labels_, loc="upper center", bbox_to_anchor=(0.5, 0.935), ncol=3,
                frameon=False, handlelength=3.0)
-    fig.suptitle("Calls, agents on the phones and answer rate by hour", fontsize=14,
+    fig.suptitle(title or "Calls, agents on the phones and answer rate by hour", fontsize=14,
                  fontweight="bold", y=0.985)
     fig.text(0.5, 0.945, run_totals(frame, summary), ha="center", va="bottom", fontsize=10)
     return fig
 
 
-def by_weekday(plt, frame, summary):
+def by_weekday(plt, frame, summary, title=None, targets=None):
     from matplotlib.ticker import MultipleLocator
 
     tables = by_day_type(frame)
@@ -294,7 +339,7 @@ def by_weekday(plt, frame, summary):
     calls_top = nice_top(max(t["total_inflow"].max() for t, _ in tables.values()))
     agent_cols = [c for c in ("agents_on_phones", "agents_scheduled") if c in frame]
     agents_top = nice_top(max(t[agent_cols].max().max() for t, _ in tables.values()))
-    rate_lo, rate_hi = rate_limits([t for t, _ in tables.values()])
+    rate_lo, rate_hi = rate_limits([t for t, _ in tables.values()], targets)
     hours = list(range(24))
     x = [h + 0.5 for h in hours]
 
@@ -321,7 +366,7 @@ def by_weekday(plt, frame, summary):
         twin = draw_agents(ax, x, table)
         ax.set_ylim(0, calls_top)
         twin.set_ylim(0, agents_top)
-        draw_rates(ax_rate, x, table, 1)
+        draw_rates(ax_rate, x, table, 1, targets)
         ax_rate.set_ylim(rate_lo, rate_hi)
         ax_rate.set_xlabel("hour of day")
         ax.set_title(f"{DAY_NAMES[day_type]}  (mean of {n_dates} day{'s' if n_dates != 1 else ''})",
@@ -333,7 +378,7 @@ def by_weekday(plt, frame, summary):
         handles, labels = legend_handles(*legend_from)
         fig.legend(handles, labels, loc="upper center", bbox_to_anchor=(0.5, 0.948), ncol=3,
                    frameon=False, handlelength=3.0)
-    fig.suptitle("Calls, agents on the phones and answer rate by hour of day, per day type",
+    fig.suptitle(title or "Calls, agents on the phones and answer rate by hour of day, per day type",
                  fontsize=14, fontweight="bold", y=0.993)
     fig.text(0.5, 0.955, run_totals(frame, summary)
              + "   (bars: mean calls per hour over the days of each type; rates weighted by calls)",
@@ -348,8 +393,10 @@ def main(argv=None):
     frame = cr.read_hourly(folder)
     out = cr.output_folder(args.out if args.out else folder / "plots")
 
+    targets = parse_targets(args.target)
     plt = cr.figure_tools()
-    fig = by_weekday(plt, frame, summary) if args.by_weekday else timeline(plt, frame, summary)
+    draw = by_weekday if args.by_weekday else timeline
+    fig = draw(plt, frame, summary, title=args.title, targets=targets)
     cr.stamp(fig, summary)
     for path in cr.save(fig, out, "hourly"):
         print(f"wrote {path}")

@@ -19,6 +19,10 @@ gives lines; two give lines, one per value of the one with fewer values, when it
 most 6, and a heat map otherwise. More than two must be narrowed with --where P=V.
 Numeric parameter values are placed on a numeric axis; others in file order.
 
+--title sets the figure's title: the question it answers; by default it names the metric
+and parameters. --target VALUE draws the metric's target (in points.csv's units: a share as
+0.98) as a dashed line on a lines plot.
+
 Exit status 2 with one line `error: <path>: <problem>` when the folder, points.csv, a
 column or a value is missing or malformed.
 """
@@ -52,6 +56,9 @@ def parse_args(argv):
     p.add_argument("--out", help="output folder (default SWEEP_DIR/plots)")
     p.add_argument("--metric", help="metric to plot (default: the first in points.csv)")
     p.add_argument("--kind", choices=("auto", "lines", "heatmap"), default="auto")
+    p.add_argument("--title", metavar="TEXT", help="the figure's title: the question it answers")
+    p.add_argument("--target", metavar="VALUE", type=float,
+                   help="the metric's target in points.csv's units (0.98), a dashed line on a lines plot")
     p.add_argument("--x", help="parameter on the x axis")
     p.add_argument("--series", help="lines: one line per value of this parameter")
     p.add_argument("--y", help="heatmap: parameter on the y axis")
@@ -171,9 +178,10 @@ def choose(args, params, rows, path):
     return kind, x, other
 
 
-def draw(plt, rows, metric, kind, x, series, title):
+def draw(plt, rows, metric, kind, x, series, title, target=None):
     fig, ax = plt.subplots(figsize=SIZE, dpi=cr.DPI)
-    scale = 100.0 if metric in PERCENT else 1.0
+    # A share in per cent, a channel's (phone.answer_rate) as well.
+    scale = 100.0 if metric.split(".")[-1] in PERCENT else 1.0
     unit = " (%)" if scale == 100 else ""
     xs = ordered([r[x] for r in rows])
     numeric_x = all(as_number(v) is not None for v in xs)
@@ -212,6 +220,9 @@ def draw(plt, rows, metric, kind, x, series, title):
             ax.set_xticks(range(len(xs)), xs)
         elif len(xs) <= 25 and all(as_number(v).is_integer() for v in xs):
             ax.set_xticks([as_number(v) for v in xs], xs)
+        if target is not None:
+            ax.axhline(target * scale, color="#b91c1c", linestyle=(0, (5, 3)), linewidth=1.4,
+                       label=f"target {target * scale:g}{' %' if scale == 100 else ''}")
         ax.set_ylabel(metric + unit + ", mean with 95 % confidence band")
         ax.legend(loc="best")
     ax.set_xlabel(x)
@@ -237,8 +248,8 @@ def main(argv=None):
     kind, x, series = choose(args, params, rows, path)
     out = cr.output_folder(args.out if args.out else folder / "plots")
     plt = cr.figure_tools()
-    title = f"{metric} over {x}" + (f" and {series}" if series else "")
-    fig = draw(plt, rows, metric, kind, x, series, title)
+    title = args.title or f"{metric} over {x}" + (f" and {series}" if series else "")
+    fig = draw(plt, rows, metric, kind, x, series, title, target=args.target)
     fig.text(0.995, 0.005, caption(folder, len(rows)), ha="right", va="bottom", fontsize=8, color="#333333")
     for written in cr.save(fig, out, f"sweep-{metric}"):
         print(f"wrote {written}")

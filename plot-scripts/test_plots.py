@@ -731,6 +731,126 @@ def test_plan_group_errors():
         assert not out.exists(), "plan.py wrote output on error"
 
 
+# ---------------------------------------------------------------------------
+# Figures built around a decision (read back from the figure, not the picture)
+
+
+def _module(name):
+    """A plot script imported as a module, drawing with the Agg backend."""
+    import importlib
+    if str(HERE) not in sys.path:
+        sys.path.insert(0, str(HERE))
+    return importlib.import_module(name)
+
+
+def _hlines(ax):
+    """The y values of the horizontal lines drawn across a panel (zero and target lines)."""
+    return [line.get_ydata()[0] for line in ax.lines
+            if len(set(line.get_ydata())) == 1 and list(line.get_xdata()) == [0, 1]]
+
+
+def test_compare_differences_sit_around_zero_under_the_question():
+    compare = _module("compare")
+    plt = compare.cr.figure_tools()
+    with tempfile.TemporaryDirectory() as tmp:
+        data, scenarios = compare.read_compare(write_compare(Path(tmp) / "cmp"))
+    question = "Does integrating the queues pay?"
+    metrics = ["answer_rate", "service_level", "asa_seconds", "redials"]
+    fig = compare.draw(plt, data, scenarios, metrics, title=question, targets={"answer_rate": 0.98})
+    assert fig._suptitle.get_text() == question, fig._suptitle.get_text()
+    for ax, metric in zip(fig.axes, metrics):
+        lo, hi = ax.get_ylim()
+        assert lo < 0 < hi, f"{metric}: the axis {lo}..{hi} does not hold zero"
+        assert 0 in _hlines(ax), f"{metric}: no zero line"
+        for _, d in scenarios:
+            scale = 100 if metric in ("answer_rate", "service_level") else 1
+            mean, ci = d[metric]["mean"] * scale, d[metric]["ci95"] * scale
+            assert lo < mean - ci and mean + ci < hi, f"{metric}: interval {mean}±{ci} outside {lo}..{hi}"
+        assert ax.get_ylabel().startswith("difference from the baseline"), ax.get_ylabel()
+        assert "baseline" in ax.get_title(), ax.get_title()
+    assert "target 98.0 %" in fig.axes[0].get_title() and "baseline 96.2 %" in fig.axes[0].get_title()
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["integrated-week1", "integrated-steady"]
+    plt.close(fig)
+
+
+def test_compare_values_start_at_zero_and_shares_end_at_100():
+    compare = _module("compare")
+    plt = compare.cr.figure_tools()
+    with tempfile.TemporaryDirectory() as tmp:
+        data, scenarios = compare.read_compare(write_compare(Path(tmp) / "cmp"))
+    metrics = ["answer_rate", "occupancy", "asa_seconds", "redials"]
+    fig = compare.draw(plt, data, scenarios, metrics, values=True, targets={"answer_rate": 0.98, "asa_seconds": 20})
+    limits = {m: ax.get_ylim() for ax, m in zip(fig.axes, metrics)}
+    assert limits["answer_rate"] == (0, 100) and limits["occupancy"] == (0, 100), limits
+    assert limits["asa_seconds"][0] == 0 and limits["redials"][0] == 0, limits
+    assert 98 in _hlines(fig.axes[0]), _hlines(fig.axes[0])
+    assert 20 in _hlines(fig.axes[2]) and limits["asa_seconds"][1] > 20, limits
+    assert fig._suptitle.get_text() == "Values of each scenario beside the baseline"
+    plt.close(fig)
+    # A target is METRIC=NUMBER.
+    assert compare.parse_targets(["answer_rate=0.98"]) == {"answer_rate": 0.98}
+    for bad in ("answer_rate", "answer_rate=high", "=0.9"):
+        try:
+            compare.parse_targets([bad])
+        except compare.cr.ResultsError as err:
+            assert "METRIC=NUMBER" in err.message
+        else:
+            raise AssertionError(f"--target {bad!r} accepted")
+
+
+def test_hourly_short_run_marks_the_hours_and_the_targets():
+    hourly = _module("hourly")
+    plt = hourly.cr.figure_tools()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = copy_results(Path(tmp))
+        with open(folder / "hourly.csv", newline="") as fh:
+            rows = list(csv.reader(fh))
+        with open(folder / "hourly.csv", "w", newline="") as fh:
+            csv.writer(fh).writerows(rows[:25])  # the header and one day
+        frame, summary = hourly.cr.read_hourly(folder), hourly.cr.read_summary(folder)
+    question = "When in the day are callers lost?"
+    fig = hourly.timeline(plt, frame, summary, title=question,
+                          targets=hourly.parse_targets(["answer_rate=0.98", "service_level=0.8"]))
+    assert fig._suptitle.get_text() == question
+    ax_rate = fig.axes[1]
+    fig.canvas.draw()
+    left, right = ax_rate.get_xlim()
+    hours = [t.get_text() for t in ax_rate.get_xticklabels() if left <= t.get_position()[0] <= right]
+    assert hours == ["00:00", "03:00", "06:00", "09:00", "12:00", "15:00", "18:00", "21:00", "00:00"], hours
+    dates = [t.get_text() for t in ax_rate.get_xticklabels(minor=True)]
+    assert len(dates) == 1 and frame["date"].min().isoformat() in dates[0], dates
+    assert {0.98, 0.8} <= set(_hlines(ax_rate)), _hlines(ax_rate)
+    assert ax_rate.get_ylim()[0] <= 0.8
+    plt.close(fig)
+    for bad in ("occupancy=0.8", "service_level=80"):
+        try:
+            hourly.parse_targets([bad])
+        except hourly.cr.ResultsError as err:
+            assert "METRIC=SHARE" in err.message
+        else:
+            raise AssertionError(f"--target {bad!r} accepted")
+
+
+def test_sweep_question_title_and_target_in_per_cent():
+    sweep = _module("sweep")
+    plt = sweep.cr.figure_tools()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = make_sweep(Path(tmp) / "sweep", modes=("integrated",))
+        params, metrics, rows = sweep.read_points(folder)
+    fig = sweep.draw(plt, rows, "answer_rate", "lines", "agents", None, "How many agents reach 98 %?", target=0.98)
+    ax = fig.axes[0]
+    assert ax.get_title() == "How many agents reach 98 %?"
+    assert 98 in _hlines(ax), _hlines(ax)
+    assert max(ax.lines[0].get_ydata()) > 90, "answer rate not drawn in per cent"
+    plt.close(fig)
+    # A channel's share (phone.answer_rate) is in per cent too.
+    for row in rows:
+        row["phone.answer_rate_mean"], row["phone.answer_rate_ci95"] = row["answer_rate_mean"], row["answer_rate_ci95"]
+    fig = sweep.draw(plt, rows, "phone.answer_rate", "lines", "agents", None, "t")
+    assert max(fig.axes[0].lines[0].get_ydata()) > 90
+    plt.close(fig)
+
+
 TESTS = [v for k, v in list(globals().items()) if k.startswith("test_") and callable(v)]
 
 

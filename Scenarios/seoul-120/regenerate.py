@@ -5,7 +5,7 @@ and its figures into figures/.
 Usage (from anywhere; paths are the repository's):
     Scenarios/seoul-120/regenerate.sh                  # everything (a few minutes)
     Scenarios/seoul-120/regenerate.sh --only strike,volume-2020
-    Scenarios/seoul-120/regenerate.sh --tables-only    # rewrite the tables from Results/ as they are
+    Scenarios/seoul-120/regenerate.sh --tables-only    # rewrite the tables and figures from Results/ as they are
     Scenarios/seoul-120/regenerate.sh --check          # exit 1 if README.md's tables differ from Results/
 
 The binary is $CALLSIM (default .build/release/callsim). Every variant writes its results to
@@ -41,10 +41,12 @@ BASIC = ["total_inflow", "inflow", "answered", "abandoned", "answer_rate", "answ
 
 VARIANTS = [
     {"name": "integration", "kind": "compare",
+     "question": "What does integrating the field queues do, in its first week and once agents have learned?",
      "files": ["split.yaml", "integrated-week1.yaml", "integrated-steady.yaml"],
      "metrics": BASIC[:4] + ["transferred"] + BASIC[4:],
      "figure_metrics": "answer_rate,service_level,asa_seconds,occupancy"},
     {"name": "afternoon-lunch", "kind": "compare",
+     "question": "Does an 11-20 afternoon shift cover the lunch hours (11:00-13:00) better than 13-22?",
      "files": ["afternoon-13-22.yaml", "afternoon-11-20.yaml"], "args": ["--hours", "11-13"],
      "metrics": BASIC, "figure_metrics": "answer_rate,service_level,asa_seconds,agents_on_phones"},
     {"name": "afternoon", "kind": "compare",
@@ -53,6 +55,7 @@ VARIANTS = [
     {"name": "placement", "kind": "plan", "file": "afternoon-11-20.yaml",
      "args": ["--place", "15", "--place-length", "2h", "--place-batch", "5", "--place-days", "weekdays"]},
     {"name": "reinforcement", "kind": "compare",
+     "question": "What does each way of reinforcing the weak hours buy, and at what cost in paid hours?",
      "files": ["afternoon-11-20.yaml", "reinforcement-weekday.yaml",
                "@placement/placement.yaml", "reinforcement.yaml"],
      "metrics": BASIC + ["paid_hours"],
@@ -61,33 +64,41 @@ VARIANTS = [
      "files": ["reinforcement-weekday.yaml", "@placement/placement.yaml"],
      "metrics": BASIC, "figure": False},
     {"name": "remote", "kind": "compare",
+     "question": "Do 196 or 215 remote agents answer more calls than none?",
      "files": ["remote-196.yaml", "remote-215.yaml", "afternoon-11-20.yaml"],
      "metrics": BASIC,
      "figure_metrics": "answer_rate,service_level,occupancy,agents_on_phones"},
     {"name": "cap", "kind": "compare",
+     "question": "Does a 20-minute call time cap, recommended or forced, help the waiting callers?",
      "files": ["cap-none.yaml", "cap-recommended-20m.yaml", "cap-forced-20m.yaml"],
      "metrics": BASIC[:4] + ["redials", "capped", "call_backs"] + BASIC[4:],
      "figure_metrics": "answer_rate,service_level,occupancy,capped"},
     {"name": "abusive", "kind": "compare",
+     "question": "Should abusive callers go to a dedicated team?",
      "files": ["abusive-shared.yaml", "abusive-separate.yaml"],
      "metrics": BASIC + ["abusive_answered", "recovery_hours"],
      "groups": {"generalists": ["answered", "occupancy", "abusive_answered", "recovery_hours"]},
      "figure_metrics": "answer_rate,service_level,abusive_answered,recovery_hours"},
     {"name": "strike", "kind": "compare",
+     "question": "What does a strike day do to staffing, inflow and the answer rate?",
      "files": ["strike-none.yaml", "strike-day-70.yaml", "strike-day.yaml"],
      "metrics": ["agents_scheduled", "agents_on_phones", "paid_hours"] + BASIC[:4] + ["redials"]
                 + BASIC[4:9],
      "figure_metrics": "agents_scheduled,inflow,answer_rate,service_level"},
     {"name": "callback", "kind": "compare",
+     "question": "Do call-backs offered in the queue help the callers of a strike day?",
      "files": ["strike-day.yaml", "strike-day-callback.yaml"],
      "metrics": BASIC[:4] + ["redials", "abandon_rate"] + BASIC[4:8]
                 + ["callbacks_offered", "callbacks_accepted", "callbacks_completed", "callbacks_lost",
                    "callback_delay_seconds", "callback_delay_within_target"],
      "figure_metrics": "answer_rate,abandoned,asa_seconds,callbacks_completed"},
-    {"name": "strike-hourly", "kind": "run", "file": "strike-day.yaml", "table": False,
+    {"name": "strike-hourly", "kind": "run",
+     "question": "When in the strike day are the callers lost?", "file": "strike-day.yaml", "table": False,
      "hourly_figure": True},
-    {"name": "chat-volume", "kind": "sweep", "file": "chat-volume.yaml", "figure_metric": "phone.answer_rate"},
+    {"name": "chat-volume", "kind": "sweep",
+     "question": "How many chats a day can the phone agents take before the phones miss 98 %?", "file": "chat-volume.yaml", "figure_metric": "phone.answer_rate"},
     {"name": "volume-2020", "kind": "compare",
+     "question": "What answer rate would 2023's center reach with 2020's volume?",
      "files": ["month-2023.yaml", "volume-2020.yaml", "volume-2020-inflow.yaml"],
      "metrics": BASIC[:4] + ["redials", "blocked"] + BASIC[4:],
      "figure_metrics": "inflow,answer_rate,service_level,occupancy"},
@@ -95,6 +106,9 @@ VARIANTS = [
     {"name": "year-2024", "kind": "run", "file": "year-2024.yaml"},
     {"name": "year-2024-2023-ivr", "kind": "run", "file": "year-2024-2023-ivr.yaml", "table": False},
 ]
+
+# The center's targets (parts/center.yaml's `targets`), drawn on the figures that show them.
+TARGETS = {"answer_rate": 0.98, "service_level": 0.80}
 
 # Published counts (SEED-FACTS "Phone volume by year").
 PUBLISHED = {
@@ -496,21 +510,29 @@ def run_variant(v, results, replications):
 
 
 def plot(v, results, figures):
+    """Draws the variant's figure into figures/NAME.png: titled with its question, with the
+    center's targets (parts/center.yaml) where the figure shows the metric."""
     out = results / v["name"]
     tmp = out / "plots"
     if v["kind"] == "compare" and v.get("figure", True):
         cmd = [sys.executable, "plot-scripts/compare.py", str(out), "--out", str(tmp)]
         if v.get("figure_metrics"):
             cmd += ["--metrics", v["figure_metrics"]]
+        cmd += [f"--target={m}={t}" for m, t in TARGETS.items()]
         src = tmp / "compare.png"
     elif v["kind"] == "sweep":
         cmd = [sys.executable, "plot-scripts/sweep.py", str(out), "--metric", v["figure_metric"], "--out", str(tmp)]
+        target = TARGETS.get(v["figure_metric"].split(".")[-1])
+        if target is not None:
+            cmd += ["--target", str(target)]
         src = tmp / f"sweep-{v['figure_metric']}.png"
     elif v.get("hourly_figure"):
         cmd = [sys.executable, "plot-scripts/hourly.py", str(out), "--out", str(tmp)]
+        cmd += [f"--target={m}={t}" for m, t in TARGETS.items()]
         src = tmp / "hourly.png"
     else:
         return
+    cmd += ["--title", v["question"]]
     p = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
     if p.returncode != 0:
         raise Failure(f"{v['name']}: {' '.join(cmd[1:3])} failed: {p.stderr.strip()}")
@@ -590,7 +612,8 @@ def main(argv):
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--only", help="comma-separated variant names (default: all): "
                     + ", ".join(v["name"] for v in VARIANTS))
-    ap.add_argument("--tables-only", action="store_true", help="do not run; rewrite the tables from the results")
+    ap.add_argument("--tables-only", action="store_true",
+                    help="do not run; rewrite the tables and redraw the figures from the results")
     ap.add_argument("--check", action="store_true", help="do not run or write; exit 1 if README.md's tables differ from the results")
     ap.add_argument("--no-figures", action="store_true", help="do not draw the figures")
     ap.add_argument("--replications", type=int, help="override every variant's replications (a quick try; the README's tables use the files' own)")
@@ -615,6 +638,10 @@ def main(argv):
                 if not a.no_figures:
                     plot(v, results, figures)
         print(f"all runs: {time.monotonic() - start:.0f} s")
+    elif a.tables_only and not a.no_figures:
+        for v in VARIANTS:
+            if v["name"] in names and (results / v["name"]).is_dir():
+                plot(v, results, figures)
     # Tables: from every variant whose results are there (the summary needs them all).
     have = [v["name"] for v in VARIANTS if (results / v["name"]).is_dir()]
     res = collect(set(have) | set(names), results)
