@@ -6,7 +6,7 @@ BIN := .build/release/callsim
 # A small run whose results the plot scripts are tested on.
 PLOT_CHECK_SCENARIO ?= Scenarios/seoul-120/base.yaml
 
-.PHONY: live-load-test live-screenshot run test test-fast python-test layers deps pydeps build plots bench profile sweep-bench slurm-test sweep-example sanitize asan tsan fuzz ci clean
+.PHONY: live-load-test live-screenshot run test test-fast python-test python-check layers deps pydeps build plots bench profile sweep-bench slurm-test sweep-example sanitize asan tsan fuzz ci clean
 FUZZ_SECONDS ?= 300
 
 ## Install what is missing: GSL and GLPK (apt, one `apt-get update` for both) and the plot
@@ -35,18 +35,23 @@ layers:
 	$(PYTHON) scripts/check-layers.py
 
 ## Build and run the whole test suite (statistical validation runs on the release build).
+## `swift test` builds the binary too (the CLI tests depend on it): a `swift build` before it
+## compiled everything a second time, with the flags of a non-test build (4–5 minutes).
 test: deps pydeps layers
-	$(SWIFT) build -c release
 	$(SWIFT) test -c release
 	$(BIN) run $(PLOT_CHECK_SCENARIO) --replications 2 --quiet --out .build/plot-check
 	$(PYTHON) plot-scripts/test_plots.py .build/plot-check
-	$(MAKE) --no-print-directory python-test
+	$(MAKE) --no-print-directory python-check
 
 ## The Python package (python/, docs/python.md): `pip install ./python` into a fresh virtual
 ## environment (seeing the plot scripts' pandas and matplotlib), then its tests, run from
 ## outside the source tree against the installed copy and the repository's binary.
 PYVENV := .build/python-venv
-python-test: build pydeps
+python-test: build pydeps python-check
+
+## python-test without building first (make test calls it after `swift test` built the binary:
+## `swift build` there would compile everything again, with the flags of a non-test build).
+python-check:
 	rm -rf $(PYVENV) && $(PYTHON) -m venv --system-site-packages $(PYVENV)
 	$(PYVENV)/bin/python -m pip install -q ./python
 	@$(PYVENV)/bin/python -c "import pytest" 2>/dev/null || $(PYVENV)/bin/python -m pip install -q pytest
@@ -58,7 +63,6 @@ python-test: build pydeps
 ## and the every-scenario conservation run. `make test` is what CI and a landing run.
 FAST_SKIP := TheoryValidationTests|RoutingValidationTests|PolicyValidationTests|CallBackOfferValidationTests|MessageValidationTests|Seoul|PlanCommandTests|PlanLevelTests|PlanPeopleTests|SinusoidalDayTests|ScenarioConservationTests|InterruptionTests|CompareCommandTests
 test-fast: deps layers
-	$(SWIFT) build -c release
 	$(SWIFT) test -c release --skip '$(FAST_SKIP)'
 
 plots: build pydeps
