@@ -353,6 +353,20 @@ def read_waits(folder: Path):
 DPI = 100
 
 
+def parse_target(text: str, accept, expected: str):
+    """(METRIC, NUMBER) from a `--target METRIC=NUMBER` text, when `accept(metric, number)`;
+    a ResultsError saying `expected` otherwise."""
+    name, sep, value = text.partition("=")
+    try:
+        number = float(value)
+    except ValueError:
+        number = float("nan")
+    name = name.strip()
+    if not sep or not name or not math.isfinite(number) or not accept(name, number):
+        raise ResultsError(Path("--target"), f"expected {expected}, found {text!r}")
+    return name, number
+
+
 def figure_tools():
     """Import matplotlib with the Agg backend and apply the shared style; return pyplot."""
     import matplotlib

@@ -96,17 +96,7 @@ def parse_args(argv):
 
 def parse_targets(texts):
     """{metric: value} from METRIC=VALUE texts; ResultsError on a malformed one."""
-    targets = {}
-    for text in texts:
-        name, sep, value = text.partition("=")
-        try:
-            number = float(value)
-        except ValueError:
-            number = float("nan")
-        if not sep or not name.strip() or not math.isfinite(number):
-            raise cr.ResultsError(Path("--target"), f"expected METRIC=NUMBER (answer_rate=0.98), found {text!r}")
-        targets[name.strip()] = number
-    return targets
+    return dict(cr.parse_target(t, lambda name, number: True, "METRIC=NUMBER (answer_rate=0.98)") for t in texts)
 
 
 def _number(path, where, value, allow_null=True):

@@ -91,18 +91,8 @@ def parse_args(argv):
 def parse_targets(texts):
     """{rate column: share} from METRIC=SHARE texts; ResultsError on a malformed one."""
     known = [col for col, _, _ in RATE_STYLES]
-    targets = {}
-    for text in texts:
-        name, sep, value = text.partition("=")
-        try:
-            share = float(value)
-        except ValueError:
-            share = float("nan")
-        if not sep or name.strip() not in known or not 0 <= share <= 1:
-            raise cr.ResultsError(Path("--target"), f"expected METRIC=SHARE with METRIC one of {', '.join(known)} "
-                                  f"and SHARE in [0, 1] (service_level=0.8), found {text!r}")
-        targets[name.strip()] = share
-    return targets
+    expected = f"METRIC=SHARE with METRIC one of {', '.join(known)} and SHARE in [0, 1] (service_level=0.8)"
+    return dict(cr.parse_target(t, lambda name, share: name in known and 0 <= share <= 1, expected) for t in texts)
 
 
 # ---------------------------------------------------------------------------

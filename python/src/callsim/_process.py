@@ -3,9 +3,12 @@ interrupts it (it then writes nothing, as on the command line)."""
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
-from typing import Sequence
+import tempfile
+from pathlib import Path
+from typing import Any, Sequence
 
 from ._binary import Binary, find_binary
 from .errors import ScenarioError
@@ -60,3 +63,42 @@ def call(arguments: Sequence[str], binary: Binary | None = None) -> str:
             _message(stderr, process.returncode), returncode=process.returncode, stderr=stderr, command=command
         )
     return stdout
+
+
+def call_into_folder(command: str, paths: Sequence[str], *, written: bool, out: str | os.PathLike[str] | None,
+                     work: tempfile.TemporaryDirectory, binary: Binary, options: Sequence[str],
+                     values: Sequence[tuple[str, Any]]) -> tuple[Path, tempfile.TemporaryDirectory | None]:
+    """Runs ``callsim COMMAND PATHS --out FOLDER --quiet OPTIONS`` with ``--NAME VALUE`` for
+    each of `values` that is not ``None`` (and ``--allow-outside`` when a scenario was
+    `written` from a dict into `work`). FOLDER is `out`, or a folder in `work`. Returns
+    FOLDER and the scratch folder its result must keep alive: `work` when FOLDER is in it,
+    else ``None`` (`work` is then removed, as it is when the command fails)."""
+    folder = Path(out) if out is not None else Path(work.name) / "results"
+    arguments = [command, *paths, "--out", str(folder), "--quiet", *options]
+    for option, value in values:
+        if value is not None:
+            arguments += [option, str(value)]
+    if written:
+        arguments.append("--allow-outside")
+    try:
+        call(arguments, binary)
+    except BaseException:
+        work.cleanup()
+        raise
+    if out is not None:
+        work.cleanup()
+        return folder, None
+    return folder, work
+
+
+class ResultsFolder:
+    """A folder the command wrote: its path, the binary that wrote it, and the scratch folder
+    it lives in when it is temporary (removed with this object)."""
+
+    def __init__(self, folder: str | os.PathLike[str], *, binary: Binary | None = None,
+                 _scratch: tempfile.TemporaryDirectory | None = None):
+        #: The results folder.
+        self.folder = Path(folder)
+        #: The binary that wrote it (``None`` for a folder opened by its path).
+        self.binary = binary
+        self._scratch = _scratch

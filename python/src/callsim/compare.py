@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Mapping
@@ -12,21 +11,13 @@ from typing import Any, Mapping
 import pandas as pd
 
 from . import _process
-from ._binary import Binary, find_binary
+from ._binary import find_binary
 from ._inputs import Scenario, scenario_path, scratch, set_options
 
 
-class Comparison:
+class Comparison(_process.ResultsFolder):
     """The results folder of one ``callsim compare``: other scenario minus the baseline, paired
-    replication by replication (docs/compare.md)."""
-
-    def __init__(self, folder: str | os.PathLike[str], *, binary: Binary | None = None,
-                 _scratch: tempfile.TemporaryDirectory | None = None):
-        #: The results folder.
-        self.folder = Path(folder)
-        #: The binary that wrote it.
-        self.binary = binary
-        self._scratch = _scratch
+    replication by replication (docs/comparing.md)."""
 
     def __repr__(self) -> str:
         names = [s["scenario"] for s in self.json["scenarios"]]
@@ -67,19 +58,11 @@ def compare(*scenarios: Scenario, replications: int | None = None, seed: int | N
             path, was_written = scenario_path(scenario, Path(work.name), f"scenario-{i + 1}.yaml")
             paths.append(path)
             written = written or was_written
-        folder = Path(out) if out is not None else Path(work.name) / "results"
-        arguments = ["compare", *paths, "--out", str(folder), "--quiet", *set_options(set)]
-        for option, value in [("--replications", replications), ("--seed", seed), ("--threads", threads),
-                              ("--hours", hours), ("--dates", dates)]:
-            if value is not None:
-                arguments += [option, str(value)]
-        if written:
-            arguments.append("--allow-outside")
-        _process.call(arguments, binary)
     except BaseException:
         work.cleanup()
         raise
-    if out is not None:
-        work.cleanup()
-        return Comparison(folder, binary=binary)
-    return Comparison(folder, binary=binary, _scratch=work)
+    folder, keep = _process.call_into_folder(
+        "compare", paths, written=written, out=out, work=work, binary=binary, options=set_options(set),
+        values=[("--replications", replications), ("--seed", seed), ("--threads", threads),
+                ("--hours", hours), ("--dates", dates)])
+    return Comparison(folder, binary=binary, _scratch=keep)

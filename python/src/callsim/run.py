@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from functools import cached_property
 from pathlib import Path
 from typing import Any, Mapping
@@ -12,24 +11,16 @@ from typing import Any, Mapping
 import pandas as pd
 
 from . import _process
-from ._binary import Binary, find_binary
+from ._binary import find_binary
 from ._inputs import Scenario, scenario_path, scratch, set_options
 
 
-class Run:
+class Run(_process.ResultsFolder):
     """The results folder of one ``callsim run`` (docs/outputs.md defines every column).
 
     The tables are read when first used. When ``run`` was given no ``out``, the folder is a
     temporary one, removed when this object is garbage-collected: copy it first to keep it.
     """
-
-    def __init__(self, folder: str | os.PathLike[str], *, binary: Binary | None = None,
-                 _scratch: tempfile.TemporaryDirectory | None = None):
-        #: The results folder.
-        self.folder = Path(folder)
-        #: The binary that wrote it (``None`` for a folder opened with ``Run(folder)``).
-        self.binary = binary
-        self._scratch = _scratch
 
     def __repr__(self) -> str:
         return f"Run({self.summary.get('scenario')!r}, replications={self.summary.get('replications')}, folder='{self.folder}')"
@@ -100,21 +91,10 @@ def run(scenario: Scenario, *, replications: int | None = None, seed: int | None
     work = scratch("run")
     try:
         path, written = scenario_path(scenario, Path(work.name), "scenario.yaml")
-        folder = Path(out) if out is not None else Path(work.name) / "results"
-        arguments = ["run", path, "--out", str(folder), "--quiet", *set_options(set)]
-        if replications is not None:
-            arguments += ["--replications", str(replications)]
-        if seed is not None:
-            arguments += ["--seed", str(seed)]
-        if threads is not None:
-            arguments += ["--threads", str(threads)]
-        if written:
-            arguments.append("--allow-outside")
-        _process.call(arguments, binary)
     except BaseException:
         work.cleanup()
         raise
-    if out is not None:
-        work.cleanup()
-        return Run(folder, binary=binary)
-    return Run(folder, binary=binary, _scratch=work)
+    folder, keep = _process.call_into_folder(
+        "run", [path], written=written, out=out, work=work, binary=binary, options=set_options(set),
+        values=[("--replications", replications), ("--seed", seed), ("--threads", threads)])
+    return Run(folder, binary=binary, _scratch=keep)
