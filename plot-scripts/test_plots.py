@@ -749,6 +749,18 @@ def _hlines(ax):
             if len(set(line.get_ydata())) == 1 and list(line.get_xdata()) == [0, 1]]
 
 
+def _assert_refused(parse_targets, texts, mention):
+    """Each `--target` text is refused with a ResultsError that mentions `mention`."""
+    import callsim_results as cr
+    for bad in texts:
+        try:
+            parse_targets([bad])
+        except cr.ResultsError as err:
+            assert mention in err.message, err.message
+        else:
+            raise AssertionError(f"--target {bad!r} accepted")
+
+
 def test_compare_differences_sit_around_zero_under_the_question():
     compare = _module("compare")
     plt = compare.cr.figure_tools()
@@ -789,13 +801,7 @@ def test_compare_values_start_at_zero_and_shares_end_at_100():
     plt.close(fig)
     # A target is METRIC=NUMBER.
     assert compare.parse_targets(["answer_rate=0.98"]) == {"answer_rate": 0.98}
-    for bad in ("answer_rate", "answer_rate=high", "=0.9"):
-        try:
-            compare.parse_targets([bad])
-        except compare.cr.ResultsError as err:
-            assert "METRIC=NUMBER" in err.message
-        else:
-            raise AssertionError(f"--target {bad!r} accepted")
+    _assert_refused(compare.parse_targets, ("answer_rate", "answer_rate=high", "=0.9"), "METRIC=NUMBER")
 
 
 def test_hourly_short_run_marks_the_hours_and_the_targets():
@@ -822,13 +828,7 @@ def test_hourly_short_run_marks_the_hours_and_the_targets():
     assert {0.98, 0.8} <= set(_hlines(ax_rate)), _hlines(ax_rate)
     assert ax_rate.get_ylim()[0] <= 0.8
     plt.close(fig)
-    for bad in ("occupancy=0.8", "service_level=80"):
-        try:
-            hourly.parse_targets([bad])
-        except hourly.cr.ResultsError as err:
-            assert "METRIC=SHARE" in err.message
-        else:
-            raise AssertionError(f"--target {bad!r} accepted")
+    _assert_refused(hourly.parse_targets, ("occupancy=0.8", "service_level=80"), "METRIC=SHARE")
 
 
 def test_sweep_question_title_and_target_in_per_cent():

@@ -58,10 +58,9 @@ public struct CompiledDistribution: Sendable {
     var position = start
     var u: Double, v: Double, r2: Double
     repeat {
-      // keyed_rng.c's get_double: SplitMix64's output after `position`, high 53 bits.
-      u = -1 + 2 * (Double(StreamSeed.splitMix(position) >> 11) * 0x1p-53)
+      u = -1 + 2 * SubstreamFamily.uniform(at: position)
       position &+= UInt64(CALLSIM_KEYED_GAMMA)
-      v = -1 + 2 * (Double(StreamSeed.splitMix(position) >> 11) * 0x1p-53)
+      v = -1 + 2 * SubstreamFamily.uniform(at: position)
       position &+= UInt64(CALLSIM_KEYED_GAMMA)
       r2 = u * u + v * v
     } while r2 > 1.0 || r2 == 0

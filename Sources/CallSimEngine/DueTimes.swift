@@ -54,8 +54,4 @@ public struct DueTimes: ~Copyable {
     }
     return taken
   }
-
-  /// Forgets every time kept.
-  @inlinable
-  public mutating func removeAll() { heap.removeAll() }
 }

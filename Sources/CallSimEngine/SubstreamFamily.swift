@@ -46,8 +46,14 @@ public struct SubstreamFamily: @unchecked Sendable {
   public func uniform(itemKey: UInt64, part: UInt64, block: UInt32 = 0) -> Double {
     let position = start(itemKey: itemKey, part: part, block: block)
     callsim_keyed_select(stream.generator, position &+ UInt64(CALLSIM_KEYED_GAMMA))
-    // SplitMix64's output after `position`, high 53 bits (keyed_rng.c's get_double).
-    return Double(StreamSeed.splitMix(position) >> 11) * 0x1p-53
+    return Self.uniform(at: position)
+  }
+
+  /// The uniform on [0, 1) the generator draws at `position` (keyed_rng.c's get_double:
+  /// SplitMix64's output after `position`, high 53 bits); the next is at `position + γ`.
+  @inlinable @inline(__always)
+  static func uniform(at position: UInt64) -> Double {
+    Double(StreamSeed.splitMix(position) >> 11) * 0x1p-53
   }
 
   /// The generator position at which block `block` of substream (item, `part`) starts.

@@ -65,6 +65,11 @@ def call(arguments: Sequence[str], binary: Binary | None = None) -> str:
     return stdout
 
 
+def value_options(values: Sequence[tuple[str, Any]]) -> list[str]:
+    """``--NAME VALUE`` for each (``--NAME``, value) whose value is not ``None``, in order."""
+    return [text for option, value in values if value is not None for text in (option, str(value))]
+
+
 def call_into_folder(command: str, paths: Sequence[str], *, written: bool, out: str | os.PathLike[str] | None,
                      work: tempfile.TemporaryDirectory, binary: Binary, options: Sequence[str],
                      values: Sequence[tuple[str, Any]]) -> tuple[Path, tempfile.TemporaryDirectory | None]:
@@ -74,10 +79,7 @@ def call_into_folder(command: str, paths: Sequence[str], *, written: bool, out: 
     FOLDER and the scratch folder its result must keep alive: `work` when FOLDER is in it,
     else ``None`` (`work` is then removed, as it is when the command fails)."""
     folder = Path(out) if out is not None else Path(work.name) / "results"
-    arguments = [command, *paths, "--out", str(folder), "--quiet", *options]
-    for option, value in values:
-        if value is not None:
-            arguments += [option, str(value)]
+    arguments = [command, *paths, "--out", str(folder), "--quiet", *options, *value_options(values)]
     if written:
         arguments.append("--allow-outside")
     try:

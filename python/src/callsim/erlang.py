@@ -27,8 +27,6 @@ def erlang(rate_per_hour: float, handle: Duration, *, patience: Duration | None 
         arguments += ["--patience", duration_text(patience)]
     if within is not None:
         arguments += ["--within", duration_text(within)]
-    for option, value in [("--agents", agents), ("--lines", lines), ("--target-sl", target_sl),
-                          ("--max-abandon", max_abandon)]:
-        if value is not None:
-            arguments += [option, str(value)]
+    arguments += _process.value_options([("--agents", agents), ("--lines", lines), ("--target-sl", target_sl),
+                                         ("--max-abandon", max_abandon)])
     return json.loads(_process.call(arguments))

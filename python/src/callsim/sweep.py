@@ -27,29 +27,33 @@ def sweep(sweep: Sweep, *, out: str | os.PathLike[str] | None = None, threads: i
     ``attrs["folder"]`` is `out` when given. Raises ``ScenarioError`` on invalid input.
     """
     binary = find_binary()
-    with scratch("sweep") as work:
-        allow_outside = False
+    work = scratch("sweep")
+    allow_outside = False
+    try:
         if isinstance(sweep, Mapping):
             data = dict(sweep)
             base = data.get("base")
             if isinstance(base, Mapping):
-                write_yaml(base, Path(work) / "base.yaml")
+                write_yaml(base, Path(work.name) / "base.yaml")
                 data["base"] = "base.yaml"
                 allow_outside = True
             elif base is not None:
                 data["base"] = str(Path(os.fspath(base)).resolve())
                 allow_outside = True
-            path = str(write_yaml(data, Path(work) / "sweep.yaml"))
+            path = str(write_yaml(data, Path(work.name) / "sweep.yaml"))
         else:
             path = os.fspath(sweep)
-        folder = Path(out) if out is not None else Path(work) / "results"
-        arguments = ["sweep", path, "--out", str(folder), "--quiet"]
-        if threads is not None:
-            arguments += ["--threads", str(threads)]
-        if allow_outside:
-            arguments.append("--allow-outside")
-        _process.call(arguments, binary)
+    except BaseException:
+        work.cleanup()
+        raise
+    folder, keep = _process.call_into_folder(
+        "sweep", [path], written=allow_outside, out=out, work=work, binary=binary, options=[],
+        values=[("--threads", threads)])
+    try:
         points = pd.read_csv(folder / "points.csv")
+    finally:
+        if keep is not None:
+            keep.cleanup()
     if out is not None:
         points.attrs["folder"] = str(folder)
     return points

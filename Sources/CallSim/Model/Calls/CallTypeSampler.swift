@@ -14,14 +14,14 @@ final class CallTypeSampler {
   /// The redial law's probability (0 for a type without one) and delay: kept apart, so that
   /// a draw copies neither (binding a `Redial?` copied its delay law at every arrival).
   let redialProbability: Double
-  let redialDelay: Distribution
+  let redialDelayLaw: Distribution
 
   init(_ type: CallType) {
     handle = CompiledDistribution(type.handle)
     wrapUp = CompiledDistribution(type.wrapUp ?? .deterministic(0))
     patience = CompiledDistribution(type.patience ?? .deterministic(.infinity))
     redialProbability = type.redial?.probability ?? 0
-    redialDelay = type.redial?.delay ?? .deterministic(0)
+    redialDelayLaw = type.redial?.delay ?? .deterministic(0)
   }
 
   /// Every random attribute of one attempt of a caller of this type, drawn at arrival from
@@ -32,10 +32,8 @@ final class CallTypeSampler {
     let wrap = streams.draw(wrapUp, .wrapUp, caller: key, attempt: attempt)
     let wait = streams.draw(patience, .patience, caller: key, attempt: attempt)
     var redialDelay = -1.0
-    if redialProbability > 0 {
-      if streams.uniform(.redial, caller: key, attempt: attempt) < redialProbability {
-        redialDelay = self.redialDelay.sample(streams.family.stream)
-      }
+    if redialProbability > 0, streams.uniform(.redial, caller: key, attempt: attempt) < redialProbability {
+      redialDelay = redialDelayLaw.sample(streams.family.stream)
     }
     return CallerDraws(talk: talk, wrap: wrap, patience: wait, redialDelay: redialDelay)
   }
