@@ -4,54 +4,52 @@
 /// finds every line busy asks) need not have an event of its own when it comes free: the
 /// release time is kept here, and the releases due by the time of the check are counted then
 /// (``takeDue(notAfter:)``). It is the same count the events would have given, for a check made
-/// after every release due at that time, at a fraction of the cost: a push onto a small heap
-/// of times instead of a step of the whole event calendar, which stays smaller too.
+/// after every release due at that time, at a fraction of the cost.
 ///
-/// - Complexity: ``add(_:)`` O(log n); ``takeDue(notAfter:)`` O(k log n) for k times taken.
+/// The times are kept unsorted, with their earliest: a check before the earliest costs one
+/// comparison, and a check after it removes every due time in one pass over the store. The
+/// store holds at most the limit's resources (the holder checks when its count reaches the
+/// limit), and a pass removes every release since the last one, so a time costs about one
+/// comparison in each pass it survives — a few, unless the resources are nearly all truly
+/// busy; a heap paid a sift through log n levels for every time.
+///
+/// - Complexity: ``add(_:)`` O(1) amortized; ``takeDue(notAfter:)`` O(1) when nothing is due,
+///   else O(n) for the n times kept.
 public struct DueTimes: ~Copyable {
-  @usableFromInline var heap: OwnedBuffer<Double>
+  @usableFromInline var times: OwnedBuffer<Double>
+  /// The earliest time kept; infinity when none is.
+  @usableFromInline var earliest: Double = .infinity
 
-  public init(capacity: Int = 64) { heap = OwnedBuffer(capacity: capacity) }
+  public init(capacity: Int = 64) { times = OwnedBuffer(capacity: capacity) }
 
   /// Number of times kept (releases not yet counted).
-  @inlinable public var count: Int { heap.count }
+  @inlinable public var count: Int { times.count }
 
   /// Keeps `time` (seconds), a release to count once it is due.
   @inlinable
   public mutating func add(_ time: Double) {
     precondition(time == time, "release time is NaN")
-    var i = heap.count
-    heap.append(time)
-    while i > 0 {
-      let parent = (i &- 1) >> 1
-      if !(time < heap[parent]) { break }
-      heap[i] = heap[parent]
-      i = parent
-    }
-    heap[i] = time
+    times.append(time)
+    if time < earliest { earliest = time }
   }
 
   /// Removes the times at or before `limit` and returns how many there were.
   @inlinable
   public mutating func takeDue(notAfter limit: Double) -> Int {
-    var taken = 0
-    while heap.count > 0 && heap[0] <= limit {
-      taken &+= 1
-      let last = heap.removeLast()
-      let n = heap.count
-      if n == 0 { break }
-      var i = 0
-      while true {
-        let left = 2 &* i &+ 1
-        if left >= n { break }
-        let right = left &+ 1
-        let child = right < n && heap[right] < heap[left] ? right : left
-        if !(heap[child] < last) { break }
-        heap[i] = heap[child]
-        i = child
+    guard earliest <= limit else { return 0 }
+    let n = times.count
+    var kept = 0
+    var next = Double.infinity
+    for i in 0..<n {
+      let time = times[i]
+      if time > limit {
+        times[kept] = time
+        kept &+= 1
+        next = min(next, time)
       }
-      heap[i] = last
     }
-    return taken
+    times.truncate(to: kept)
+    earliest = next
+    return n &- kept
   }
 }

@@ -95,6 +95,13 @@ public struct OwnedBuffer<Element: BitwiseCopyable>: ~Copyable {
   @inlinable
   public mutating func removeAll() { storedCount = 0 }
 
+  /// Keeps the first `count` elements (at most the count stored), keeping the memory.
+  @inlinable
+  public mutating func truncate(to count: Int) {
+    assert(count >= 0 && count <= storedCount)
+    storedCount = count
+  }
+
   /// The elements as an array.
   public var elements: [Element] { Array(UnsafeBufferPointer(start: base, count: storedCount)) }
 

@@ -8,9 +8,9 @@ struct PlanCommand: ParsableCommand {
     abstract: "Propose the agents per interval and the shifts that meet a scenario's targets; write plan.json, requirement.csv and roster.yaml.",
     discussion: """
       1. Requirement: for every planned agent group and interval of the scenario's calendar, the fewest agents on the phones meeting the targets of the call types the group carries (its home types under split and overflow, its share of the pooled load under integrated; targets, or call_types.NAME.targets) by exact Erlang A (with patience) or Erlang C on the interval's mean load. An interval with calls that no allowed shift covers is an error before any simulation.
-      2. Correction: the scenario runs with those agents hour by hour. Judged per hour (the default), each hour's requirement moves to where the Erlang curve of its load, shifted through the simulated service level and answer rate, meets the targets — up or down by as much as the gap, dates with the same calls measured together; judged per date or period (targets.judged), spans in which a call type misses its target get 3 % more agents in the groups carrying it, spans with room to spare one fewer. Until nothing changes or half the --iterations are spent.
-      3. Schedule: GLPK chooses, per group, how many agents start each shift on each date to cover the requirement, grossed up for breaks, absence and remote availability, at the least paid hours — or, with a planning: block, which people work which shift on which day (days a week, days off, head counts, short-shift share, cost per hour) and writes schedule.csv. The shifts are the scenario's own (roster and reinforcement shifts); without any, 8-hour shifts in a 9-hour span with a 1-hour lunch starting on every hour, and 4-hour short shifts. The roster is simulated, and spans that miss a target raise the requirement there before solving again.
-      With --place N, also places N extra short-shift workers on the scenario's own staffing where they raise the answer rate most (greedy by batches, simulated on common random numbers) and writes placement.yaml.
+      2. Correction: the scenario runs with those agents hour by hour. Judged per hour (the default), each hour's requirement moves to where the Erlang curve of its load, shifted through the simulated service level and answer rate, meets the targets — up or down by as much as the gap, dates with the same calls measured together; judged per date or period (targets.judged), spans in which a call type misses its target get 3 % more agents in the groups carrying it, spans with room to spare one fewer. Until a run moves at most one staffed interval in twenty, or half the --iterations are spent.
+      3. Schedule: GLPK chooses, per group, how many agents start each shift on each date to cover the requirement, grossed up for breaks, absence and remote availability, at the least paid hours — or, with a planning: block, which people work which shift on which day (days a week, days off, head counts, short-shift share, cost per hour) and writes schedule.csv. The shifts are the scenario's own (roster and reinforcement shifts); without any, 8-hour shifts in a 9-hour span with a 1-hour lunch starting on every hour, and 4-hour short shifts. The roster is simulated, and spans that miss a target raise the requirement there (above the agents the schedule put on the phones) before solving again.
+      With --place N, also places N extra short-shift workers on the scenario's own staffing where they raise the answer rate most (greedy by batches, simulated on common random numbers; each round runs every window on the first 40 % of the replications and the three best on the rest) and writes placement.yaml.
       The folder is written whole (plan.json last); if the budget runs out, the plan is still written with "met": false and a warning names the spans that miss.
       """
   )
@@ -150,7 +150,10 @@ struct PlanCommand: ParsableCommand {
       plan = try planner.plan(from: analytic, stop: interruption.stop)
       placed = try placement?.place(stop: interruption.stop) { round in
         if !quiet {
-          let rates = round.answerRates.map { String(format: "%.4f", $0) }.joined(separator: " ")
+          // Rates over every replication (the finalists') are marked with *.
+          let most = round.replications.max() ?? 0
+          let rates = zip(round.answerRates, round.replications).map { String(format: "%.4f", $0) + ($1 == most && $1 > round.replications.min()! ? "*" : "") }
+            .joined(separator: " ")
           Diagnostics.printError("placement: \(round.batch) worker(s) → the \(TimeText.clock(round.chosenStart, rounding: .towardZero)) window (answer rates by window: \(rates))")
         }
       }

@@ -102,6 +102,20 @@ import Testing
     // Paid hours below the hand-made roster's in plan.json.
     let plan = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("plan.json"))) as? [String: Any])
     #expect((plan["paid_hours"] as! Double) < (plan["base_paid_hours"] as! Double))
+
+    // The search's runs: corrections until one moves at most one staffed interval in twenty,
+    // and no schedule check repeated — a raise after a check changes the schedule.
+    let iterations = try #require(plan["iterations"] as? [[String: Any]])
+    let staffed = try CSVFile(contentsOf: out.appendingPathComponent("requirement.csv")).rows.filter { $0.number("required_analytic")! > 0 }.count
+    func moved(_ i: [String: Any]) -> Int { (i["raised_intervals"] as! Int) + (i["lowered_intervals"] as! Int) }
+    let corrections = iterations.filter { $0["stage"] as? String == "correction" }
+    let checks = iterations.filter { $0["stage"] as? String == "schedule" }
+    #expect(!corrections.isEmpty && !checks.isEmpty)
+    #expect(corrections.dropLast().allSatisfy { moved($0) > staffed / 20 }, "\(corrections.map(moved)) of \(staffed)")
+    #expect(moved(corrections.last!) <= staffed / 20 || corrections.count == 5, "\(corrections.map(moved)) of \(staffed)")
+    for (a, b) in zip(checks, checks.dropFirst()) where moved(a) > 0 {
+      #expect((a["paid_hours"] as! Double) != (b["paid_hours"] as! Double), "\(checks.map { $0["paid_hours"]! })")
+    }
   }
 
   @Test(arguments: [

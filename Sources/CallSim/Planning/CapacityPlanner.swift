@@ -17,7 +17,8 @@ import Foundation
 ///    short, or of all its hours with calls when none does); a span that meets every target
 ///    with room and was never raised gets one fewer in its hours that meet every target.
 ///    Queues carry over from hour to hour, which the steady-state formulas cannot see. Runs
-///    at most half the budget.
+///    at most half the budget, and ends after a run that moves at most one staffed interval
+///    in twenty.
 /// 3. **Schedule** — the solver covers each group's requirement with shifts at least paid
 ///    hours; the roster runs through the simulation with its breaks, absence and remote
 ///    work, and any span that needs more raises the requirement there before solving again,
@@ -87,6 +88,7 @@ public struct CapacityPlanner {
     var raised = Set<Int>()
     var raisedIntervals = Set<[Int]>()
     var iterations: [PlanIteration] = []
+    let staffedIntervals = required.joined().filter { $0 > 0 }.count
 
     // Correction: agents by the hour, no shifts.
     let correctionRuns = max(1, options.iterations / 2)
@@ -94,7 +96,7 @@ public struct CapacityPlanner {
     // types): calibrating each against its own curve would lower all of them at once.
     let calibration =
       model.targets.judged == .interval && groups.planned.count == 1
-      ? HourCalibration(model: model, groups: groups, intervalSeconds: options.intervalSeconds, margin: 0) : nil
+      ? HourCalibration(model: model, groups: groups, intervalSeconds: options.intervalSeconds) : nil
     for run in 1...correctionRuns {
       let result = try simulate(hourlyModel(required), stop: stop)
       let (verdicts, short) = judge(result, spans)
@@ -113,7 +115,10 @@ public struct CapacityPlanner {
         }
       }
       record(&iterations, .correction, result, verdicts, short, required, paid: nil, up: up, down: down)
-      if up == 0 && down == 0 { break }
+      // A run that moves few intervals ends the correction: the schedule checks that follow
+      // judge the same hours with the roster and raise what still falls short, and another
+      // correction run would cost as much as a check.
+      if up + down <= staffedIntervals / 20 { break }
     }
 
     // Schedule: shifts covering the requirement, checked with pauses and absence.
@@ -131,7 +136,8 @@ public struct CapacityPlanner {
           var missed: [Int: Set<Int>] = [:]
           for v in verdicts where v.worstShortfall > options.tolerance { missed[v.group, default: []].insert(v.hours.lowerBound) }
           up = try calibration.correct(
-            &required, by: check, step: .raiseMisses(by: uncleared ? 0 : options.tolerance / 2, missed: missed), raised: &raisedIntervals
+            &required, by: check, step: .raiseMisses(by: uncleared ? 0 : options.tolerance / 2, missed: missed, aimAbove: options.tolerance / 2,
+              onPhones: schedules.map(\.onPhones)), raised: &raisedIntervals
           ).up
         } else {
           for v in verdicts where needsMore(v, short) { up += raise(&required, v, check) }

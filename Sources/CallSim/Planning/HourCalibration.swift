@@ -20,8 +20,6 @@ struct HourCalibration {
   let model: CallCenterModel
   let groups: PlanningGroups
   let intervalSeconds: Double
-  /// Share points above a rate target (below an occupancy limit) to aim at.
-  let margin: Double
   /// queues[k][i]: the Erlang queue whose agents group k's agents in interval i are a share
   /// of (its own load; the pooled load under `integrated`).
   private let queues: [[ErlangQueue]]
@@ -31,11 +29,10 @@ struct HourCalibration {
   private let peers: [Int: [Int]]
   private let cache = PerformanceCache()
 
-  init(model: CallCenterModel, groups: PlanningGroups, intervalSeconds: Double, margin: Double) {
+  init(model: CallCenterModel, groups: PlanningGroups, intervalSeconds: Double) {
     self.model = model
     self.groups = groups
     self.intervalSeconds = intervalSeconds
-    self.margin = margin
     if model.routing.mode.poolsTypes {
       let pooled = IntervalLoad.loads(of: model, intervalSeconds: intervalSeconds).map(\.queue)
       let workload = model.callTypes.indices.map { IntervalLoad.workload(of: model, type: $0) }
@@ -77,8 +74,12 @@ struct HourCalibration {
     case correction(lowering: Bool, tolerance: Double)
     /// A schedule check, whose agents are the roster's, not the requirement: only hours
     /// missing a target by more than `by` (measured together with their peers), or listed in
-    /// `missed` (group → hours missing on their own date), are raised, by at least one agent.
-    case raiseMisses(by: Double, missed: [Int: Set<Int>])
+    /// `missed` (group → hours missing on their own date), are raised, to `aimAbove` share
+    /// points above their targets (below an occupancy limit) and by at least one agent above
+    /// what the schedule put on the phones (`onPhones[k][i]`, group k's expected agents in
+    /// interval i): a schedule covers its requirement with room, and a raise inside that
+    /// room would leave the schedule, and the next check, as they were.
+    case raiseMisses(by: Double, missed: [Int: Set<Int>], aimAbove: Double, onPhones: [[Double]])
   }
 
   /// The requirement after one run, each change at most half again or a tenth fewer (at
@@ -111,25 +112,35 @@ struct HourCalibration {
         let first = h * perHour
         guard first < required[k].count else { continue }
         for j in 0..<perHour where first + j < required[k].count {
-          let r = required[k][first + j]
+          let before = required[k][first + j]
           guard queues[k][first + j].arrivalRatePerHour > 0 else { continue }
-          var (wanted, shortfall) = try self.wanted(k: k, interval: first + j, agents: r, measured: measured, occupancy: occupancy)
+          // The agents the measured rates came from.
+          var r = before
+          var margin = 0.0
+          if case .raiseMisses(_, _, let aimAbove, let onPhones) = step {
+            let slots = hours.map { $0 * perHour + j }.filter { $0 < onPhones[k].count }
+            let mean = slots.reduce(0) { $0 + onPhones[k][$1] } / Double(max(1, slots.count))
+            r = max(before, Int((mean + 1e-9).rounded(.down)))
+            margin = aimAbove
+          }
+          var (wanted, shortfall) = try self.wanted(
+            k: k, interval: first + j, agents: r, measured: measured, occupancy: occupancy, margin: margin)
           switch step {
           case .correction(let lowering, let tolerance):
             if shortfall > tolerance { wanted = max(wanted, r + 1) }
             if !lowering || raised.contains([k, first + j]) { wanted = max(wanted, r) }
-          case .raiseMisses(let by, let missed):
+          case .raiseMisses(let by, let missed, _, _):
             guard shortfall > by || hours.contains(where: { missed[g]?.contains($0) ?? false }) else { continue }
             wanted = max(wanted, r + 1)
           }
           wanted = min(wanted, r + max(2, Int((Double(r) * 0.5).rounded(.up))))
           wanted = max(wanted, r - max(1, Int((Double(r) * 0.1).rounded(.up))), 1)
-          guard wanted != r else { continue }
+          guard wanted != before else { continue }
           for hour in hours where (hour * perHour + j) < required[k].count {
             required[k][hour * perHour + j] = wanted
-            if wanted > r { raised.insert([k, hour * perHour + j]) }
+            if wanted > before { raised.insert([k, hour * perHour + j]) }
           }
-          if wanted > r { up += hours.count } else { down += hours.count }
+          if wanted > before { up += hours.count } else { down += hours.count }
         }
       }
     }
@@ -140,7 +151,7 @@ struct HourCalibration {
   /// by how much the worst measured rate falls short of its target (share points; 0 or less
   /// when none does).
   private func wanted(
-    k: Int, interval i: Int, agents r: Int, measured: [(type: Int, counts: CallCounts)], occupancy: Double?
+    k: Int, interval i: Int, agents r: Int, measured: [(type: Int, counts: CallCounts)], occupancy: Double?, margin: Double
   ) throws -> (agents: Int, shortfall: Double) {
     let queue = queues[k][i]
     let share = shares[k]

@@ -84,14 +84,15 @@ public struct PlanReport {
     ]
     if let placement {
       object["placement"] = [
-        "method": "greedy by batches on common random numbers",
+        "method": "greedy by batches on common random numbers, each round screening every window on its first replications",
         "windows": placement.windows.map { ["start": TimeText.clock($0.start), "workers": $0.agents] as [String: Any] },
         "base_answer_rate": placement.baseAnswerRate,
         "answer_rate": placement.answerRate,
-        // `chosen_window` counts from 0 in `windows`; `chosen_start` is that window's start.
+        // `chosen_window` counts from 0 in `windows`; `chosen_start` is that window's start;
+        // `answer_rates[w]` is the mean over the first `replications[w]` replications.
         "rounds": placement.rounds.map {
           [
-            "workers": $0.batch, "answer_rates": $0.answerRates, "chosen_window": $0.chosen,
+            "workers": $0.batch, "answer_rates": $0.answerRates, "replications": $0.replications, "chosen_window": $0.chosen,
             "chosen_start": TimeText.clock($0.chosenStart),
           ] as [String: Any]
         },

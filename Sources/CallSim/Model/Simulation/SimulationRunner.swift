@@ -28,6 +28,19 @@ public enum SimulationRunner {
     try runAllowingStop(model, threads: threads, progress: progress, stop: stop, observer: { _ in NoObserver() }, finish: { _ in })
   }
 
+  /// Replications `indices` of the model (each with the streams of its index, as in a whole
+  /// run), in index order: results of consecutive ranges, joined, are the whole run's, so a
+  /// search can judge candidates on a few replications and complete only the promising ones.
+  /// Returns `nil` only when `stop` was requested.
+  public static func replications(
+    _ model: CallCenterModel, _ indices: Range<Int>, threads: Int, stop: StopRequest? = nil
+  ) throws -> [ReplicationResult]? {
+    precondition(indices.lowerBound >= 0 && indices.upperBound <= model.settings.replications)
+    let outcome = try runAllowingStop(
+      model, indices: indices, threads: threads, progress: nil, stop: stop, observer: { _ in NoObserver() }, finish: { _ in })
+    return outcome.stopped ? nil : outcome.results
+  }
+
   /// Runs every replication with its own observer, made by `observer(r)` and handed to
   /// `finish` when replication `r` ends. The first error either throws stops the run and is
   /// rethrown.
@@ -35,33 +48,45 @@ public enum SimulationRunner {
     _ model: CallCenterModel, threads: Int, progress: (@Sendable (Int) -> Void)?, stop: StopRequest?,
     observer: @Sendable (Int) throws -> Observer, finish: @Sendable (Observer) throws -> Void
   ) throws -> (result: RunResult?, stopped: Bool) {
-    let n = model.settings.replications
+    let outcome = try runAllowingStop(
+      model, indices: 0..<model.settings.replications, threads: threads, progress: progress, stop: stop, observer: observer,
+      finish: finish)
+    return (outcome.results.isEmpty ? nil : RunResult(model: model, replications: outcome.results), outcome.stopped)
+  }
+
+  /// Replications `indices` with their observers; the finished ones in index order, and
+  /// whether any did not finish.
+  private static func runAllowingStop<Observer: CallObserver>(
+    _ model: CallCenterModel, indices: Range<Int>, threads: Int, progress: (@Sendable (Int) -> Void)?, stop: StopRequest?,
+    observer: @Sendable (Int) throws -> Observer, finish: @Sendable (Observer) throws -> Void
+  ) throws -> (results: [ReplicationResult], stopped: Bool) {
+    let n = indices.count
     let workers = max(1, min(threads, n))
     let box = ResultBox(count: n)
     let failed = StopRequest()
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      var r = worker
-      while r < n, stop?.isStopped != true, !failed.isStopped {
+      var i = worker
+      while i < n, stop?.isStopped != true, !failed.isStopped {
+        let r = indices.lowerBound + i
         do {
           var simulation = CallCenterSimulation(model: model, replication: r, observer: try observer(r))
           let outcome = try simulation.run(stop: stop)
           try finish(simulation.observer)
           guard let result = outcome else { return }
           // Stored before `progress?(…)`: optional chaining would skip evaluating its argument.
-          let done = box.store(result, at: r)
+          let done = box.store(result, at: i)
           progress?(done)
         } catch {
           box.fail(error)
           failed.stop()
           return
         }
-        r += workers
+        i += workers
       }
     }
     if let error = box.failure { throw error }
     let finished = box.finished()
-    let result = finished.isEmpty ? nil : RunResult(model: model, replications: finished)
-    return (result, finished.count < n)
+    return (finished, finished.count < n)
   }
 }
 
