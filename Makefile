@@ -37,11 +37,16 @@ layers:
 ## Build and run the whole test suite (statistical validation runs on the release build).
 ## `swift test` builds the binary too (the CLI tests depend on it): a `swift build` before it
 ## compiled everything a second time, with the flags of a non-test build (4–5 minutes).
+## The tests must leave the checkout as they found it (a test once redrew a case-study
+## figure from its own two-replication results): git's view of the tree before and after.
+TREE_STATE = git status --porcelain --untracked-files=no 2>/dev/null
 test: deps pydeps layers
+	@mkdir -p .build && $(TREE_STATE) > .build/tree-before
 	$(SWIFT) test -c release
 	$(BIN) run $(PLOT_CHECK_SCENARIO) --replications 2 --quiet --out .build/plot-check
 	$(PYTHON) plot-scripts/test_plots.py .build/plot-check
 	$(MAKE) --no-print-directory python-check
+	@$(TREE_STATE) | cmp -s - .build/tree-before || { echo "make test changed tracked files:"; $(TREE_STATE); exit 1; }
 
 ## The Python package (python/, docs/python.md): `pip install ./python` into a fresh virtual
 ## environment (seeing the plot scripts' pandas and matplotlib), then its tests, run from

@@ -2,6 +2,10 @@
 import Foundation
 import PackageDescription
 
+/// Test code is compiled without optimization even in release builds: the statistical tests
+/// need the library under test optimized, not their own loops.
+let testCode: [SwiftSetting] = [.unsafeFlags(["-Onone"])]
+
 let package = Package(
   name: "callsim",
   products: [
@@ -79,14 +83,14 @@ let package = Package(
 
     /// Cases shared by the library and command-line tests (the theory validation points).
     .target(name: "CallSimTestSupport", dependencies: ["CallSim", "CallSimEngine"], path: "Tests/CallSimTestSupport"),
-    .testTarget(name: "CallSimEngineTests", dependencies: ["CallSimEngine"]),
+    .testTarget(name: "CallSimEngineTests", dependencies: ["CallSimEngine"], swiftSettings: testCode),
     .testTarget(
       name: "CallSimTests",
       dependencies: [
         "CallSim", "CallSimEngine", "CallSimTestSupport",
         .product(name: "PropertyBased", package: "swift-property-based"),
-      ]),
-    .testTarget(name: "CallSimCLITests", dependencies: ["callsim", "CallSimTestSupport"]),
+      ], swiftSettings: testCode),
+    .testTarget(name: "CallSimCLITests", dependencies: ["callsim", "CallSimTestSupport"], swiftSettings: testCode),
   ]
 )
 

@@ -25,6 +25,7 @@ import csv
 import datetime as dt
 import json
 import math
+import multiprocessing
 import os
 import shutil
 import struct
@@ -854,23 +855,34 @@ def test_sweep_question_title_and_target_in_per_cent():
 TESTS = [v for k, v in list(globals().items()) if k.startswith("test_") and callable(v)]
 
 
+def run_test(index):
+    """Runs TESTS[index]; returns None when it passes, else what failed."""
+    try:
+        TESTS[index]()
+    except Exception as err:  # report every failure, keep going
+        return str(err) if isinstance(err, AssertionError) else traceback.format_exc()
+    return None
+
+
 def main(argv):
     if len(argv) > 2 or (len(argv) == 2 and argv[1] in ("-h", "--help")):
         print(__doc__)
         return 0 if len(argv) == 2 else 2
     if len(argv) == 2:
         os.environ["CALLSIM_RESULTS"] = argv[1]
+    # The tests are independent (each writes into its own temporary folder) and mostly wait
+    # on the scripts they start: one process per core runs them, reported in order. The
+    # folder under test is made once, before the workers start, which inherit it.
+    results_dir()
     passed, failed = 0, []
-    for test in TESTS:
-        try:
-            test()
-        except Exception as err:  # report every failure, keep going
-            failed.append(test.__name__)
-            detail = str(err) if isinstance(err, AssertionError) else traceback.format_exc()
-            print(f"FAIL {test.__name__}: {detail}")
-        else:
-            passed += 1
-            print(f"ok   {test.__name__}")
+    with multiprocessing.get_context("fork").Pool(max(1, os.cpu_count() or 1)) as pool:
+        for test, detail in zip(TESTS, pool.imap(run_test, range(len(TESTS)))):
+            if detail is None:
+                passed += 1
+                print(f"ok   {test.__name__}", flush=True)
+            else:
+                failed.append(test.__name__)
+                print(f"FAIL {test.__name__}: {detail}", flush=True)
     if failed:
         print("failed: " + ", ".join(failed))
     print(f"{passed} passed, {len(failed)} failed")

@@ -89,10 +89,13 @@ import Testing
 
     // A README without the markers, and results that are not there: one error line each.
     try "no markers\n".write(to: readme, atomically: true, encoding: .utf8)
-    let noMarkers = try Self.regenerate(["--tables-only", "--only", "strike", "--results", results.path, "--readme", readme.path])
+    // --no-figures: --tables-only redraws the figures, and these are the case study's own.
+    let noMarkers = try Self.regenerate([
+      "--tables-only", "--no-figures", "--only", "strike", "--results", results.path, "--readme", readme.path,
+    ])
     #expect(noMarkers.status == 1 && noMarkers.stderr.hasPrefix("error: README.md must hold `\(begin)`"), "\(noMarkers.stderr)")
     let missing = try Self.regenerate([
-      "--tables-only", "--only", "cap", "--results", dir.appendingPathComponent("none").path, "--readme", readme.path,
+      "--tables-only", "--no-figures", "--only", "cap", "--results", dir.appendingPathComponent("none").path, "--readme", readme.path,
     ])
     #expect(missing.status == 1 && missing.stderr.hasPrefix("error: ") && missing.stderr.contains("compare.json is missing"))
     let unknown = try Self.regenerate(["--only", "nope", "--results", results.path, "--readme", readme.path])
