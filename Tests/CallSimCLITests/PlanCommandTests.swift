@@ -142,20 +142,7 @@ import Testing
   /// calls at all (02:00): the greedy search must put both at 10:00, and placement.yaml runs.
   @Test func placementPutsWorkersWhereTheyRaiseTheAnswerRate() throws {
     let dir = try CLI.temporaryFolder()
-    let text = """
-      scenario: place
-      simulation: {days: 3, warmup: 1d, replications: 3, seed: 5}
-      arrivals: {per_day: 2400, hourly: [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 3, 3, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0]}
-      call_types:
-        call: {handle: {dist: exponential, mean: 4m}, patience: {dist: exponential, mean: 2m}}
-      agent_groups:
-        team: {skills: [call]}
-      shifts:
-        day: {start: "08:00", end: "18:00"}
-      roster:
-        - {group: team, shift: day, agents: 22, days: all}
-      targets: {answer_rate: 0.9}
-      """
+    let text = PlacementScenario.text(replications: 3, seed: 5, targets: "{answer_rate: 0.9}")
     let file = try CLI.write(text, to: "place.yaml", in: dir)
     let out = dir.appendingPathComponent("plan")
     let r = try CLI.plan([

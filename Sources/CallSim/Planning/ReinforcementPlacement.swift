@@ -111,18 +111,20 @@ public struct ReinforcementPlacement {
         first.append(try replications(trials[w], 0..<screened, stop: stop))
         rates.append(Self.answerRate(trials[w], first[w]))
       }
+      /// The higher rate first, the earlier window on a tie.
+      func ranksBefore(_ a: Int, _ b: Int) -> Bool { rates[a] > rates[b] || (rates[a] == rates[b] && a < b) }
       var counts = Array(repeating: screened, count: starts.count)
       var finalists = Array(starts.indices)
       if screened < n {
-        // The best on the first replications (the earlier window on a tie), run on the rest.
-        finalists = Array(starts.indices.sorted { rates[$0] > rates[$1] || (rates[$0] == rates[$1] && $0 < $1) }.prefix(Self.finalists))
+        // The best on the first replications, run on the rest.
+        finalists = Array(starts.indices.sorted(by: ranksBefore).prefix(Self.finalists))
         for w in finalists {
           let rest = try replications(trials[w], screened..<n, stop: stop)
           rates[w] = Self.answerRate(trials[w], first[w] + rest)
           counts[w] = n
         }
       }
-      let chosen = finalists.min { rates[$0] > rates[$1] || (rates[$0] == rates[$1] && $0 < $1) }!
+      let chosen = finalists.min(by: ranksBefore)!
       agents[chosen] += b
       placed += b
       current = rates[chosen]

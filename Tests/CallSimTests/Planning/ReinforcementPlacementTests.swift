@@ -1,27 +1,13 @@
 @testable import CallSim
+import CallSimTestSupport
 import Testing
 
 /// The placement's screening: every window on the first replications, the best three on all
 /// of them. Replication ranges joined are the whole run, so a finalist's rate is the rate a
 /// full evaluation gives, and the choice is the full evaluation's best.
 @Suite struct ReinforcementPlacementTests {
-  /// Two measured days with a late-morning peak that a day shift of 22 leaves short.
   static func model() throws -> CallCenterModel {
-    try Scenario.parse(
-      text: """
-        scenario: place
-        simulation: {days: 3, warmup: 1d, replications: 6, seed: 11}
-        arrivals: {per_day: 2400, hourly: [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 3, 3, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0]}
-        call_types:
-          call: {handle: {dist: exponential, mean: 4m}, patience: {dist: exponential, mean: 2m}}
-        agent_groups:
-          team: {skills: [call]}
-        shifts:
-          day: {start: "08:00", end: "18:00"}
-        roster:
-          - {group: team, shift: day, agents: 22, days: all}
-        """, file: "place.yaml"
-    ).model
+    try Scenario.parse(text: PlacementScenario.text(replications: 6, seed: 11), file: "place.yaml").model
   }
 
   @Test func replicationRangesJoinedAreTheWholeRun() throws {
