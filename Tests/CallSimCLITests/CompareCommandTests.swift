@@ -125,6 +125,24 @@ import Testing
     }
   }
 
+  /// `--hours` that is not a window of whole hours is one `error:` line naming the value,
+  /// before any simulation, and nothing is written.
+  @Test(arguments: ["11", "11-11", "25-3", "11-25", "1a-13", "11-13-15", "-13"])
+  func badHoursAreOneLineAndWriteNothing(hours: String) throws {
+    let dir = try CLI.temporaryFolder()
+    let a = try CLI.write(Self.scenario(name: "base", agents: 48, days: 2, warmup: "1d"), to: "a.yaml", in: dir)
+    let b = try CLI.write(Self.scenario(name: "more", agents: 50, days: 2, warmup: "1d"), to: "b.yaml", in: dir)
+    let out = dir.appendingPathComponent("out")
+    // `--hours=VALUE`: a value that starts with `-` is otherwise read as an option.
+    let r = try CLI.run(["compare", a, b, "--out", out.path, "--hours=\(hours)"])
+    #expect(r.status != 0)
+    let errors = r.stderr.split(separator: "\n").filter { $0.hasPrefix("error:") || $0.hasPrefix("Error:") }
+    #expect(errors.count == 1, "\(r.stderr)")
+    #expect(r.stderr.contains("--hours: expected whole hours of the day as HH-HH, such as 11-13, found '\(hours)'"), "\(r.stderr)")
+    #expect(!r.stderr.contains("Fatal"))
+    #expect(!FileManager.default.fileExists(atPath: out.path))
+  }
+
   @Test(arguments: [
     ("days: 3", "simulation.days"), ("warmup: 3h", "simulation.warmup"),
     ("start: 2024-02-01, days: 2", "simulation.start"),
