@@ -120,7 +120,9 @@ if !coreOnly {
     cli.dependencies.append("CallSimLive")
   }
     // Depends on the command too, so that its tests find the built `callsim live`.
-  package.targets.append(.testTarget(name: "CallSimLiveTests", dependencies: ["CallSimLive", "CallSim", "callsim", "CallSimTestSupport"]))
+  package.targets.append(
+    .testTarget(
+      name: "CallSimLiveTests", dependencies: ["CallSimLive", "CallSim", "callsim", "CallSimTestSupport"], swiftSettings: testCode))
 }
 
 // MARK: - Fuzzing (only when CALLSIM_FUZZ is set: the target needs -sanitize=fuzzer to link)

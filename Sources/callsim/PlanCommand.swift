@@ -150,9 +150,9 @@ struct PlanCommand: ParsableCommand {
       plan = try planner.plan(from: analytic, stop: interruption.stop)
       placed = try placement?.place(stop: interruption.stop) { round in
         if !quiet {
-          // Rates over every replication (the finalists') are marked with *.
-          let most = round.replications.max() ?? 0
-          let rates = zip(round.answerRates, round.replications).map { String(format: "%.4f", $0) + ($1 == most && $1 > round.replications.min()! ? "*" : "") }
+          // Rates over more replications than the screening's (the finalists') are marked with *.
+          let screened = round.replications.min() ?? 0
+          let rates = zip(round.answerRates, round.replications).map { String(format: "%.4f", $0) + ($1 > screened ? "*" : "") }
             .joined(separator: " ")
           Diagnostics.printError("placement: \(round.batch) worker(s) → the \(TimeText.clock(round.chosenStart, rounding: .towardZero)) window (answer rates by window: \(rates))")
         }
