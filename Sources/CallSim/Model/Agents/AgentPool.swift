@@ -66,8 +66,8 @@ struct AgentPool: ~Copyable {
     sentHome = OwnedBuffer(repeating: false, count: capacity)
   }
 
-  /// One pool per group of `model`, sized for its hourly peak and its rostered agents, for
-  /// the event loop to free (`deinitialize().deallocate()`).
+  /// One pool per group of `model`, sized for its hourly peak and its rostered agents, freed
+  /// by ``ReplicationMemory``.
   static func allocate(_ model: CallCenterModel, hourly: HourlyStaffing) -> UnsafeMutableBufferPointer<AgentPool> {
     let pools = UnsafeMutableBufferPointer<AgentPool>.allocate(capacity: model.agentGroups.count)
     for g in model.agentGroups.indices {

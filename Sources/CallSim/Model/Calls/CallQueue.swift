@@ -29,7 +29,7 @@ struct CallQueue: ~Copyable {
     ring = OwnedBuffer(repeating: Entry(slot: 0, generation: 0, sequence: 0), count: 16)
   }
 
-  /// `count` empty queues, for the event loop to free (`deinitialize().deallocate()`).
+  /// `count` empty queues, freed by ``ReplicationMemory``.
   static func allocate(_ count: Int) -> UnsafeMutableBufferPointer<CallQueue> {
     let queues = UnsafeMutableBufferPointer<CallQueue>.allocate(capacity: count)
     for q in 0..<count { (queues.baseAddress! + q).initialize(to: CallQueue()) }

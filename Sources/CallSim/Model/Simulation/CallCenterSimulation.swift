@@ -17,10 +17,13 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
 
   var calendar = EventCalendar(capacity: 1024)
   var calls = CallTable()
-  /// One queue per call type, one agent pool per group: freed in `deinit`, reached through
-  /// pointers so the hot loop mutates them in place without copy-on-write checks.
+  /// One queue per call type, one agent pool per group, reached through pointers so the hot
+  /// loop mutates them in place without copy-on-write checks (stored, not read through
+  /// `memory`: a pool mutated beside `&tally` would be an overlapping access to `self`).
   let queues: UnsafeMutableBufferPointer<CallQueue>
   let pools: UnsafeMutableBufferPointer<AgentPool>
+  /// Frees `queues` and `pools` with the simulation.
+  let memory: ReplicationMemory
   /// The routing in force, and what it is over the run.
   var routing: RoutingPolicy
   var routings: RoutingTimeline
@@ -71,6 +74,7 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     queues = CallQueue.allocate(routings.queueCount)
     let hourly = HourlyStaffing(model: model)
     pools = AgentPool.allocate(model, hourly: hourly)
+    memory = ReplicationMemory(queues: queues, pools: pools)
     staffing = Staffing(model: model, pools: pools, hourly: hourly, draws: streams.substreams("agents"))
     hasDays = !staffing.roster.isEmpty || !model.timeline.isEmpty
     caps = CallCapPolicy(model: model)
@@ -86,11 +90,6 @@ public struct CallCenterSimulation<Observer: CallObserver>: ~Copyable {
     arrivals = ArrivalGenerator(
       profile: model.arrivals, days: settings.days, horizon: horizon,
       dayNoise: streams.stream("day-noise"))
-  }
-
-  deinit {
-    queues.deinitialize().deallocate()
-    pools.deinitialize().deallocate()
   }
 
   /// Runs the replication to the horizon and returns its counts; `nil` when `stop` was
