@@ -7,7 +7,7 @@ struct CompareCommand: ParsableCommand {
     commandName: "compare",
     abstract: "Run two or more scenarios on common random numbers and report paired differences from the first.",
     discussion: """
-      Every scenario runs on the same callers: the same seed and replications (--seed and --replications, or the baseline's), so replication r of each meets the same callers and the difference other − baseline is paired replication by replication. Prints a table (differences with their 95 % interval, * where it excludes 0) and writes compare.json and compare.csv to --out (default Results/compare-<baseline name>/), replaced whole. Scenarios whose calendars differ (simulation.start, days, warmup, generator) are refused. The service level of every scenario is measured at the baseline's targets.service_level.within (stated in the table and in compare.json).
+      Every scenario runs on the same callers: the same seed and replications (--seed and --replications, or the baseline's), so replication r of each meets the same callers and the difference other − baseline is paired replication by replication. Prints a table (differences with their 95 % interval, * where it excludes 0) and writes compare.json and compare.csv (and weekly.csv with --weekly) to --out (default Results/compare-<baseline name>/), replaced whole. Scenarios whose calendars differ (simulation.start, days, warmup, generator) are refused. The service level of every scenario is measured at the baseline's targets.service_level.within (stated in the table and in compare.json).
       """
   )
 
@@ -28,6 +28,11 @@ struct CompareCommand: ParsableCommand {
       "Compare only these dates, both included, such as 2024-09-02..2024-09-08 (the first week of a rollout), or one date: calls counted by the day they arrive, agent time by the day it was spent. Every date must be a measured day of the baseline.",
       valueName: "FROM..TO"))
   var dates: String?
+
+  @Flag(
+    help:
+      "Also compare week by week (Monday to Sunday, the first and last weeks cut to the dates compared) from the same runs: weekly.csv, compare.csv's rows after each week's from, to and days, such as a rollout's first weeks against its later ones.")
+  var weekly = false
 
   @OptionGroup var options: SimulationOptions
 
@@ -95,9 +100,12 @@ struct CompareCommand: ParsableCommand {
       }
       results.append(result)
     }
-    let report = CompareReport(
-      comparisons: results.dropFirst().map { PairedComparison(baseline: results[0], other: $0, window: hours.flatMap(HourWindow.init), dates: range) },
-      serviceLevelWithinInFiles: withinInFiles)
+    let window = hours.flatMap(HourWindow.init)
+    func comparisons(_ dates: DateRange?) -> [PairedComparison] {
+      results.dropFirst().map { PairedComparison(baseline: results[0], other: $0, window: window, dates: dates) }
+    }
+    let weeks = !weekly ? [] : (range ?? DateRange.measuredDays(of: settings))?.weeks.map { CompareReport.Week(dates: $0, comparisons: comparisons($0)) } ?? []
+    let report = CompareReport(comparisons: comparisons(range), serviceLevelWithinInFiles: withinInFiles, weeks: weeks)
     do {
       try CompareFolder(location: location).write(report, stop: interruption.stopForWriting(simulationStopped: false))
     } catch is StopRequest.Stopped {
@@ -109,7 +117,7 @@ struct CompareCommand: ParsableCommand {
     }
     if !options.quiet {
       print(CompareTable(report: report).render())
-      print("Results written to \(folder)/ (\(CompareFolder.files.joined(separator: ", ")))")
+      print("Results written to \(folder)/ (\((CompareFolder.files + (weeks.isEmpty ? [] : [CompareFolder.weeklyFile])).joined(separator: ", ")))")
     }
   }
 }

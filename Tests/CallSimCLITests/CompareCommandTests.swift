@@ -125,6 +125,47 @@ import Testing
     }
   }
 
+  /// `--weekly` writes weekly.csv from the same runs: one block of compare.csv's rows per
+  /// calendar week (Monday to Sunday, cut to the measured days or to `--dates`), each equal to
+  /// `--dates` of that week, the weeks adding up to the whole; without it, no weekly.csv.
+  @Test func weeklyRowsAreEachWeeksDatesComparison() throws {
+    let dir = try CLI.temporaryFolder()
+    // 2024-01-01 is a Monday, the warm-up day: measured Tuesday 2 to Wednesday 10 January.
+    let a = try CLI.write(Self.scenario(name: "base", agents: 48, days: 10, warmup: "1d"), to: "a.yaml", in: dir)
+    let b = try CLI.write(Self.scenario(name: "more", agents: 50, days: 10, warmup: "1d"), to: "b.yaml", in: dir)
+    func compare(_ extra: [String], _ name: String) throws -> URL {
+      let out = dir.appendingPathComponent(name)
+      let r = try CLI.run(["compare", a, b, "--out", out.path, "-q"] + extra)
+      #expect(r.status == 0, "\(r.stderr)")
+      return out
+    }
+    /// `answered`'s base and other means in a CSV's overall rows, by the CSV's leading columns.
+    func answered(_ file: URL) throws -> [String: (base: Double, other: Double)] {
+      let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
+      let header = lines[0].split(separator: ",").map(String.init)
+      let base = try #require(header.firstIndex(of: "base_mean")), scenario = try #require(header.firstIndex(of: "scenario"))
+      var out: [String: (base: Double, other: Double)] = [:]
+      for line in lines.dropFirst() {
+        let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        guard f[scenario + 1] == "overall", f[scenario + 3] == "answered" else { continue }
+        out[f[..<scenario].joined(separator: ",")] = (try #require(Double(f[base])), try #require(Double(f[base + 1])))
+      }
+      return out
+    }
+    let weekly = try compare(["--weekly"], "weekly")
+    let weeks = try answered(weekly.appendingPathComponent("weekly.csv"))
+    #expect(Set(weeks.keys) == ["2024-01-02,2024-01-07,6", "2024-01-08,2024-01-10,3"])
+    let whole = try #require(try answered(weekly.appendingPathComponent("compare.csv"))[""])
+    #expect(abs(weeks.values.map(\.base).reduce(0, +) - whole.base) < 1e-9 * whole.base)
+    #expect(abs(weeks.values.map(\.other).reduce(0, +) - whole.other) < 1e-9 * whole.other)
+    let secondWeek = try #require(try answered(compare(["--dates", "2024-01-08..2024-01-10"], "dates").appendingPathComponent("compare.csv"))[""])
+    let fromWeekly = try #require(weeks["2024-01-08,2024-01-10,3"])
+    #expect(secondWeek.base == fromWeekly.base && secondWeek.other == fromWeekly.other)
+    let cut = try answered(compare(["--weekly", "--dates", "2024-01-05..2024-01-09"], "cut").appendingPathComponent("weekly.csv"))
+    #expect(Set(cut.keys) == ["2024-01-05,2024-01-07,3", "2024-01-08,2024-01-09,2"])
+    #expect(!FileManager.default.fileExists(atPath: try compare([], "plain").appendingPathComponent("weekly.csv").path))
+  }
+
   /// `--hours` that is not a window of whole hours is one `error:` line naming the value,
   /// before any simulation, and nothing is written.
   @Test(arguments: ["11", "11-11", "25-3", "11-25", "1a-13", "11-13-15", "-13"])

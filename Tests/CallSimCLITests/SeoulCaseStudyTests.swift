@@ -101,4 +101,41 @@ import Testing
     let unknown = try Self.regenerate(["--only", "nope", "--results", results.path, "--readme", readme.path])
     #expect(unknown.status == 1 && unknown.stderr.hasPrefix("error: unknown variant nope"))
   }
+
+  /// The integration study and the rollout run on the calibrated model: the script writes the
+  /// week-by-week table and the same first-week sentence in both places that state it, and it
+  /// checks the prose's claims (the September 2023 split baseline within 0.5 points of the
+  /// published 98.0 %, integration gaining from its first week): results that contradict one
+  /// fail the regeneration and `--check`, naming the claim.
+  @Test func rolloutTableAndItsClaims() throws {
+    let dir = try CLI.temporaryFolder()
+    let readme = dir.appendingPathComponent("README.md")
+    try String(contentsOf: Self.folder.appendingPathComponent("README.md"), encoding: .utf8)
+      .write(to: readme, atomically: true, encoding: .utf8)
+    let results = dir.appendingPathComponent("results")
+    let r = try Self.regenerate([
+      "--only", "integration,rollout", "--replications", "3", "--no-figures", "--results", results.path, "--readme", readme.path,
+    ])
+    #expect(r.status == 0, "\(r.stderr)")
+    let written = try String(contentsOf: readme, encoding: .utf8)
+    func block(_ name: String) -> String {
+      written.components(separatedBy: "<!-- BEGIN generated: \(name) -->")[1].components(separatedBy: "<!-- END generated: \(name) -->")[0]
+    }
+    let weeks = block("rollout").split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| week") && !$0.hasPrefix("| ---") }
+    #expect(weeks.count == 14 && weeks.first?.hasPrefix("| 08-01 – 08-04 (4 days) |") == true, "\(block("rollout"))")
+    #expect(block("rollout-first-week").contains("In its first week (09-02 – 09-08)"))
+    #expect(block("rollout-first-week") == block("rollout-first-week-2024"))
+
+    // The first integrated week turned into a loss: the prose's claim no longer holds.
+    let weekly = results.appendingPathComponent("rollout/weekly.csv")
+    let rows = try String(contentsOf: weekly, encoding: .utf8).split(separator: "\n").map(String.init)
+    let target = try #require(rows.firstIndex { $0.hasPrefix("2024-09-02,2024-09-08,7,") && $0.contains(",overall,,answer_rate,") })
+    var fields = rows[target].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    fields[9] = "-0.01"
+    var tampered = rows
+    tampered[target] = fields.joined(separator: ",")
+    try (tampered.joined(separator: "\n") + "\n").write(to: weekly, atomically: true, encoding: .utf8)
+    let check = try Self.regenerate(["--check", "--only", "rollout", "--results", results.path, "--readme", readme.path])
+    #expect(check.status == 1 && check.stderr.hasPrefix("error: the results of `rollout` contradict README.md's prose"), "\(check.stderr)")
+  }
 }

@@ -1,21 +1,24 @@
 import Foundation
 
-/// Writes `compare.json` and `compare.csv` as one folder, like a run's results: into the
+/// Writes `compare.json`, `compare.csv` and, with weeks, `weekly.csv` as one folder, like a run's results: into the
 /// hidden sibling `.NAME.new`, then swapped into place whole (``ResultsLocation``), so the
 /// folder holds one complete comparison or the previous one, never a mix.
 public struct CompareFolder {
   public let location: ResultsLocation
 
-  /// The files written, in order (`compare.json` last).
+  /// The files always written, in order (`compare.json` last).
   public static let files = ["compare.csv", "compare.json"]
 
+  /// Written besides `files` when the report has weeks (`compare --weekly`).
+  public static let weeklyFile = "weekly.csv"
+
   /// What a comparison folder may hold to be replaced: its files and the plots drawn from them.
-  public static let replaceableEntries: Set<String> = Set(files + ["plots"])
+  public static let replaceableEntries: Set<String> = Set(files + [weeklyFile, "plots"])
 
   /// `location` must have been prepared (``ResultsLocation/prepare()``), and its lock held.
   public init(location: ResultsLocation) { self.location = location }
 
-  /// Writes both files and moves the folder into place; when `stop` is requested before the
+  /// Writes the files and moves the folder into place; when `stop` is requested before the
   /// move, throws ``StopRequest/Stopped`` and leaves the folder as it was.
   public func write(_ report: CompareReport, stop: StopRequest? = nil) throws {
     let staging = location.stagingURL
@@ -25,6 +28,10 @@ public struct CompareFolder {
       try fm.createDirectory(at: staging, withIntermediateDirectories: false)
       try AtomicFile.write(to: staging.appendingPathComponent("compare.csv"), stop: stop) { try report.write(csvTo: &$0) }
       try stop?.check()
+      if !report.weeks.isEmpty {
+        try AtomicFile.write(to: staging.appendingPathComponent(Self.weeklyFile), stop: stop) { try report.write(weeklyCSVTo: &$0) }
+        try stop?.check()
+      }
       try AtomicFile.write(try report.json(), to: staging.appendingPathComponent("compare.json"), stop: stop)
       try stop?.check()
       try location.moveIntoPlace()

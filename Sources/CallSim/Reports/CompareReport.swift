@@ -9,14 +9,30 @@ public struct CompareReport {
   /// Each scenario's own `targets.service_level.within` as its file gives it, baseline
   /// first; every run measured the service level at the baseline's (``serviceLevelWithin``).
   public let serviceLevelWithinInFiles: [Double]
+  /// `compare --weekly`: the same comparisons week by week, in date order; empty otherwise.
+  public let weeks: [Week]
+
+  /// The comparisons restricted to one calendar week (Monday to Sunday, cut to the dates
+  /// compared): a row of a rollout's week-by-week table.
+  public struct Week {
+    public let dates: DateRange
+    /// In the order of ``CompareReport/comparisons``.
+    public let comparisons: [PairedComparison]
+
+    public init(dates: DateRange, comparisons: [PairedComparison]) {
+      self.dates = dates
+      self.comparisons = comparisons
+    }
+  }
 
   /// `comparisons` all against the same baseline run, in the order the scenarios were given.
   /// `serviceLevelWithinInFiles`: the thresholds the files gave, when `compare` replaced them
-  /// by the baseline's (default: those the runs used).
-  public init(comparisons: [PairedComparison], serviceLevelWithinInFiles: [Double]? = nil) {
+  /// by the baseline's (default: those the runs used). `weeks`: for `weekly.csv`.
+  public init(comparisons: [PairedComparison], serviceLevelWithinInFiles: [Double]? = nil, weeks: [Week] = []) {
     precondition(!comparisons.isEmpty)
     precondition(serviceLevelWithinInFiles.map { $0.count == comparisons.count + 1 } ?? true)
     self.comparisons = comparisons
+    self.weeks = weeks
     self.serviceLevelWithinInFiles =
       serviceLevelWithinInFiles ?? ([comparisons[0].baseline] + comparisons.map(\.other)).map(\.model.targets.serviceLevelWithin)
   }
@@ -90,26 +106,43 @@ public struct CompareReport {
   /// (scenarios as given, metrics as in ``Metric`` and ``GroupMetric``).
   public func write(csvTo out: inout TextSink) throws {
     try out.append(Self.csvHeader + "\n")
-    for c in comparisons {
-      let scenario = c.other.model.name
-      func rows(_ scope: String, _ name: String, _ items: [(String, PairedDifference)]) throws {
-        for (metric, d) in items {
-          try out.append([
-            scenario, scope, name, metric, CSVNumber.format(d.baseMean), CSVNumber.format(d.otherMean),
-            CSVNumber.format(d.mean), CSVNumber.format(d.ci95), d.isSignificant ? "true" : "false", String(d.pairs),
-          ].joined(separator: ",") + "\n")
-        }
+    for c in comparisons { try Self.rows(of: c, after: [], to: &out) }
+  }
+
+  /// The columns of `weekly.csv`: the week's first and last date compared (a Monday and a
+  /// Sunday, but for weeks cut by the dates compared), its number of days, then
+  /// ``csvHeader``'s columns.
+  public static let weeklyCSVHeader = "from,to,days," + csvHeader
+
+  /// `weekly.csv`: ``write(csvTo:)``'s rows for each week in turn.
+  public func write(weeklyCSVTo out: inout TextSink) throws {
+    try out.append(Self.weeklyCSVHeader + "\n")
+    for week in weeks {
+      let dates = ["\(week.dates.from)", "\(week.dates.to)", String(week.dates.days)]
+      for c in week.comparisons { try Self.rows(of: c, after: dates, to: &out) }
+    }
+  }
+
+  /// One CSV row per scope, name and metric of `c`, each starting with `leading`.
+  static func rows(of c: PairedComparison, after leading: [String], to out: inout TextSink) throws {
+    let scenario = c.other.model.name
+    func rows(_ scope: String, _ name: String, _ items: [(String, PairedDifference)]) throws {
+      for (metric, d) in items {
+        try out.append((leading + [
+          scenario, scope, name, metric, CSVNumber.format(d.baseMean), CSVNumber.format(d.otherMean),
+          CSVNumber.format(d.mean), CSVNumber.format(d.ci95), d.isSignificant ? "true" : "false", String(d.pairs),
+        ]).joined(separator: ",") + "\n")
       }
-      try rows("overall", "", Metric.allCases.compactMap { m in c.overall[m].map { (m.rawValue, $0) } })
-      for channel in c.channels {
-        try rows("channel", channel.name, Metric.allCases.compactMap { m in channel.differences[m].map { (m.rawValue, $0) } })
-      }
-      for t in c.callTypes {
-        try rows("call_type", t.name, Metric.allCases.compactMap { m in t.differences[m].map { (m.rawValue, $0) } })
-      }
-      for g in c.agentGroups {
-        try rows("agent_group", g.name, GroupMetric.allCases.compactMap { m in g.differences[m].map { (m.rawValue, $0) } })
-      }
+    }
+    try rows("overall", "", Metric.allCases.compactMap { m in c.overall[m].map { (m.rawValue, $0) } })
+    for channel in c.channels {
+      try rows("channel", channel.name, Metric.allCases.compactMap { m in channel.differences[m].map { (m.rawValue, $0) } })
+    }
+    for t in c.callTypes {
+      try rows("call_type", t.name, Metric.allCases.compactMap { m in t.differences[m].map { (m.rawValue, $0) } })
+    }
+    for g in c.agentGroups {
+      try rows("agent_group", g.name, GroupMetric.allCases.compactMap { m in g.differences[m].map { (m.rawValue, $0) } })
     }
   }
 
