@@ -102,11 +102,11 @@ import Testing
     #expect(unknown.status == 1 && unknown.stderr.hasPrefix("error: unknown variant nope"))
   }
 
-  /// The integration study and the rollout run on the calibrated model: the script writes the
-  /// week-by-week table and the same first-week sentence in both places that state it, and it
-  /// checks the prose's claims (the September 2023 split baseline within 0.5 points of the
-  /// published 98.0 %, integration gaining from its first week): results that contradict one
-  /// fail the regeneration and `--check`, naming the claim.
+  /// The studies on the calibrated model (integration, rollout, remote work, caps): the script
+  /// writes the week-by-week table and the same first-week sentence in both places that state
+  /// it, and it checks the prose's claims (the September 2023 split baseline within 0.5 points
+  /// of the published 98.0 %, integration gaining from its first week, …): results that
+  /// contradict one fail the regeneration and `--check`, naming the claim.
   @Test func rolloutTableAndItsClaims() throws {
     let dir = try CLI.temporaryFolder()
     let readme = dir.appendingPathComponent("README.md")
@@ -114,7 +114,7 @@ import Testing
       .write(to: readme, atomically: true, encoding: .utf8)
     let results = dir.appendingPathComponent("results")
     let r = try Self.regenerate([
-      "--only", "integration,rollout", "--replications", "3", "--no-figures", "--results", results.path, "--readme", readme.path,
+      "--only", "integration,rollout,remote,cap", "--replications", "3", "--no-figures", "--results", results.path, "--readme", readme.path,
     ])
     #expect(r.status == 0, "\(r.stderr)")
     let written = try String(contentsOf: readme, encoding: .utf8)
