@@ -294,6 +294,42 @@ def rollout_first_week(data):
     return text
 
 
+def _pp(d):
+    """A paired share difference as "−21.18 points ± 1.87"."""
+    return f"{signed(100 * d['mean'], 2)} points ± {100 * d['ci95']:.2f}"
+
+
+def strike_answer(data):
+    """The strike section's answer, every number from its comparison."""
+    half, part = "seoul-120-strike-day", "seoul-120-strike-day-70"
+    sched, rate = _d(data, half, "agents_scheduled"), _d(data, half, "answer_rate")
+    answered, abandoned = _d(data, half, "answered"), _d(data, half, "abandoned")
+    level, inflow = _d(data, half, "service_level"), _d(data, half, "total_inflow")
+    rate70 = _d(data, part, "answer_rate")
+    return (f"With half the agents at work ({sched['other']:.0f} scheduled on average over the day instead of "
+            f"{sched['base']:.0f}) the strike day answers {100 * rate['other']:.2f} % of the calls that reach the agents "
+            f"instead of {100 * rate['base']:.2f} % ({_pp(rate)}): {-answered['mean']:,.0f} fewer calls answered, "
+            f"{abandoned['mean']:,.0f} more abandoned, and the service level falls from {100 * level['base']:.1f} % to "
+            f"{100 * level['other']:.1f} %. The callers who abandon call again, so total inflow rises by "
+            f"{inflow['mean']:,.0f} calls ({100 * inflow['mean'] / inflow['base']:.0f} %): a strike day's inflow counts are "
+            f"inflated by its own repeat calls. With 30 % out the answer rate falls {_pp(rate70).lstrip('−')} to "
+            f"{100 * rate70['other']:.2f} %.")
+
+
+def callback_answer(data):
+    """The call-back section's answer, every number from its comparison."""
+    cb = "seoul-120-strike-day-callback"
+    accepted, completed = _d(data, cb, "callbacks_accepted"), _d(data, cb, "callbacks_completed")
+    delay, within = _d(data, cb, "callback_delay_seconds"), _d(data, cb, "callback_delay_within_target")
+    abandoned, rate, asa = _d(data, cb, "abandoned"), _d(data, cb, "answer_rate"), _d(data, cb, "asa_seconds")
+    return (f"On a day short of half its agents, {accepted['other']:,.0f} callers accept a call-back and "
+            f"{completed['other']:,.0f} are called back ({delay['other']:.1f} s after hanging up on average, "
+            f"{100 * within['other']:.0f} % within 20 s); abandonment moves by "
+            f"{difference('abandoned', abandoned['mean'], abandoned['ci95'])} calls on {abandoned['base']:,.0f} and the "
+            f"answer rate by {_pp(rate)}, while the answered calls' mean wait (ASA, counted to the call-back) rises "
+            f"{asa['mean']:.1f} s.")
+
+
 def year_table(name, summary, published, other=None):
     m = summary["metrics"]
     reps = summary["replications"]
@@ -720,6 +756,14 @@ CLAIMS = [
      and 50 <= _abusive_group(d)["recovery_hours"]["other"] < 200
      and _gain(_d(d, "seoul-120-september-2023-abusive-shared", "abusive_answered"))
      and 0.0005 <= abs(_answer_rate(d, "seoul-120-september-2023-abusive-shared")["mean"]) < 0.002),
+    ("strike", "with half the agents out a strike day leaves over a fifth (and under a third) of the calls "
+     "unanswered, and its total inflow rises with repeat calls (In short; A strike day)",
+     lambda d: 0.2 <= 1 - _answer_rate(d, "seoul-120-strike-day")["other"] < 1 / 3
+     and _gain(_d(d, "seoul-120-strike-day", "total_inflow"))),
+    ("callback", "on the strike day call-backs barely move abandonment (a few percent at most) "
+     "(Call-backs offered on the strike day)",
+     lambda d: abs(_d(d, "seoul-120-strike-day-callback", "abandoned")["mean"])
+     <= 0.05 * _d(d, "seoul-120-strike-day-callback", "abandoned")["base"]),
     ("rollout", "the 2024 rollout gains answer rate from its first week, so there is nothing to cover "
      "(In short; The rollout, week by week)",
      lambda d: rollout_weeks(d)[0][1]["significant"] == "true"
@@ -758,6 +802,10 @@ def tables(res):
             out["year-2024-months"] = monthly_table(Path(res[n]["_folder"]))
         elif n in PUBLISHED:
             out[n] = year_table(n, res[n], PUBLISHED[n])
+        if n == "strike":
+            out["strike-answer"] = strike_answer(res[n])
+        elif n == "callback":
+            out["callback-answer"] = callback_answer(res[n])
     if all(v["name"] in res for v in VARIANTS):
         out["summary"] = summary_table(res)
     return out
