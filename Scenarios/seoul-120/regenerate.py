@@ -48,6 +48,10 @@ VARIANTS = [
     {"name": "rollout", "kind": "compare",
      "files": ["rollout-2024-split.yaml", "rollout-2024.yaml"], "args": ["--weekly"],
      "weekly": True, "figure": False},
+    {"name": "people", "kind": "plans",
+     "files": ["september-2023.yaml", "september-2023-integrated-steady.yaml",
+               "september-2023-afternoon-13-22.yaml", "september-2023-remote-none.yaml"],
+     "args": ["--set", "targets.judged=period"]},
     {"name": "afternoon-lunch", "kind": "compare",
      "question": "What would the afternoon shift at 13-22 instead of 11-20 cost over lunch (11:00-13:00)?",
      "files": ["september-2023.yaml", "september-2023-afternoon-13-22.yaml"], "args": ["--hours", "11-13"],
@@ -436,6 +440,69 @@ def chat_volume_table(data):
     return "\n".join(rows)
 
 
+# The questions answered in people (the `people` plans): plan folder, design, and the comparison
+# and scenario giving its answer rate with 2023's people.
+PEOPLE = [
+    ("september-2023", "2023's center (split queues, afternoon 11–20, 196 remote)", None, None),
+    ("september-2023-integrated-steady", "integrated consultation, once learned", "integration",
+     "seoul-120-september-2023-integrated-steady"),
+    ("september-2023-afternoon-13-22", "afternoon shift at 13–22", "afternoon", "seoul-120-september-2023-afternoon-13-22"),
+    ("september-2023-remote-none", "no remote work", "remote", "seoul-120-september-2023-remote-none"),
+]
+
+
+def _hours(x):
+    """Signed whole hours with thousands separators and a typographic minus."""
+    return f"{x:+,.0f}".replace("-", "−")
+
+
+def _people_change(plans, stem):
+    base, p = plans["september-2023"], plans[stem]
+    return p["paid_hours"] - base["paid_hours"], p["fte"] - base["fte"], p["paid_hours"] / base["paid_hours"] - 1
+
+
+def people_table(res):
+    """Markdown: each design's answer rate with 2023's people beside the paid hours and FTE the
+    planner needs for the targets, against 2023's center planned the same way."""
+    plans = res["people"]
+    rows = ["| design | answer rate with 2023's people | paid hours to meet the targets | FTE | against 2023's center | "
+            "the plan's answer rate |", "| --- | --- | --- | --- | --- | --- |"]
+    for stem, label, variant, scenario in PEOPLE:
+        p = plans[stem]
+        if variant is None:
+            rate, change = "baseline", "—"
+            d = _answer_rate(res["integration"], PEOPLE[1][3]) if "integration" in res else None
+            if d:
+                rate = f"{value('answer_rate', d['base'])} (baseline)"
+        else:
+            rate = "—"
+            if variant in res:
+                d = _answer_rate(res[variant], scenario)
+                rate = f"{value('answer_rate', d['other'])} ({difference('answer_rate', d['mean'], d['ci95'])})"
+            hours, fte, share = _people_change(plans, stem)
+            change = f"{_hours(hours)} h, {signed(fte, 1)} FTE ({signed(100 * share, 1)} %)"
+        check = p["check"]["answer_rate"]
+        rows.append(f"| {label} | {rate} | {p['paid_hours']:,.0f} | {p['fte']:.1f} | {change} | "
+                    f"{100 * check['mean']:.2f} % ± {100 * check['ci95']:.2f}{'' if p['met'] else ' (not met)'} |")
+    base = plans["september-2023"]
+    gap = max(g["solver"]["gap"] for p in plans.values() for g in p["groups"])
+    t = base["targets"]
+    wanted = ([f"answer rate {100 * t['answer_rate']:.0f} %"] if "answer_rate" in t else []) + (
+        [f"{100 * t['service_level']['share']:.0f} % within {t['service_level']['within_seconds']:.0f} s"]
+        if "service_level" in t else []) + (
+        [f"occupancy at most {100 * t['max_occupancy']:.0f} %"] if "max_occupancy" in t else [])
+    rows.append("")
+    rows.append(f"`callsim plan` on each file with `targets.judged: period` (the month's totals must meet "
+                f"{', '.join(wanted)}), "
+                f"{base['replications']} replications, seed {base['seed']}: the shifts and teams are the file's, the number "
+                f"of agents starting each shift on each date the planner's. FTE at {base['hours_per_fte']} paid hours a week. "
+                + (f"2023's own roster is {base['base_paid_hours']:,.0f} paid hours on these dates. "
+                   if base.get("base_paid_hours") is not None else "")
+                + f"The plans aim at the targets for every field's calls. The solver stops within "
+                f"{100 * gap:.1f} % of its optimum (per team), so differences of a few percent are not differences.")
+    return "\n".join(rows)
+
+
 def placement_table(plan):
     p = plan.get("placement")
     if not p:
@@ -505,6 +572,18 @@ def summary_table(res):
         add("What did the 2024 rollout cost in its first weeks?",
             f"its first week ({_week_label(key)}) against split queues: {_gain_or_loss(first)}",
             "the-rollout-week-by-week")
+    if "people" in res:
+        plans = res["people"]
+
+        def change(stem):
+            hours, fte, share = _people_change(plans, stem)
+            return f"{_hours(hours)} paid hours ({signed(fte, 1)} FTE, {signed(100 * share, 1)} %)"
+        add("What does each answer cost in people?",
+            f"to meet the targets over September 2023 the planner needs {plans['september-2023']['paid_hours']:,.0f} paid "
+            f"hours for 2023's center; integrated once learned {change('september-2023-integrated-steady')}, "
+            f"afternoon at 13–22 {change('september-2023-afternoon-13-22')}, no remote work "
+            f"{change('september-2023-remote-none')}",
+            "answers-in-people")
     if "afternoon-lunch" in res:
         d = res["afternoon-lunch"]
         day = res.get("afternoon")
@@ -617,17 +696,25 @@ def command(v, results, replications):
     raise Failure(f"unknown kind {v['kind']}")
 
 
+def plans_commands(v, results, replications):
+    """`plans`: one `callsim plan` a file, each into NAME/STEM/."""
+    reps = ["--replications", str(replications)] if replications else []
+    return [["plan", S + f] + v.get("args", []) + ["--out", _rel(results / v["name"] / Path(f).stem)] + reps
+            for f in v["files"]]
+
+
 def run_variant(v, results, replications):
-    args = command(v, results, replications)
     if v["kind"] == "sweep":
         # A sweep resumes into its folder: start afresh so that every point runs with this binary.
         shutil.rmtree(results / v["name"], ignore_errors=True)
-    print(f"== {v['name']}: callsim {' '.join(args)}", flush=True)
-    t = time.monotonic()
-    p = subprocess.run([callsim()] + args + ["--quiet"], cwd=ROOT, capture_output=True, text=True)
-    if p.returncode != 0:
-        raise Failure(f"{v['name']}: callsim exited {p.returncode}: {p.stderr.strip()}")
-    print(f"   {time.monotonic() - t:.1f} s", flush=True)
+    runs = plans_commands(v, results, replications) if v["kind"] == "plans" else [command(v, results, replications)]
+    for args in runs:
+        print(f"== {v['name']}: callsim {' '.join(args)}", flush=True)
+        t = time.monotonic()
+        p = subprocess.run([callsim()] + args + ["--quiet"], cwd=ROOT, capture_output=True, text=True)
+        if p.returncode != 0:
+            raise Failure(f"{v['name']}: callsim exited {p.returncode}: {p.stderr.strip()}")
+        print(f"   {time.monotonic() - t:.1f} s", flush=True)
 
 
 def plot(v, results, figures):
@@ -699,6 +786,8 @@ def collect(names, results):
             res[v["name"]]["_folder"] = str(folder)
         elif v["kind"] == "plan":
             res[v["name"]] = load(folder / "plan.json")
+        elif v["kind"] == "plans":
+            res[v["name"]] = {Path(f).stem: load(folder / Path(f).stem / "plan.json") for f in v["files"]}
         elif v["kind"] == "sweep":
             try:
                 with open(folder / "points.csv", newline="", encoding="utf-8") as f:
@@ -764,6 +853,10 @@ CLAIMS = [
      "(Call-backs offered on the strike day)",
      lambda d: abs(_d(d, "seoul-120-strike-day-callback", "abandoned")["mean"])
      <= 0.05 * _d(d, "seoul-120-strike-day-callback", "abandoned")["base"]),
+    ("people", "integration meets the targets with about a tenth fewer paid hours; the afternoon shift and remote "
+     "work change the planned hours by less than 3 % (Answers in people)",
+     lambda d: -0.15 < _people_change(d, "september-2023-integrated-steady")[2] < -0.05
+     and all(abs(_people_change(d, x)[2]) < 0.03 for x in ("september-2023-afternoon-13-22", "september-2023-remote-none"))),
     ("rollout", "the 2024 rollout gains answer rate from its first week, so there is nothing to cover "
      "(In short; The rollout, week by week)",
      lambda d: rollout_weeks(d)[0][1]["significant"] == "true"
@@ -795,6 +888,8 @@ def tables(res):
             out[n] = compare_table(res[n], v["metrics"], v.get("groups"))
         elif v["kind"] == "plan":
             out[n] = placement_table(res[n])
+        elif v["kind"] == "plans":
+            out[n] = people_table(res)
         elif v["kind"] == "sweep":
             out[n] = chat_volume_table(res[n])
         elif n == "year-2024":

@@ -138,4 +138,40 @@ import Testing
     let check = try Self.regenerate(["--check", "--only", "rollout", "--results", results.path, "--readme", readme.path])
     #expect(check.status == 1 && check.stderr.hasPrefix("error: the results of `rollout` contradict README.md's prose"), "\(check.stderr)")
   }
+
+  /// The answers in people: the script reads one plan a design (`people/STEM/plan.json`, here
+  /// the plot tests' plan fixture with its paid hours set) and writes each design's paid hours,
+  /// FTE and change against 2023's center; plans that no longer show integration saving about
+  /// a tenth of the hours contradict the prose and fail the regeneration.
+  @Test func peopleTableFromThePlans() throws {
+    let dir = try CLI.temporaryFolder()
+    let readme = dir.appendingPathComponent("README.md")
+    try String(contentsOf: Self.folder.appendingPathComponent("README.md"), encoding: .utf8)
+      .write(to: readme, atomically: true, encoding: .utf8)
+    let results = dir.appendingPathComponent("results")
+    let fixture = CLI.packageRoot.appendingPathComponent("plot-scripts/testdata/plan-groups-example/plan.json")
+    func plans(_ hours: [String: Double]) throws {
+      for (stem, paid) in hours {
+        var plan = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: fixture)) as? [String: Any])
+        plan["paid_hours"] = paid
+        plan["fte"] = paid / 160
+        let folder = results.appendingPathComponent("people/\(stem)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try JSONSerialization.data(withJSONObject: plan).write(to: folder.appendingPathComponent("plan.json"))
+      }
+    }
+    let stems = ["september-2023", "september-2023-integrated-steady", "september-2023-afternoon-13-22", "september-2023-remote-none"]
+    try plans(Dictionary(uniqueKeysWithValues: zip(stems, [10_000, 9_000, 10_100, 9_900])))
+    let arguments = ["--tables-only", "--no-figures", "--only", "people", "--results", results.path, "--readme", readme.path]
+    let r = try Self.regenerate(arguments)
+    #expect(r.status == 0, "\(r.stderr)")
+    let block = try String(contentsOf: readme, encoding: .utf8)
+      .components(separatedBy: "<!-- BEGIN generated: people -->")[1].components(separatedBy: "<!-- END generated: people -->")[0]
+    #expect(block.contains("| integrated consultation, once learned | — | 9,000 | 56.2 | −1,000 h, −6.2 FTE (−10.0 %) |"), "\(block)")
+    #expect(block.contains("| no remote work | — | 9,900 | 61.9 | −100 h, −0.6 FTE (−1.0 %) |"), "\(block)")
+
+    try plans(["september-2023-integrated-steady": 10_000])
+    let contradicted = try Self.regenerate(arguments)
+    #expect(contradicted.status == 1 && contradicted.stderr.hasPrefix("error: the results of `people` contradict"), "\(contradicted.stderr)")
+  }
 }
