@@ -59,16 +59,17 @@ VARIANTS = [
     {"name": "afternoon", "kind": "compare",
      "files": ["september-2023.yaml", "september-2023-afternoon-13-22.yaml"],
      "metrics": BASIC + ["paid_hours"], "figure": False},
-    {"name": "placement", "kind": "plan", "file": "afternoon-11-20.yaml",
-     "args": ["--place", "15", "--place-length", "2h", "--place-batch", "5", "--place-days", "weekdays"]},
+    {"name": "placement", "kind": "plan", "file": "september-2023-reinforcement-none.yaml",
+     "args": ["--set", "targets.judged=period", "--place", "15", "--place-length", "2h", "--place-batch", "5",
+              "--place-days", "weekdays"]},
     {"name": "reinforcement", "kind": "compare",
      "question": "What does each way of reinforcing the weak hours buy, and at what cost in paid hours?",
-     "files": ["afternoon-11-20.yaml", "reinforcement-weekday.yaml",
-               "@placement/placement.yaml", "reinforcement.yaml"],
+     "files": ["september-2023.yaml", "september-2023-reinforcement-none.yaml",
+               "september-2023-reinforcement-weekday.yaml", "@placement/placement.yaml"],
      "metrics": BASIC + ["paid_hours"],
      "figure_metrics": "answer_rate,service_level,abandoned,paid_hours"},
     {"name": "placement-vs-rule", "kind": "compare",
-     "files": ["reinforcement-weekday.yaml", "@placement/placement.yaml"],
+     "files": ["september-2023-reinforcement-weekday.yaml", "@placement/placement.yaml"],
      "metrics": BASIC, "figure": False},
     {"name": "remote", "kind": "compare",
      "question": "What do 196 or 215 remote agents cost in answer rate against none?",
@@ -440,6 +441,9 @@ def chat_volume_table(data):
     return "\n".join(rows)
 
 
+# The planner's placement of the weekday workers, as `compare` names its placement.yaml.
+PLACED = "seoul-120-september-2023-reinforcement-none-placement"
+
 # The questions answered in people (the `people` plans): plan folder, design, and the comparison
 # and scenario giving its answer rate with 2023's people.
 PEOPLE = [
@@ -517,7 +521,7 @@ def placement_table(plan):
     rows.append(f"Placed: {placed}. Answer rate on the scenario's own seed and replications "
                 f"{100 * p['base_answer_rate']:.2f} % → {100 * p['answer_rate']:.2f} % "
                 f"(means only; the interval is in the `reinforcement` table, column "
-                f"`afternoon-11-20-placement`).")
+                f"`{short(PLACED)}`).")
     return "\n".join(rows)
 
 
@@ -597,9 +601,9 @@ def summary_table(res):
     if "reinforcement" in res:
         d = res["reinforcement"]
         add("Weak-slot reinforcement: on or off, and where?",
-            f"45 workers (hand rules) {_change(d, 'seoul-120-reinforcement')}; the same 15 weekday "
-            f"workers: hand-placed 17–19 {_change(d, 'seoul-120-reinforcement-weekday')}, placed by the planner "
-            f"{_change(d, 'seoul-120-afternoon-11-20-placement')} (answer rate, against none)",
+            f"without 2023's 45 workers {_change(d, 'seoul-120-september-2023-reinforcement-none')}; keeping 15 weekday "
+            f"workers: at 17–19 (the hand rule) {_change(d, 'seoul-120-september-2023-reinforcement-weekday')}, placed by "
+            f"the planner {_change(d, PLACED)} (answer rate, against 2023's center)",
             "weak-slot-reinforcement-on-or-off-and-the-planners-placement")
     if "remote" in res:
         d = res["remote"]
@@ -845,6 +849,16 @@ CLAIMS = [
      and 50 <= _abusive_group(d)["recovery_hours"]["other"] < 200
      and _gain(_d(d, "seoul-120-september-2023-abusive-shared", "abusive_answered"))
      and 0.0005 <= abs(_answer_rate(d, "seoul-120-september-2023-abusive-shared")["mean"]) < 0.002),
+    ("reinforcement", "without reinforcement the answer rate falls; keeping only the 15 weekday workers loses less, "
+     "wherever they are placed; the hand rule, spread over three teams, does better than the planner's placement "
+     "in one team (In short; Weak-slot reinforcement)",
+     lambda d: _loss(_answer_rate(d, "seoul-120-september-2023-reinforcement-none"))
+     and all(_answer_rate(d, "seoul-120-september-2023-reinforcement-none")["mean"] < _answer_rate(d, x)["mean"] < 0
+             for x in ("seoul-120-september-2023-reinforcement-weekday", PLACED))
+     and _answer_rate(d, PLACED)["mean"] < _answer_rate(d, "seoul-120-september-2023-reinforcement-weekday")["mean"]),
+    ("placement", "the planner places the weekday workers from 08:00, 16:00 and 17:00, as on the pooled center "
+     "(Weak-slot reinforcement)",
+     lambda p: sorted(w["start"] for w in p["placement"]["windows"] if w["workers"]) == ["08:00", "16:00", "17:00"]),
     ("strike", "with half the agents out a strike day leaves over a fifth (and under a third) of the calls "
      "unanswered, and its total inflow rises with repeat calls (In short; A strike day)",
      lambda d: 0.2 <= 1 - _answer_rate(d, "seoul-120-strike-day")["other"] < 1 / 3
