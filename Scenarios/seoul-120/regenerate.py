@@ -335,6 +335,55 @@ def callback_answer(data):
             f"{asa['mean']:.1f} s.")
 
 
+def chat_answer(data):
+    """The chat section's numbers, from the sweep's points."""
+    pts = [(float(r[CHAT_PARAMETER]), float(r["phone.answer_rate_mean"]), r) for r in data["points"]]
+    (x0, none, _), (x1, first, _), (x2, second, _) = pts[0], pts[1], pts[2]
+    last_x, last_rate, last = pts[-1]
+    x = chat_absorbed(data["points"])
+    reach = (f"at about {x:,.0f} chats a day the phones reach 98 %" if x is not None
+             else "the phones stay above 98 % at every point")
+    return (f"Without chats this December center answers {100 * none:.2f} % of its calls. The first {x1 - x0:,.0f} "
+            f"chats a day cost the phones {100 * (none - first):.2f} points of answer rate, the next {x2 - x1:,.0f} "
+            f"{100 * (first - second):.2f}; {reach}, and at {last_x:,.0f} they fall to {100 * last_rate:.1f} % while the "
+            f"chats are still answered {100 * float(last['chat.answer_rate_mean']):.1f} % of the time.")
+
+
+def volume_answer(data):
+    """The 2020-volume section's numbers, from its comparison."""
+    total, inflow = "seoul-120-volume-2020", "seoul-120-volume-2020-inflow"
+    t, i = _answer_rate(data, total), _answer_rate(data, inflow)
+    occ, level = _d(data, total, "occupancy"), _d(data, total, "service_level")
+    redials, blocked = _d(data, total, "redials"), _d(data, total, "blocked")
+    blocked_i = _d(data, inflow, "blocked")
+    load = _d(data, inflow, "inflow")
+    return (f"With 2020's total inflow through 2023's IVR it would answer {100 * t['other']:.2f} % of the calls reaching "
+            f"the agents ({_pp(t)} against {100 * t['base']:.2f} % at 2023's volume), with the agents "
+            f"{100 * occ['other']:.0f} % occupied, the service level at {100 * level['other']:.0f} % and "
+            f"{redials['other']:,.0f} redials a month. With 2020's inflow to agents instead "
+            f"({load['other'] / load['base']:.2f} × 2023's) it would answer {100 * i['other']:.2f} % ({_pp(i)}); the "
+            f"400 trunks block {blocked['other']:,.0f} and {blocked_i['other']:,.0f} calls in the two runs.")
+
+
+def _inflow_per_day(summary):
+    """A run's mean inflow to agents per measured day."""
+    days = summary["simulated_days"] - summary["warmup_seconds"] / 86400
+    return summary["metrics"]["inflow"]["mean"] / days
+
+
+def year_2024_answer(res):
+    """The 2024 section's predictions, from the year runs."""
+    m, m23 = res["year-2024"]["metrics"], res["year-2023"]["metrics"]
+    pub, pub23 = PUBLISHED["year-2024"], PUBLISHED["year-2023"]
+    ratio = lambda a, b: 100 * (a / b - 1)
+    per_day = ratio(_inflow_per_day(res["year-2024"]), _inflow_per_day(res["year-2023"]))
+    return (f"answered is {signed(ratio(m['answered']['mean'], pub['answered']), 2)} % from the published count and the "
+            f"answer rate {signed(100 * (m['answer_rate']['mean'] - pub['answer_rate']), 2)} points. The model's 2024 "
+            f"answer rate is {signed(100 * (m['answer_rate']['mean'] - m23['answer_rate']['mean']), 2)} points from its "
+            f"2023 one, with an inflow to agents a day {signed(per_day, 1)} % from 2023's for the same teams; the published "
+            f"rate moved {signed(100 * (pub['answer_rate'] - pub23['answer_rate']), 1)} points.")
+
+
 def year_table(name, summary, published, other=None):
     m = summary["metrics"]
     reps = summary["replications"]
@@ -892,6 +941,16 @@ CLAIMS = [
     ("placement", "the planner places the weekday workers from 08:00, 16:00 and 17:00, as on the pooled center "
      "(Weak-slot reinforcement)",
      lambda p: sorted(w["start"] for w in p["placement"]["windows"] if w["workers"]) == ["08:00", "16:00", "17:00"]),
+    ("chat-volume", "each further batch of chats costs the phones more answer rate, and the phones reach 98 % "
+     "within the sweep (Real-time chat)",
+     lambda d: chat_absorbed(d["points"]) is not None and all(
+         (a[1] - b[1]) / (b[0] - a[0]) < (b[1] - c[1]) / (c[0] - b[0])
+         for a, b, c in zip(*[[(float(r[CHAT_PARAMETER]), float(r["phone.answer_rate_mean"])) for r in d["points"]][i:]
+                              for i in range(3)]))),
+    ("volume-2020", "2023's center could not carry 2020's total inflow (far below 98 %) but would answer 2020's "
+     "inflow to agents above the 77.6 % published for 2020 (2020's volume)",
+     lambda d: _answer_rate(d, "seoul-120-volume-2020")["other"] < 0.8
+     and _answer_rate(d, "seoul-120-volume-2020-inflow")["other"] > 0.776),
     ("strike", "with half the agents out a strike day leaves over a fifth (and under a third) of the calls "
      "unanswered, and its total inflow rises with repeat calls (In short; A strike day)",
      lambda d: 0.2 <= 1 - _answer_rate(d, "seoul-120-strike-day")["other"] < 1 / 3
@@ -916,10 +975,20 @@ def _abusive_group(d):
     return d["scenarios"][0]["agent_groups"]["consultants"]["differences"]
 
 
+def _year_2024_claim(res):
+    m, m23 = res["year-2024"]["metrics"], res["year-2023"]["metrics"]
+    return (m["answer_rate"]["mean"] > m23["answer_rate"]["mean"]
+            and PUBLISHED["year-2024"]["answer_rate"] > PUBLISHED["year-2023"]["answer_rate"]
+            and _inflow_per_day(res["year-2024"]) < _inflow_per_day(res["year-2023"]))
+
+
 def check_claims(res):
     for name, claim, holds in CLAIMS:
         if name in res and not holds(res[name]):
             raise Failure(f"the results of `{name}` contradict README.md's prose: {claim}; rewrite the prose")
+    if "year-2024" in res and "year-2023" in res and not _year_2024_claim(res):
+        raise Failure("the results of `year-2024` contradict README.md's prose: the inflow to agents a day is lower "
+                      "in 2024 and the model's answer rate rises, as the published one did; rewrite the prose")
 
 
 def tables(res):
@@ -948,6 +1017,12 @@ def tables(res):
             out["strike-answer"] = strike_answer(res[n])
         elif n == "callback":
             out["callback-answer"] = callback_answer(res[n])
+        elif n == "chat-volume":
+            out["chat-answer"] = chat_answer(res[n])
+        elif n == "volume-2020":
+            out["volume-2020-answer"] = volume_answer(res[n])
+        elif n == "year-2024" and "year-2023" in res:
+            out["year-2024-answer"] = year_2024_answer(res)
     if all(v["name"] in res for v in VARIANTS):
         out["summary"] = summary_table(res)
         out["baselines"] = baselines_table(res)
