@@ -30,6 +30,11 @@ import Testing
       stderr: String(decoding: errData, as: UTF8.self))
   }
 
+  /// `text` with every generated block's contents left out (its markers kept).
+  static func outsideBlocks(_ text: String) -> String {
+    text.replacing(/(<!-- BEGIN generated: [\w-]+ -->)(?s:.*?)(<!-- END generated: [\w-]+ -->)/) { "\($0.1)\($0.2)" }
+  }
+
   @Test func everyVariantValidates() throws {
     let files = try FileManager.default.contentsOfDirectory(atPath: Self.folder.path)
       .filter { $0.hasSuffix(".yaml") }.sorted()
@@ -70,14 +75,15 @@ import Testing
     try (before + begin + "\nstale\n" + end + after).write(to: readme, atomically: true, encoding: .utf8)
     let results = dir.appendingPathComponent("results")
     let r = try Self.regenerate([
-      "--only", "strike", "--replications", "2", "--no-figures", "--results", results.path, "--readme", readme.path,
+      "--only", "strike", "--replications", "3", "--no-figures", "--results", results.path, "--readme", readme.path,
     ])
     #expect(r.status == 0, "\(r.stderr)")
     let written = try String(contentsOf: readme, encoding: .utf8)
-    #expect(written.hasPrefix(before) && written.hasSuffix(end + after))
+    // Outside the generated blocks (the strike's table and its answer sentence) nothing changed.
+    #expect(Self.outsideBlocks(written) == Self.outsideBlocks(original))
     let block = written.components(separatedBy: begin)[1].components(separatedBy: end)[0]
     #expect(!block.contains("stale"))
-    #expect(block.contains("| answer rate | ") && block.contains("`strike-day`") && block.contains("2 replications"), "\(block)")
+    #expect(block.contains("| answer rate | ") && block.contains("`strike-day`") && block.contains("3 replications"), "\(block)")
     #expect(block.contains(" pp ± "))
 
     // --check: the copy matches its results; a changed table does not.
@@ -173,5 +179,30 @@ import Testing
     try plans(["september-2023-integrated-steady": 10_000])
     let contradicted = try Self.regenerate(arguments)
     #expect(contradicted.status == 1 && contradicted.stderr.hasPrefix("error: the results of `people` contradict"), "\(contradicted.stderr)")
+  }
+
+  /// Every link of the case study's page is a file of the repository (no `../../../shared`,
+  /// no web address), and every `#anchor` link names a heading of the page.
+  @Test func linksStayInTheRepository() throws {
+    let text = try String(contentsOf: Self.folder.appendingPathComponent("README.md"), encoding: .utf8)
+    let root = CLI.packageRoot.standardizedFileURL.path
+    let anchors = Set(text.split(separator: "\n").filter { $0.hasPrefix("#") }.map { line in
+      String(line.drop { $0 == "#" }.dropFirst()).lowercased()
+        .filter { $0.isLetter || $0.isNumber || $0 == " " || $0 == "-" }.replacingOccurrences(of: " ", with: "-")
+    })
+    var links = 0
+    for match in text.matches(of: /\]\(([^)\s]+)\)/) {
+      let target = String(match.1)
+      links += 1
+      #expect(!target.contains("://"), "\(target) leaves the repository")
+      if target.hasPrefix("#") {
+        #expect(anchors.contains(String(target.dropFirst())), "\(target): no such heading")
+        continue
+      }
+      let path = String(target.split(separator: "#", maxSplits: 1)[0])
+      let file = Self.folder.appendingPathComponent(path).standardizedFileURL.path
+      #expect(file.hasPrefix(root + "/") && FileManager.default.fileExists(atPath: file), "\(target) is not a file of the repository")
+    }
+    #expect(links > 20)
   }
 }
