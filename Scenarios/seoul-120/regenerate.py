@@ -538,8 +538,8 @@ PEOPLE = [
 
 
 def _hours(x):
-    """Signed whole hours with thousands separators and a typographic minus."""
-    return f"{x:+,.0f}".replace("-", "−")
+    """Signed whole hours with thousands separators and a typographic minus ("0" for none)."""
+    return "0" if round(x) == 0 else f"{x:+,.0f}".replace("-", "−")
 
 
 def _people_change(plans, stem):
