@@ -120,7 +120,7 @@ import Testing
       .write(to: readme, atomically: true, encoding: .utf8)
     let results = dir.appendingPathComponent("results")
     let r = try Self.regenerate([
-      "--only", "integration,rollout,afternoon-lunch,afternoon,remote,cap,abusive,strike,callback", "--replications", "3", "--no-figures", "--results", results.path, "--readme", readme.path,
+      "--only", "integration,rollout,afternoon-lunch,afternoon,remote,cap,abusive,strike,strike-week,callback", "--replications", "3", "--no-figures", "--results", results.path, "--readme", readme.path,
     ])
     #expect(r.status == 0, "\(r.stderr)")
     let written = try String(contentsOf: readme, encoding: .utf8)
