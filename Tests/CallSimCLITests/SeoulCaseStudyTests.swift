@@ -30,6 +30,15 @@ import Testing
       stderr: String(decoding: errData, as: UTF8.self))
   }
 
+  /// A copy of the case study's README in a new temporary folder, and a results folder beside it.
+  static func readmeCopy() throws -> (readme: URL, results: URL) {
+    let dir = try CLI.temporaryFolder()
+    let readme = dir.appendingPathComponent("README.md")
+    try String(contentsOf: folder.appendingPathComponent("README.md"), encoding: .utf8)
+      .write(to: readme, atomically: true, encoding: .utf8)
+    return (readme, dir.appendingPathComponent("results"))
+  }
+
   /// `text` with every generated block's contents left out (its markers kept).
   static func outsideBlocks(_ text: String) -> String {
     text.replacing(/(<!-- BEGIN generated: [\w-]+ -->)(?s:.*?)(<!-- END generated: [\w-]+ -->)/) { "\($0.1)\($0.2)" }
@@ -114,11 +123,7 @@ import Testing
   /// of the published 98.0 %, integration gaining from its first week, …): results that
   /// contradict one fail the regeneration and `--check`, naming the claim.
   @Test func rolloutTableAndItsClaims() throws {
-    let dir = try CLI.temporaryFolder()
-    let readme = dir.appendingPathComponent("README.md")
-    try String(contentsOf: Self.folder.appendingPathComponent("README.md"), encoding: .utf8)
-      .write(to: readme, atomically: true, encoding: .utf8)
-    let results = dir.appendingPathComponent("results")
+    let (readme, results) = try Self.readmeCopy()
     let r = try Self.regenerate([
       "--only", "integration,rollout,afternoon-lunch,afternoon,remote,cap,abusive,strike,strike-week,callback", "--replications", "3", "--no-figures", "--results", results.path, "--readme", readme.path,
     ])
@@ -150,11 +155,7 @@ import Testing
   /// FTE and change against 2023's center; plans that no longer show integration saving about
   /// a tenth of the hours contradict the prose and fail the regeneration.
   @Test func peopleTableFromThePlans() throws {
-    let dir = try CLI.temporaryFolder()
-    let readme = dir.appendingPathComponent("README.md")
-    try String(contentsOf: Self.folder.appendingPathComponent("README.md"), encoding: .utf8)
-      .write(to: readme, atomically: true, encoding: .utf8)
-    let results = dir.appendingPathComponent("results")
+    let (readme, results) = try Self.readmeCopy()
     let fixture = CLI.packageRoot.appendingPathComponent("plot-scripts/testdata/plan-groups-example/plan.json")
     func plans(_ hours: [String: Double]) throws {
       for (stem, paid) in hours {
