@@ -8,8 +8,10 @@ extension TourScheduling {
   ///    limit). It drops the tour rules, so its lower bound holds here too; and when its
   ///    schedule meets the short share and needs no more people than the head count (found by
   ///    fixing x and minimising P), it is a starting solution — already good enough when
-  ///    within the gap of that bound. When it breaks a rule, the rule is priced into the
-  ///    covering program instead (``pricedStart(seconds:gap:)``, a third of what is left).
+  ///    within the gap of that bound. When it breaks a rule, the fewest people the rules need
+  ///    are found first (``diagnosis(seconds:)``, a quarter of what is left, at most 10 s): more
+  ///    than the head count ends the solve with that number; else the rule is priced into the
+  ///    covering program (``pricedStart(seconds:gap:)``, a third of what is left).
   /// 2. Short of the gap, GLPK solves the whole program from that start (half of what time is
   ///    left), then re-solves two consecutive days' starts at a time with every other start
   ///    fixed (fix-and-optimize) for the rest of the time.
@@ -44,7 +46,15 @@ extension TourScheduling {
 
     if best == nil || gap(best!) > options.relativeGap {
       if best == nil {
-        // The covering schedule breaks the short share or the head count: price them in.
+        // The covering schedule breaks the short share or the head count. When the rules need
+        // more people than the head count whatever the cost, say so now: proving it through the
+        // whole program took most of the time limit.
+        if let headCount = rules.headCount, case .headCountTooSmall(_, let needed?) = diagnosis(seconds: min(10, max(1, left() / 4))),
+          needed > headCount
+        {
+          throw .headCountTooSmall(headCount: headCount, needed: needed)
+        }
+        // Else price them in.
         let priced = pricedStart(seconds: left() / 3, gap: options.relativeGap / 2)
         lower = max(lower, priced.bound)
         best = priced.values
