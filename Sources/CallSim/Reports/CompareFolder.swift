@@ -1,8 +1,9 @@
 import Foundation
 
-/// Writes `compare.json`, `compare.csv` and, with weeks, `weekly.csv` as one folder, like a run's results: into the
-/// hidden sibling `.NAME.new`, then swapped into place whole (``ResultsLocation``), so the
-/// folder holds one complete comparison or the previous one, never a mix.
+/// Writes `compare.json`, `compare.csv` and, with weeks, `weekly.csv` as one folder, like a
+/// run's results: into the hidden sibling `.NAME.new`, then swapped into place whole
+/// (``ResultsLocation``), so the folder holds one complete comparison or the previous one,
+/// never a mix.
 public struct CompareFolder {
   public let location: ResultsLocation
 
