@@ -341,7 +341,7 @@ def strike_week_answer(day, week):
     spill = inflow_week["mean"] - inflow_day["mean"]
     return (f"Over the week the strike day costs {_pp(rate).lstrip('−')} of answer rate "
             f"({100 * rate['base']:.2f} % → {100 * rate['other']:.2f} %). Its repeat calls land on the day itself: "
-            f"{_hours(spill)} calls on the other days of the week, against {inflow_day['mean']:+,.0f} on the day.".replace("-", "−"))
+            f"{_signed_count(spill)} calls on the other days of the week, against {_signed_count(inflow_day['mean'])} on the day.")
 
 
 def callback_answer(data):
@@ -529,7 +529,7 @@ def baselines_table(res):
     for name, label, year in BASELINES:
         if name not in res:
             continue
-        base = res[name]["scenarios"][0]["differences"]["answer_rate"]["base"]
+        base = _base_rate(res[name])
         pub = PUBLISHED[year]["answer_rate"]
         rows.append(f"| {label} | {100 * base:.2f} % | {100 * pub:.1f} % ({year[5:]}) | {signed(100 * (base - pub), 2)} points |")
     if "chat-volume" in res:
@@ -558,8 +558,8 @@ PEOPLE = [
 ]
 
 
-def _hours(x):
-    """Signed whole hours with thousands separators and a typographic minus ("0" for none)."""
+def _signed_count(x):
+    """A signed whole number with thousands separators and a typographic minus ("0" for none)."""
     return "0" if round(x) == 0 else f"{x:+,.0f}".replace("-", "−")
 
 
@@ -577,17 +577,15 @@ def people_table(res):
     for stem, label, variant, scenario in PEOPLE:
         p = plans[stem]
         if variant is None:
-            rate, change = "baseline", "—"
-            d = _answer_rate(res["integration"], PEOPLE[1][3]) if "integration" in res else None
-            if d:
-                rate = f"{value('answer_rate', d['base'])} (baseline)"
+            rate = f"{value('answer_rate', _base_rate(res['integration']))} (baseline)" if "integration" in res else "baseline"
+            change = "—"
         else:
             rate = "—"
             if variant in res:
                 d = _answer_rate(res[variant], scenario)
                 rate = f"{value('answer_rate', d['other'])} ({difference('answer_rate', d['mean'], d['ci95'])})"
             hours, fte, share = _people_change(plans, stem)
-            change = f"{_hours(hours)} h, {signed(fte, 1)} FTE ({signed(100 * share, 1)} %)"
+            change = f"{_signed_count(hours)} h, {signed(fte, 1)} FTE ({signed(100 * share, 1)} %)"
         check = p["check"]["answer_rate"]
         rows.append(f"| {label} | {rate} | {p['paid_hours']:,.0f} | {p['fte']:.1f} | {change} | "
                     f"{100 * check['mean']:.2f} % ± {100 * check['ci95']:.2f}{'' if p['met'] else ' (not met)'} |")
@@ -630,6 +628,11 @@ def placement_table(plan):
 
 # ---------------------------------------------------------------------------------------
 # The manager summary: one line a question, numbers from the results.
+
+def _base_rate(data):
+    """A comparison's baseline answer rate."""
+    return data["scenarios"][0]["differences"]["answer_rate"]["base"]
+
 
 def _d(data, scenario, metric):
     for s in data["scenarios"]:
@@ -684,7 +687,7 @@ def summary_table(res):
 
         def change(stem):
             hours, fte, share = _people_change(plans, stem)
-            return f"{_hours(hours)} paid hours ({signed(fte, 1)} FTE, {signed(100 * share, 1)} %)"
+            return f"{_signed_count(hours)} paid hours ({signed(fte, 1)} FTE, {signed(100 * share, 1)} %)"
         add("What does each answer cost in people?",
             f"to meet the targets over September 2023 the planner needs {plans['september-2023']['paid_hours']:,.0f} paid "
             f"hours for 2023's center; integrated once learned {change('september-2023-integrated-steady')}, "
@@ -918,7 +921,7 @@ def _loss(d):
 
 def _baseline_within(published):
     """A claim: a comparison's baseline answers within 0.5 points of `published`."""
-    return lambda d: abs(d["scenarios"][0]["differences"]["answer_rate"]["base"] - published) <= 0.005
+    return lambda d: abs(_base_rate(d) - published) <= 0.005
 
 
 # What README.md's prose says in words, checked against the results: a regeneration (or

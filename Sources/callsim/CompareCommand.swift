@@ -117,7 +117,7 @@ struct CompareCommand: ParsableCommand {
     }
     if !options.quiet {
       print(CompareTable(report: report).render())
-      print("Results written to \(folder)/ (\((CompareFolder.files + (weeks.isEmpty ? [] : [CompareFolder.weeklyFile])).joined(separator: ", ")))")
+      print("Results written to \(folder)/ (\(CompareFolder.files(of: report).joined(separator: ", ")))")
     }
   }
 }

@@ -135,10 +135,10 @@ public struct CapacityPlanner {
           let uncleared = short.values.contains { !$0.isEmpty }
           var missed: [Int: Set<Int>] = [:]
           for v in verdicts where v.worstShortfall > options.tolerance { missed[v.group, default: []].insert(v.hours.lowerBound) }
-          up = try calibration.correct(
-            &required, by: check, step: .raiseMisses(by: uncleared ? 0 : options.tolerance / 2, missed: missed, aimAbove: options.tolerance / 2,
-              onPhones: schedules.map(\.onPhones)), raised: &raisedIntervals
-          ).up
+          let step = HourCalibration.Step.raiseMisses(
+            by: uncleared ? 0 : options.tolerance / 2, missed: missed, aimAbove: options.tolerance / 2,
+            onPhones: schedules.map(\.onPhones))
+          up = try calibration.correct(&required, by: check, step: step, raised: &raisedIntervals).up
         } else {
           for v in verdicts where needsMore(v, short) { up += raise(&required, v, check) }
         }

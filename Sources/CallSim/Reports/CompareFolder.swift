@@ -13,6 +13,11 @@ public struct CompareFolder {
   /// Written besides `files` when the report has weeks (`compare --weekly`).
   public static let weeklyFile = "weekly.csv"
 
+  /// The files `write(_:stop:)` writes for `report`: `files`, and `weeklyFile` when it has weeks.
+  public static func files(of report: CompareReport) -> [String] {
+    report.weeks.isEmpty ? files : files + [weeklyFile]
+  }
+
   /// What a comparison folder may hold to be replaced: its files and the plots drawn from them.
   public static let replaceableEntries: Set<String> = Set(files + [weeklyFile, "plots"])
 
