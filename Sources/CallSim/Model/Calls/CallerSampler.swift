@@ -67,18 +67,23 @@ struct CallerSampler {
   /// sampler is borrowed, not retained (`types` keeps it alive).
   @inline(__always)
   func draw(_ type: Int, caller key: UInt64, attempt: UInt16) -> (CallerDraws, abusive: Bool) {
+    // Bound apart from `self`: with the whole sampler in the calls below, the event loop copied
+    // all seven of its words to the stack at every arrival.
+    let streams = streams
     var draws = Unmanaged.passUnretained(types[type])._withUnsafeGuaranteedRef {
       $0.drawCaller(streams, caller: key, attempt: attempt)
     }
-    guard abusive != nil else { return (draws, false) }
-    let isAbusive = drawAbusive(caller: key, attempt: attempt, draws: &draws)
+    guard let abusive else { return (draws, false) }
+    let isAbusive = Self.drawAbusive(abusive, streams, caller: key, attempt: attempt, draws: &draws)
     return (draws, isAbusive)
   }
 
   /// Whether the caller is a known abusive caller, with its draws then following their laws.
   @inline(never)
-  private func drawAbusive(caller key: UInt64, attempt: UInt16, draws: inout CallerDraws) -> Bool {
-    abusive?.value.drawCaller(streams, caller: key, attempt: attempt, draws: &draws) ?? false
+  private static func drawAbusive(
+    _ abusive: Box<AbusiveCallers>, _ streams: CallerStreams, caller key: UInt64, attempt: UInt16, draws: inout CallerDraws
+  ) -> Bool {
+    abusive.value.drawCaller(streams, caller: key, attempt: attempt, draws: &draws)
   }
 
   /// The substream for `attribute` of the caller and attempt of `call`, a phone call (a
