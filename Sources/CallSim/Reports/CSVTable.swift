@@ -46,53 +46,93 @@ extension CSVLineTable {
 /// each cell as a `String` and joining them cost more than the simulation of an hour.
 /// Cells are written as given (no quoting: callers pass names and numbers only).
 public struct CSVLine {
-  /// The line so far, without its line end.
-  public private(set) var bytes: [UInt8] = []
+  /// The line is `storage[0..<count]`; the rest is room, so that a number's text is written
+  /// in place (appending it from a buffer of its own cost about 100 instructions a number).
+  private var storage = [UInt8](repeating: 0, count: 512)
+  private var count = 0
   /// Cells written since the last ``reset()`` (a separator goes before every cell but the
   /// first, even after an empty one).
   private var cells = 0
 
-  public init() { bytes.reserveCapacity(512) }
+  public init() {}
+
+  /// The line so far, without its line end.
+  public var bytes: ArraySlice<UInt8> { storage[0..<count] }
 
   /// Empties the line, keeping its buffer.
   public mutating func reset() {
-    bytes.removeAll(keepingCapacity: true)
+    count = 0
     cells = 0
   }
 
   private mutating func separate() {
-    if cells > 0 { bytes.append(UInt8(ascii: ",")) }
+    if cells > 0 {
+      reserve(1)
+      storage[count] = UInt8(ascii: ",")
+      count += 1
+    }
     cells += 1
+  }
+
+  /// Makes room for `n` more bytes.
+  private mutating func reserve(_ n: Int) {
+    if count + n > storage.count { storage.append(contentsOf: repeatElement(0, count: max(n, storage.count))) }
+  }
+
+  private mutating func write(_ text: UnsafeBufferPointer<UInt8>) {
+    guard let source = text.baseAddress else { return }
+    reserve(text.count)
+    let at = count
+    storage.withUnsafeMutableBufferPointer { ($0.baseAddress! + at).update(from: source, count: text.count) }
+    count += text.count
+  }
+
+  private mutating func write(_ text: String) {
+    var text = text
+    text.withUTF8 { write($0) }
   }
 
   /// A text cell.
   public mutating func append(_ text: String) {
     separate()
-    bytes.append(contentsOf: text.utf8)
+    write(text)
   }
 
   /// A whole-number cell.
   public mutating func append(_ value: Int) {
     separate()
-    CSVNumber.appendInteger(value, to: &bytes)
+    reserve(CSVNumber.longestFixed)
+    let at = count
+    count += storage.withUnsafeMutableBufferPointer {
+      CSVNumber.writeFixed(negative: value < 0, whole: UInt64(value.magnitude), millionths: 0, to: $0.baseAddress! + at)
+    }
   }
 
   /// A number cell, formatted as ``CSVNumber/format(_:)`` does (empty for `nil`).
   public mutating func append(number value: Double?) {
     separate()
-    CSVNumber.append(value, to: &bytes)
+    guard let value, value.isFinite else { return }
+    reserve(CSVNumber.longestFixed)
+    let at = count
+    if let n = storage.withUnsafeMutableBufferPointer({ CSVNumber.write(value, to: $0.baseAddress! + at) }) {
+      count += n
+    } else {
+      var text: [UInt8] = []
+      CSVNumber.append(value, to: &text)
+      text.withUnsafeBufferPointer { write($0) }
+    }
   }
 
   /// A number cell in full precision: whole numbers below 10^15 as integers, others as the
   /// shortest text that reads back to the same double (an exponent where Swift writes one:
   /// `1e-07`); empty for `nil` or a non-finite value.
   public mutating func append(exactly value: Double?) {
-    separate()
-    guard let value, value.isFinite else { return }
+    guard let value, value.isFinite else { return separate() }
     if value == value.rounded() && abs(value) < 1e15 {
-      CSVNumber.appendInteger(Int(value), to: &bytes)
+      append(Int(value))
     } else {
-      bytes.append(contentsOf: value.description.utf8)
+      separate()
+      write(value.description)
     }
   }
 
@@ -110,6 +150,16 @@ public struct CSVLine {
 /// 2,000 instructions); the rest — below 2^-74 in magnitude, or whole — goes through
 /// `snprintf` by a plain C function (``callsim_format_fixed6``), not `withVaList`.
 enum CSVNumber {
+  /// The longest text ``writeFixed(negative:whole:millionths:to:)`` writes: a sign, UInt64's
+  /// 20 digits, a point and 6 decimals.
+  static let longestFixed = 28
+
+  /// "00" to "99", for two digits a division.
+  static let digitPairs: StaticString = """
+    0001020304050607080910111213141516171819202122232425262728293031323334353637383940414243444546474849\
+    5051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899
+    """
+
   static func format(_ v: Double?) -> String {
     var bytes: [UInt8] = []
     append(v, to: &bytes)
@@ -119,19 +169,10 @@ enum CSVNumber {
   /// Appends the text of `v` (nothing for `nil` or a non-finite value) to `bytes`.
   static func append(_ v: Double?, to bytes: inout [UInt8]) {
     guard let v, v.isFinite else { return }
-    if v == v.rounded() && abs(v) < 1e15 {
-      appendInteger(Int(v), to: &bytes)
-      return
+    let written = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longestFixed) { text in
+      write(v, to: text.baseAddress!).map { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[0..<$0])) }
     }
-    if let q = millionths(abs(v)) {
-      // In 64 bits when it fits (below 1.8 × 10^13): 128-bit division is a library call.
-      let (whole, fraction) =
-        q <= UInt128(UInt64.max)
-        ? UInt64(q).quotientAndRemainder(dividingBy: 1_000_000) : (UInt64(q / 1_000_000), UInt64(q % 1_000_000))
-      // `%.6f` writes the sign of any negative number, even one that rounds to 0 ("-0").
-      appendFixed(negative: v < 0, whole: whole, millionths: fraction, to: &bytes)
-      return
-    }
+    if written != nil { return }
     // %.6f of the largest finite double is 316 characters.
     withUnsafeTemporaryAllocation(of: CChar.self, capacity: 400) { buffer in
       let base = buffer.baseAddress!
@@ -142,16 +183,50 @@ enum CSVNumber {
     }
   }
 
+  /// Writes the text of finite `v` to `out` (room for ``longestFixed`` bytes) and returns its
+  /// length; `nil` when `snprintf` must write it (not 0 and below 2^-74 in magnitude, or
+  /// 10^15 or more and whole). A whole number below 2^52 takes the fixed path: its
+  /// millionths are 0, so it is written as the integer it is.
+  @inline(__always)
+  static func write(_ v: Double, to out: UnsafeMutablePointer<UInt8>) -> Int? {
+    if let q = millionths(v.magnitude) {
+      // In 64 bits when it fits (below 1.8 × 10^13): 128-bit division is a library call.
+      let (whole, fraction) =
+        q <= UInt128(UInt64.max)
+        ? UInt64(q).quotientAndRemainder(dividingBy: 1_000_000) : (UInt64(q / 1_000_000), UInt64(q % 1_000_000))
+      // `%.6f` writes the sign of any negative number, even one that rounds to 0 ("-0").
+      return writeFixed(negative: v < 0, whole: whole, millionths: fraction, to: out)
+    }
+    if v == v.rounded() && abs(v) < 1e15 {
+      return writeFixed(negative: v < 0, whole: UInt64(Int(v).magnitude), millionths: 0, to: out)
+    }
+    return nil
+  }
+
   /// `a` (positive, finite) times 10^6 rounded to the nearest whole number, ties to even:
   /// exactly what `%.6f` prints as digits, computed on the exact binary value (significand ×
-  /// 2^exponent, times 10^6 in 128 bits, shifted, rounded on the bits shifted out). `nil`
-  /// for numbers not in (2^-74, 2^52) or subnormal: whole ones are written as integers,
-  /// the others by `snprintf`.
+  /// 2^exponent, times 10^6, shifted, rounded on the bits shifted out). `nil` for numbers not
+  /// in (2^-74, 2^52) or subnormal: whole ones are written as integers, the others by
+  /// `snprintf`. From 2^-11 up (a shift below 64) in two 64-bit words: the product of the
+  /// significand and 10^6 has at most 73 bits.
+  @inline(__always)
   static func millionths(_ a: Double) -> UInt128? {
     guard a.exponentBitPattern != 0 else { return nil }
-    let exponent = Int(a.exponentBitPattern) - 1075  // a = significand × 2^exponent
+    let exponent = Int(a.exponentBitPattern) &- 1075  // a = significand × 2^exponent
     guard exponent < 0, exponent > -127 else { return nil }
-    let shift = -exponent
+    guard exponent > -64 else { return wideMillionths(a) }
+    let shift = UInt64(truncatingIfNeeded: -exponent)
+    let (high, low) = (a.significandBitPattern | (1 << 52)).multipliedFullWidth(by: 1_000_000)
+    var q = UInt128(high &>> shift) << 64 | UInt128((low &>> shift) | (high &<< (64 &- shift)))
+    let rest = low & ((1 &<< shift) &- 1)
+    let half: UInt64 = 1 &<< (shift &- 1)
+    if rest > half || (rest == half && q & 1 == 1) { q += 1 }
+    return q
+  }
+
+  /// ``millionths(_:)`` in 128 bits, for shifts of 64 to 126.
+  static func wideMillionths(_ a: Double) -> UInt128 {
+    let shift = 1075 - Int(a.exponentBitPattern)
     let scaled = UInt128(a.significandBitPattern | (1 << 52)) * 1_000_000
     var q = scaled >> shift
     let rest = scaled & ((UInt128(1) << shift) - 1)
@@ -160,44 +235,53 @@ enum CSVNumber {
     return q
   }
 
-  /// Appends `whole` and `millionths` (below 10^6) as `%.6f` would write their sum, trailing
-  /// zeros and a bare point removed, a minus sign first when `negative`: built in a buffer on
-  /// the stack and appended at once (appending each character cost more than the digits).
-  static func appendFixed(negative: Bool, whole: UInt64, millionths: UInt64, to bytes: inout [UInt8]) {
-    // A sign, UInt64's 20 digits, a point and 6 decimals.
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 28) { text in
-      var i = 28
-      var fraction = millionths
-      if fraction != 0 {
-        var digits = 6
-        while fraction % 10 == 0 {
-          fraction /= 10
-          digits -= 1
-        }
-        for _ in 0..<digits {
-          i -= 1
-          text[i] = UInt8(ascii: "0") + UInt8(fraction % 10)
-          fraction /= 10
-        }
-        i -= 1
-        text[i] = UInt8(ascii: ".")
-      }
-      var rest = whole
-      repeat {
-        i -= 1
-        text[i] = UInt8(ascii: "0") + UInt8(rest % 10)
-        rest /= 10
-      } while rest > 0
-      if negative {
-        i -= 1
-        text[i] = UInt8(ascii: "-")
-      }
-      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[i..<28]))
+  /// Writes `whole` and `millionths` (below 10^6) to `out` (room for ``longestFixed`` bytes)
+  /// as `%.6f` would write their sum, trailing zeros and a bare point removed, a minus sign
+  /// first when `negative`; returns the length. Two digits a division, from the right.
+  @inline(__always)
+  static func writeFixed(negative: Bool, whole: UInt64, millionths: UInt64, to out: UnsafeMutablePointer<UInt8>) -> Int {
+    var n = 0
+    if negative {
+      out[0] = UInt8(ascii: "-")
+      n = 1
     }
+    var digits = 1
+    var next: UInt64 = 10
+    while digits < 20 && whole >= next {
+      digits &+= 1
+      next = next &* 10
+    }
+    n &+= digits
+    let pairs = digitPairs.utf8Start
+    writeDigits(of: whole, count: digits, endingAt: out + n, pairs: pairs)
+    guard millionths != 0 else { return n }
+    var fraction = millionths
+    var decimals = 6
+    while fraction % 10 == 0 {
+      fraction /= 10
+      decimals &-= 1
+    }
+    out[n] = UInt8(ascii: ".")
+    n &+= 1 &+ decimals
+    writeDigits(of: fraction, count: decimals, endingAt: out + n, pairs: pairs)
+    return n
   }
 
-  /// Appends the decimal digits of `v` (a minus sign first when negative), as `String(v)`.
-  static func appendInteger(_ v: Int, to bytes: inout [UInt8]) {
-    appendFixed(negative: v < 0, whole: UInt64(v.magnitude), millionths: 0, to: &bytes)
+  /// Writes the last `count` decimal digits of `value` (leading zeros included) to the
+  /// `count` bytes before `end`.
+  @inline(__always)
+  private static func writeDigits(of value: UInt64, count: Int, endingAt end: UnsafeMutablePointer<UInt8>, pairs: UnsafePointer<UInt8>) {
+    var rest = value
+    var i = 0
+    var left = count
+    while left >= 2 {
+      let (q, r) = rest.quotientAndRemainder(dividingBy: 100)
+      i &-= 2
+      end[i] = pairs[Int(truncatingIfNeeded: r) &* 2]
+      end[i &+ 1] = pairs[Int(truncatingIfNeeded: r) &* 2 &+ 1]
+      rest = q
+      left &-= 2
+    }
+    if left == 1 { end[i &- 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10) }
   }
 }

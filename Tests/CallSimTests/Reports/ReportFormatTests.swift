@@ -73,6 +73,34 @@ import Testing
     }
   }
 
+  /// A line writes its numbers in place, in its own buffer: the same text as before, cell for
+  /// cell, on lines that outgrow that buffer many times (and numbers only `snprintf` writes).
+  @Test func lineNumbersAreWrittenAsBefore() {
+    var g = SystemRandomNumberGenerator()
+    var line = CSVLine()
+    for length in [1, 2, 30, 100, 1000] {
+      line.reset()
+      var expected: [String] = []
+      for i in 0..<length {
+        let v: Double
+        switch i % 5 {
+        case 0: v = Double(bitPattern: UInt64.random(in: 0...UInt64.max, using: &g))
+        case 1: v = pow(10, Double.random(in: -12...18, using: &g)) * (Bool.random(using: &g) ? 1 : -1)
+        case 2: v = Double(Int.random(in: -100_000...100_000, using: &g)) / 128
+        case 3: v = Double.random(in: 0x1p-12...0x1p-10, using: &g)
+        default: v = [1e-300, 3e15, -0.0, .nan, 0x1p-75][i / 5 % 5]
+        }
+        line.append(number: v)
+        expected.append(Self.formattedBefore(v))
+        if i % 7 == 0 {
+          line.append(i - length)
+          expected.append(String(i - length))
+        }
+      }
+      #expect(line.text == expected.joined(separator: ","), "\(length) numbers")
+    }
+  }
+
   @Test func lineCellsAreSeparatedEvenWhenEmpty() {
     var line = CSVLine()
     line.append("")

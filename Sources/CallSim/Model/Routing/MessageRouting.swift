@@ -34,13 +34,17 @@ struct MessageRouting {
   /// The group whose agent takes a message arriving in `queue` when groups keep a reserve:
   /// the longest idle agent among the groups with more idle agents than their reserve; `nil`
   /// for a phone queue or when none has.
+  /// The search is a static function of the lists it reads: a method of the whole routing
+  /// made every call that joins a queue copy all seven words of it to the stack first.
   @inline(__always)
   func group(forMessageIn queue: Int, pools: UnsafeMutableBufferPointer<AgentPool>) -> Int? {
-    keepsReserve ? groupKeepingReserve(forMessageIn: queue, pools: pools) : nil
+    keepsReserve ? Self.groupKeepingReserve(forMessageIn: queue, arrivalGroups: arrivalGroups, reserve: reserve, pools: pools) : nil
   }
 
   @inline(never)
-  private func groupKeepingReserve(forMessageIn queue: Int, pools: UnsafeMutableBufferPointer<AgentPool>) -> Int? {
+  private static func groupKeepingReserve(
+    forMessageIn queue: Int, arrivalGroups: IndexLists, reserve: [Int], pools: UnsafeMutableBufferPointer<AgentPool>
+  ) -> Int? {
     var best: Int?
     var bestSince = Double.infinity
     for p in arrivalGroups.range(queue) {
