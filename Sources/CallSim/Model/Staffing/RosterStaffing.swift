@@ -249,6 +249,7 @@ struct RosterStaffing {
   }
 
   /// Agent `r`, not in a call, starts its pending leave now.
+  @inline(never)
   private mutating func leave(
     _ r: Int, now: Double, pools: UnsafeMutableBufferPointer<AgentPool>, calendar: inout EventCalendar,
     recorder: inout some AgentTimeRecorder & ~Copyable, observer: inout some CallObserver

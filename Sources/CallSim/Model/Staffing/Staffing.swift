@@ -18,7 +18,9 @@ struct Staffing {
   }
 
   /// Whether `agent` of group `g` — rostered with a leave due, or added live and sent home —
-  /// leaves now that its call has ended.
+  /// leaves now that its call has ended. Inlined where calls end: most agents have no leave
+  /// due, and the call and its frame cost more than the test (the leave itself stays out of line).
+  @inline(__always)
   mutating func leavesAfterCall(
     _ agent: UInt32, group g: Int, now: Double, pools: UnsafeMutableBufferPointer<AgentPool>, calendar: inout EventCalendar,
     recorder: inout some AgentTimeRecorder & ~Copyable, observer: inout some CallObserver
