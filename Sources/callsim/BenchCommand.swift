@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
     commandName: "bench",
     abstract: "Measure simulation speed and memory against the C reference loop and SimPy.",
     discussion: """
-      Every case runs `callsim run` on a scenario file in a child process (the real code path), and reads calls and events from its summary.json and peak memory from the operating system. The C reference (bench/c-reference/erlanga.c, built with make when found) and a SimPy model of the same Erlang A queue (bench/simpy_erlanga.py, needs `pip install -r bench/requirements.txt`) run in the same session, so ratios are comparable on a noisy machine.
+      Every case runs `callsim run` on a scenario file in a child process (the real code path), and reads calls and events from its summary.json and peak memory from the operating system. The C reference (bench/c-reference/erlanga.c, built with make when found) and a SimPy model of the same Erlang A queue (bench/simpy_erlanga.py, needs `pip install -r bench/requirements.txt`) run in the same session, so ratios are comparable on a noisy machine. The planner case times `callsim plan Scenarios/seoul-120/plan-4-weeks.yaml` against one `callsim run` of the same scenario, alternating, whole processes.
       """
   )
 
@@ -26,7 +26,7 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Another callsim binary (an earlier build) to run the reference case with, for a before/after ratio in one session.")
   var baseline: String?
 
-  @Flag(help: "Only the reference case and its comparisons (skip the groups, Seoul and scaling cases).")
+  @Flag(help: "Only the reference case and its comparisons (skip the groups, Seoul, scaling and planner cases).")
   var quick = false
 
   @Flag(help: "Also count instructions per call with valgrind's callgrind (one replication of the reference case, 70 days, and of the Seoul full model; slow), beside the C loop's for the same calls.")
@@ -38,6 +38,7 @@ struct BenchCommand: ParsableCommand {
   func run() throws {
     let bench = try Benchmark(calls: calls, repetitions: max(1, repetitions))
     var rows: [Benchmark.Row] = []
+    var planner: Benchmark.PlannerTiming?
     let cLoop = bench.cReference(folder: cReference)
     let c = cLoop?.callsPerSecond
     let simpy = bench.simpy(calls: simpyCalls)
@@ -58,6 +59,7 @@ struct BenchCommand: ParsableCommand {
       rows.append(full.row)
       rows += try bench.seoulRosterWeek()
       rows += try bench.threadScaling()
+      planner = try bench.planner()
     }
     var cInstructions: Double?
     if instructions {
@@ -72,13 +74,14 @@ struct BenchCommand: ParsableCommand {
     if let cInstructions, let own = rows.last?.instructionsPerCall {
       print(String(format: "C reference loop: %.0f instructions per call; reference / C: %.2f× (goal ≤ 1.4)", cInstructions, own / cInstructions))
     }
-    print(Benchmark.checks(rows: rows, c: c, cProcess: cLoop?.processCallsPerSecond, simpy: simpy))
+    print(Benchmark.checks(rows: rows, c: c, cProcess: cLoop?.processCallsPerSecond, simpy: simpy, planner: planner))
     if let json {
       let object: [String: Any] = [
         "cases": rows.map(\.dictionary),
         "c_reference_calls_per_s": c ?? NSNull(),
         "c_reference_process_calls_per_s": cLoop?.processCallsPerSecond ?? NSNull(),
         "simpy_calls_per_s": simpy ?? NSNull(),
+        "planner": planner?.dictionary ?? NSNull(),
       ]
       try AtomicFile.write(try JSONText.text(object, pretty: true) + "\n", to: URL(fileURLWithPath: json))
     }
