@@ -25,6 +25,13 @@ struct ReplicationTally: ~Copyable, CallObserver {
   let horizon: Double
   /// Seconds: answers within this wait count toward the service level.
   let within: Double
+  /// The hour [`clockHourStart`, `clockHourEnd`) seconds last looked up, and its index: the
+  /// event loop asks for the hour of the current time at every arrival and every answer, and
+  /// its clock stays in one hour for hundreds of events. Two comparisons replace a division
+  /// and a conversion with its range checks (about 15 instructions each time).
+  private var clockHour = 0
+  private var clockHourStart = 0.0
+  private var clockHourEnd = 0.0
   /// The first cell (`hour * types + type`) whose count reached ``TypeHourCounts/limit``;
   /// -1 while none has. Counts add with wrapping so that the replication can end and report
   /// it (``CountLimitError``) instead of trapping.
@@ -66,14 +73,6 @@ struct ReplicationTally: ~Copyable, CallObserver {
   /// The hour bin of a time in seconds (the last bin takes the horizon's end itself).
   @inline(__always)
   mutating func hour(of time: Double) -> Int32 { Int32(truncatingIfNeeded: min(hours - 1, hourIndex(of: time))) }
-
-  /// The hour [`clockHourStart`, `clockHourEnd`) seconds last looked up, and its index: the
-  /// event loop asks for the hour of the current time at every arrival and every answer, and
-  /// its clock stays in one hour for hundreds of events. Two comparisons replace a division
-  /// and a conversion with its range checks (about 15 instructions each time).
-  private var clockHour = 0
-  private var clockHourStart = 0.0
-  private var clockHourEnd = 0.0
 
   /// The index of the hour [h × 3600, (h + 1) × 3600) seconds that holds `time` (≥ 0).
   @inline(__always)

@@ -34,6 +34,7 @@ struct MessageRouting {
   /// The group whose agent takes a message arriving in `queue` when groups keep a reserve:
   /// the longest idle agent among the groups with more idle agents than their reserve; `nil`
   /// for a phone queue or when none has.
+  ///
   /// The search is a static function of the lists it reads: a method of the whole routing
   /// made every call that joins a queue copy all seven words of it to the stack first.
   @inline(__always)
