@@ -35,7 +35,10 @@ struct TimerHeap: ~Copyable {
   }
 
   /// Puts `event` in the place of the timer at index `at` (of the same id, or removed).
-  @usableFromInline
+  /// Inlined: cancelling a waiting call's timer when it is answered moves the heap's last
+  /// timer here (a third of the reference case's calls); a call across modules cost about 11
+  /// instructions a call with its spills.
+  @inlinable @inline(__always)
   mutating func replace(at: Int, with event: Event) {
     if event.runsBefore(events[at]) { siftUp(event, from: at) } else { siftDown(event, from: at) }
   }
