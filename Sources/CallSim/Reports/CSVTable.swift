@@ -98,29 +98,30 @@ public struct CSVLine {
     write(text)
   }
 
+  /// Lets `write` put up to ``CSVNumber/longestFixed`` bytes at the end of the line and
+  /// keeps the length it returns; `false`, with nothing kept, when it returns `nil`.
+  @inline(__always)
+  private mutating func writeInPlace(_ write: (UnsafeMutablePointer<UInt8>) -> Int?) -> Bool {
+    reserve(CSVNumber.longestFixed)
+    let at = count
+    guard let n = storage.withUnsafeMutableBufferPointer({ write($0.baseAddress! + at) }) else { return false }
+    count += n
+    return true
+  }
+
   /// A whole-number cell.
   public mutating func append(_ value: Int) {
     separate()
-    reserve(CSVNumber.longestFixed)
-    let at = count
-    count += storage.withUnsafeMutableBufferPointer {
-      CSVNumber.writeFixed(negative: value < 0, whole: UInt64(value.magnitude), millionths: 0, to: $0.baseAddress! + at)
-    }
+    _ = writeInPlace { CSVNumber.writeFixed(negative: value < 0, whole: UInt64(value.magnitude), millionths: 0, to: $0) }
   }
 
   /// A number cell, formatted as ``CSVNumber/format(_:)`` does (empty for `nil`).
   public mutating func append(number value: Double?) {
     separate()
-    guard let value, value.isFinite else { return }
-    reserve(CSVNumber.longestFixed)
-    let at = count
-    if let n = storage.withUnsafeMutableBufferPointer({ CSVNumber.write(value, to: $0.baseAddress! + at) }) {
-      count += n
-    } else {
-      var text: [UInt8] = []
-      CSVNumber.append(value, to: &text)
-      text.withUnsafeBufferPointer { write($0) }
-    }
+    guard let value, value.isFinite, !writeInPlace({ CSVNumber.write(value, to: $0) }) else { return }
+    var text: [UInt8] = []
+    CSVNumber.appendPrinted(value, to: &text)
+    text.withUnsafeBufferPointer { write($0) }
   }
 
   /// A number cell in full precision: whole numbers below 10^15 as integers, others as the
@@ -172,7 +173,12 @@ enum CSVNumber {
     let written = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longestFixed) { text in
       write(v, to: text.baseAddress!).map { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[0..<$0])) }
     }
-    if written != nil { return }
+    if written == nil { appendPrinted(v, to: &bytes) }
+  }
+
+  /// Appends `%.6f` of finite `v` by `snprintf`, trailing zeros and a bare point removed: the
+  /// numbers ``write(_:to:)`` leaves.
+  static func appendPrinted(_ v: Double, to bytes: inout [UInt8]) {
     // %.6f of the largest finite double is 316 characters.
     withUnsafeTemporaryAllocation(of: CChar.self, capacity: 400) { buffer in
       let base = buffer.baseAddress!
