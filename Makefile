@@ -64,9 +64,9 @@ python-check:
 	cd $(PYVENV) && env -u CALLSIM bin/python -m pytest -q -p no:cacheprovider $(CURDIR)/python/tests
 
 ## A quick subset while working (see README, Two commands): every suite but the statistical
-## validations against theory, the Seoul case, the planner's end-to-end plans, the signal tests
+## validations against theory, the Seoul case, the planner's end-to-end plans and the bench, the signal tests
 ## and the every-scenario conservation run. `make test` is what CI and a landing run.
-FAST_SKIP := TheoryValidationTests|RoutingValidationTests|PolicyValidationTests|CallBackOfferValidationTests|MessageValidationTests|Seoul|PlanCommandTests|PlanLevelTests|PlanPeopleTests|SinusoidalDayTests|ScenarioConservationTests|InterruptionTests|CompareCommandTests
+FAST_SKIP := BenchCommandTests|TheoryValidationTests|RoutingValidationTests|PolicyValidationTests|CallBackOfferValidationTests|MessageValidationTests|Seoul|PlanCommandTests|PlanLevelTests|PlanPeopleTests|SinusoidalDayTests|ScenarioConservationTests|InterruptionTests|CompareCommandTests
 test-fast: deps layers
 	$(SWIFT) test -c release --skip '$(FAST_SKIP)'
 

@@ -7,7 +7,7 @@ struct BenchCommand: ParsableCommand {
     commandName: "bench",
     abstract: "Measure simulation speed and memory against the C reference loop and SimPy.",
     discussion: """
-      Every case runs `callsim run` on a scenario file in a child process (the real code path), and reads calls and events from its summary.json and peak memory from the operating system. The C reference (bench/c-reference/erlanga.c, built with make when found) and a SimPy model of the same Erlang A queue (bench/simpy_erlanga.py, needs `pip install -r bench/requirements.txt`) run in the same session, so ratios are comparable on a noisy machine. The planner case times `callsim plan Scenarios/seoul-120/plan-4-weeks.yaml` against one `callsim run` of the same scenario, alternating, whole processes.
+      Every case runs `callsim run` on a scenario file in a child process (the real code path), and reads calls and events from its summary.json and peak memory from the operating system. The C reference (bench/c-reference/erlanga.c, built with make when found) and a SimPy model of the same Erlang A queue (bench/simpy_erlanga.py, needs `pip install -r bench/requirements.txt`) run in the same session, so ratios are comparable on a noisy machine. The planner case times `callsim plan Scenarios/seoul-120/plan-4-weeks.yaml` against one `callsim run` of the same scenario, alternating, whole processes. `--case` runs some cases only; the scenarios and outputs of the cases go to a temporary folder, removed at the end.
       """
   )
 
@@ -26,8 +26,13 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Another callsim binary (an earlier build) to run the reference case with, for a before/after ratio in one session.")
   var baseline: String?
 
-  @Flag(help: "Only the reference case and its comparisons (skip the groups, Seoul, scaling and planner cases).")
+  @Flag(help: "Only the reference case and its comparisons (the same as --case reference).")
   var quick = false
+
+  @Option(
+    name: .customLong("case"),
+    help: ArgumentHelp("Run only this case (repeat the option for several); all of them by default.", valueName: "name"))
+  var cases: [Benchmark.Case] = []
 
   @Flag(help: "Also count instructions per call with valgrind's callgrind (one replication of the reference case, 70 days, and of the Seoul full model; slow), beside the C loop's for the same calls.")
   var instructions = false
@@ -35,34 +40,46 @@ struct BenchCommand: ParsableCommand {
   @Option(help: "Also write the measurements as JSON to this file.")
   var json: String?
 
+  func validate() throws {
+    if quick && !cases.isEmpty { throw ValidationError("--quick and --case: give one of them (--quick is --case reference)") }
+    if baseline != nil && !selected.contains(.reference) { throw ValidationError("--baseline compares the reference case: add --case reference") }
+  }
+
+  /// The cases to run: `--case`, or the reference case alone with `--quick`, or all.
+  var selected: Set<Benchmark.Case> { quick ? [.reference] : cases.isEmpty ? Set(Benchmark.Case.allCases) : Set(cases) }
+
   func run() throws {
     let bench = try Benchmark(calls: calls, repetitions: max(1, repetitions))
+    defer { bench.removeFolder() }
+    let selected = self.selected
     var rows: [Benchmark.Row] = []
     var planner: Benchmark.PlannerTiming?
-    let cLoop = bench.cReference(folder: cReference)
+    // The C loop's rate is the scale of the reference and full-model cases, SimPy's of the reference.
+    let cLoop = selected.contains(.reference) || selected.contains(.seoul) ? bench.cReference(folder: cReference) : nil
     let c = cLoop?.callsPerSecond
-    let simpy = bench.simpy(calls: simpyCalls)
-    let reference = try bench.reference(calls: calls)
-    rows.append(reference)
-    rows.append(try bench.reference(calls: calls / 10))
+    let simpy = selected.contains(.reference) ? bench.simpy(calls: simpyCalls) : nil
+    if selected.contains(.reference) {
+      rows.append(try bench.reference(calls: calls))
+      rows.append(try bench.reference(calls: calls / 10))
+    }
     if let baseline {
       guard FileManager.default.isExecutableFile(atPath: baseline) else {
         throw ValidationError("--baseline: '\(baseline)' is not an executable file")
       }
       rows.append(try bench.baseline(executable: baseline, calls: calls))
     }
-    if !quick {
-      rows.append(try bench.groupsOverflow(calls: calls / 5))
+    if selected.contains(.groups) { rows.append(try bench.groupsOverflow(calls: calls / 5)) }
+    if selected.contains(.seoul) {
       rows.append(try bench.seoulYear())
       var full = try bench.seoulFullModel()
       if instructions { full.row.instructionsPerCall = bench.instructionsPerCall(file: full.file) }
       rows.append(full.row)
       rows += try bench.seoulRosterWeek()
-      rows += try bench.threadScaling()
-      planner = try bench.planner()
     }
+    if selected.contains(.scaling) { rows += try bench.threadScaling() }
+    if selected.contains(.planner) { planner = try bench.planner() }
     var cInstructions: Double?
-    if instructions {
+    if instructions && selected.contains(.reference) {
       var profiled = try bench.reference(calls: 1_006_000)
       profiled.name = "Erlang A reference, 70 days (callgrind)"
       let file = try bench.referenceFile()
@@ -70,11 +87,12 @@ struct BenchCommand: ParsableCommand {
       if profiled.instructionsPerCall != nil { cInstructions = bench.cInstructionsPerCall(calls: Int(profiled.calls)) }
       rows.append(profiled)
     }
-    print(Benchmark.table(rows: rows, c: c, simpy: simpy))
+    if !rows.isEmpty { print(Benchmark.table(rows: rows, c: c, simpy: simpy)) }
     if let cInstructions, let own = rows.last?.instructionsPerCall {
       print(String(format: "C reference loop: %.0f instructions per call; reference / C: %.2f× (goal ≤ 1.4)", cInstructions, own / cInstructions))
     }
-    print(Benchmark.checks(rows: rows, c: c, cProcess: cLoop?.processCallsPerSecond, simpy: simpy, planner: planner))
+    let checks = Benchmark.checks(rows: rows, c: c, cProcess: cLoop?.processCallsPerSecond, simpy: simpy, planner: planner)
+    if !checks.isEmpty { print(checks) }
     if let json {
       let object: [String: Any] = [
         "cases": rows.map(\.dictionary),

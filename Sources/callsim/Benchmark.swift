@@ -4,6 +4,20 @@ import Foundation
 
 /// The cases of `callsim bench`, each run as a child `callsim run`.
 struct Benchmark {
+  /// The groups of cases `--case` selects.
+  enum Case: String, CaseIterable, ExpressibleByArgument {
+    /// The Erlang A reference (`--calls` and a tenth of them), against the C loop and SimPy.
+    case reference
+    /// Four call types, three agent groups, overflow.
+    case groups
+    /// The Seoul cases: a year of the base scenario, the full model, a rostered week.
+    case seoul
+    /// One thread against two on 8 replications of the reference.
+    case scaling
+    /// `callsim plan` on `plan-4-weeks.yaml` against one run of it.
+    case planner
+  }
+
   struct Row {
     var name: String
     var calls: Double
@@ -44,6 +58,9 @@ struct Benchmark {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     self.repetitions = repetitions
   }
+
+  /// Removes the folder of the cases' scenarios and outputs.
+  func removeFolder() { try? FileManager.default.removeItem(at: folder) }
 
   /// The Erlang A reference model (600 calls/h, exponential 5 min handle, 48 agents,
   /// exponential 3 min patience) for about `calls` calls, one replication, one thread.
@@ -276,7 +293,7 @@ struct Benchmark {
   func simpy(calls: Int) -> Double? {
     let script = URL(fileURLWithPath: "bench/simpy_erlanga.py").path
     guard FileManager.default.fileExists(atPath: script),
-      let run = try? ChildProcess.run("/usr/bin/env", ["python3", script, String(calls)]), run.status == 0,
+      let run = try? ChildProcess.run("/usr/bin/env", ["python3", script, String(calls)], discardingErrors: true), run.status == 0,
       let object = try? JSONSerialization.jsonObject(with: Data(run.output.utf8)) as? [String: Any]
     else { return nil }
     return object["calls_per_s"] as? Double
@@ -400,16 +417,20 @@ struct Benchmark {
   /// The performance goals, each with its measured value.
   static func checks(rows: [Row], c: Double?, cProcess: Double?, simpy: Double?, planner: PlannerTiming? = nil) -> String {
     var lines: [String] = []
-    let reference = rows[0]
-    if let c { lines.append(String(format: "reference / C, simulation time: %.2f (goal ≥ 0.9)", reference.callsPerSecond / c)) }
-    if let cProcess {
-      lines.append(String(format: "reference / C, whole processes: %.2f (goal ≥ 1.0)", reference.processCallsPerSecond / cProcess))
+    // The reference case's two lengths: `--calls` and a tenth of them.
+    let references = rows.filter { $0.name.hasPrefix("Erlang A reference, ") && $0.name.hasSuffix(" calls") }
+    if let reference = references.first {
+      if let c { lines.append(String(format: "reference / C, simulation time: %.2f (goal ≥ 0.9)", reference.callsPerSecond / c)) }
+      if let cProcess {
+        lines.append(String(format: "reference / C, whole processes: %.2f (goal ≥ 1.0)", reference.processCallsPerSecond / cProcess))
+      }
+      if let simpy { lines.append(String(format: "reference / SimPy: %.0f (goal ≥ 40)", reference.callsPerSecond / simpy)) }
     }
-    if let simpy { lines.append(String(format: "reference / SimPy: %.0f (goal ≥ 40)", reference.callsPerSecond / simpy)) }
-    if rows.count > 1 {
-      lines.append(String(format: "peak memory, %@ / %@ calls: %.2f (goal ≤ 1.1)", millions(Int(rows[0].calls)), millions(Int(rows[1].calls)), Double(rows[0].peakMemoryBytes) / Double(rows[1].peakMemoryBytes)))
+    if references.count > 1 {
+      let (long, short) = (references[0], references[1])
+      lines.append(String(format: "peak memory, %@ / %@ calls: %.2f (goal ≤ 1.1)", millions(Int(long.calls)), millions(Int(short.calls)), Double(long.peakMemoryBytes) / Double(short.peakMemoryBytes)))
     }
-    if let base = rows.first(where: { $0.name.hasSuffix("baseline build") }) {
+    if let reference = references.first, let base = rows.first(where: { $0.name.hasSuffix("baseline build") }) {
       lines.append(String(format: "reference / baseline build: %.3f (goal ≥ 0.95)", reference.callsPerSecond / base.callsPerSecond))
     }
     if let c, let full = rows.first(where: { $0.name.hasPrefix("Seoul full model") }) {

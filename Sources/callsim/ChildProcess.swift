@@ -16,14 +16,16 @@ struct ChildProcess {
   }
 
   /// Runs `path` with `arguments`; standard output is captured through a temporary file,
-  /// standard error is inherited.
-  static func run(_ path: String, _ arguments: [String]) throws -> Outcome {
+  /// standard error is inherited, or discarded with `discardingErrors` (a probe whose
+  /// failure the caller reports in its own words).
+  static func run(_ path: String, _ arguments: [String], discardingErrors: Bool = false) throws -> Outcome {
     let outputFile = FileManager.default.temporaryDirectory.appendingPathComponent("callsim-child-\(UUID().uuidString).out")
     defer { try? FileManager.default.removeItem(at: outputFile) }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, outputFile.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    if discardingErrors { posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0) }
     let argv = ([path] + arguments).map { strdup($0) } + [nil]
     defer { for p in argv { free(p) } }
     var pid: pid_t = 0
