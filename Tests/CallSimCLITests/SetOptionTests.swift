@@ -56,6 +56,9 @@ import Testing
     (["--set", "arrivals..per_hour=1"], "error: --set arrivals..per_hour=1: arrivals..per_hour: expected a key before each '.' and '['"),
     (["--set", "agents=-1"], "error: --set agents=-1: agents: expected a number of agents from 0 to 1000000, found '-1'"),
     (["--set", "arrivals.per_hour=[1"], "error: --set arrivals.per_hour=[1: arrivals.per_hour: the value is not YAML"),
+    (["--set", "roster[0].agents=3"],
+     "error: --set roster[0].agents=3: roster[0].agents: cannot set 'roster[0]': the base scenario has no 'roster' (a list item can be set only in a list the scenario has)"),
+    (["--set", "arrivals[0]=3"], "error: --set arrivals[0]=3: arrivals[0]: cannot set 'arrivals[0]': 'arrivals' is a mapping in the base scenario, not a list"),
   ])
   func badSetIsOneErrorLine(_ arguments: [String], _ expected: String) throws {
     let dir = try CLI.temporaryFolder()

@@ -1,12 +1,13 @@
 import CallSim
 import CallSimLive
+import CallSimTestSupport
 import Foundation
 import Testing
 
 /// Parsing `POST /control` bodies: every action, and a readable message for each mistake.
 @Suite struct LiveControlTests {
   static let model: CallCenterModel = {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("live-control-\(UUID().uuidString).yaml")
+    let url = try! TestScratch.folder("live-control").appendingPathComponent("control.yaml")
     try! """
       scenario: c
       simulation: {days: 1}

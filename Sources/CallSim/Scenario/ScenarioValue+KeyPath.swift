@@ -32,6 +32,9 @@ extension ScenarioValue {
           pairs[i].value = try pairs[i].value.setting(rest, to: value, at: here)
         }
       } else if value != nil {
+        if case .index(let n) = rest.first {
+          throw ScenarioKeyPath.Problem("cannot set '\(here)[\(n)]': the base scenario has no '\(here)' (a list item can be set only in a list the scenario has)")
+        }
         // A mapping the sweep adds is placed where the sweep's value was written.
         pairs.append((key, try ScenarioValue.mapping([], origin: value?.origin ?? origin).setting(rest, to: value, at: here)))
       }
