@@ -170,10 +170,12 @@ enum CSVNumber {
   /// Appends the text of `v` (nothing for `nil` or a non-finite value) to `bytes`.
   static func append(_ v: Double?, to bytes: inout [UInt8]) {
     guard let v, v.isFinite else { return }
-    let written = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longestFixed) { text in
-      write(v, to: text.baseAddress!).map { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[0..<$0])) }
+    let written: Bool = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longestFixed) { text in
+      guard let count = write(v, to: text.baseAddress!) else { return false }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: text[0..<count]))
+      return true
     }
-    if written == nil { appendPrinted(v, to: &bytes) }
+    if !written { appendPrinted(v, to: &bytes) }
   }
 
   /// Appends `%.6f` of finite `v` by `snprintf`, trailing zeros and a bare point removed: the

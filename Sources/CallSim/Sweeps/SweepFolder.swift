@@ -123,7 +123,8 @@ public final class SweepFolder: Sendable {
   }
 
   private static func appending(_ url: URL) throws -> FileHandle {
-    if !FileManager.default.fileExists(atPath: url.path) { FileManager.default.createFile(atPath: url.path, contents: nil) }
+    // A file that cannot be created makes FileHandle's open below throw.
+    if !FileManager.default.fileExists(atPath: url.path) { _ = FileManager.default.createFile(atPath: url.path, contents: nil) }
     let handle = try FileHandle(forWritingTo: url)
     try handle.seekToEnd()
     return handle

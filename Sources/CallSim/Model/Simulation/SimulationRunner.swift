@@ -44,7 +44,7 @@ public enum SimulationRunner {
   /// Runs every replication with its own observer, made by `observer(r)` and handed to
   /// `finish` when replication `r` ends. The first error either throws stops the run and is
   /// rethrown.
-  static func runAllowingStop<Observer: CallObserver>(
+  static func runAllowingStop<Observer: CallObserver & SendableMetatype>(
     _ model: CallCenterModel, threads: Int, progress: (@Sendable (Int) -> Void)?, stop: StopRequest?,
     observer: @Sendable (Int) throws -> Observer, finish: @Sendable (Observer) throws -> Void
   ) throws -> (result: RunResult?, stopped: Bool) {
@@ -56,7 +56,7 @@ public enum SimulationRunner {
 
   /// Replications `indices` with their observers; the finished ones in index order, and
   /// whether any did not finish.
-  private static func runAllowingStop<Observer: CallObserver>(
+  private static func runAllowingStop<Observer: CallObserver & SendableMetatype>(
     _ model: CallCenterModel, indices: Range<Int>, threads: Int, progress: (@Sendable (Int) -> Void)?, stop: StopRequest?,
     observer: @Sendable (Int) throws -> Observer, finish: @Sendable (Observer) throws -> Void
   ) throws -> (results: [ReplicationResult], stopped: Bool) {
