@@ -49,6 +49,22 @@ import Testing
     #expect(row.number("base_mean") == 52 && row.number("difference") == 0)
   }
 
+  /// A data file named in a `--set` value is read from the current directory, as any path
+  /// on a command line (it was read from a folder made of the option's text).
+  @Test func aDataFileInASetValueIsReadFromTheCurrentDirectory() throws {
+    let dir = try CLI.temporaryFolder()
+    let file = try CLI.write(RunCommandTests.minimal, to: "s.yaml", in: dir)
+    let data = dir.appendingPathComponent("data")
+    try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+    _ = try CLI.write("# seconds\nwrap_up_seconds\n10\n30\n", to: "wrap.csv", in: data)
+    let out = dir.appendingPathComponent("out")
+    let r = try CLI.run(
+      ["run", file, "--out", out.path, "--replications", "1", "--set", "call_types.call.wrap_up={dist: empirical, file: data/wrap.csv}"], in: dir)
+    #expect(r.status == 0, "\(r.stderr)")
+    let resolved = try String(contentsOf: out.appendingPathComponent("scenario.resolved.yaml"), encoding: .utf8)
+    #expect(resolved.contains("data/wrap.csv"), "\(resolved)")
+  }
+
   @Test(arguments: [
     (["--set", "arrivals.per_hor=700"], "error: --set arrivals.per_hor=700: arrivals.per_hor: unknown key; did you mean 'per_hour'?"),
     (["--set", "agents"], "error: --set agents: expected KEY=VALUE with KEY a scenario key path, such as --set arrivals.per_hour=700"),

@@ -76,6 +76,26 @@ def test_replications_have_one_row_each_and_the_summarys_means(tmp_path):
     pd.testing.assert_frame_equal(again.replications, run.replications)
 
 
+def test_paths_in_a_scenario_dict_are_read_from_the_current_directory(monkeypatch):
+    monkeypatch.chdir(REPOSITORY)
+    scenario = {
+        "extends": "Scenarios/mmc-check.yaml",
+        "simulation": {"days": 2, "replications": 2},
+        "call_types": {"call": {"wrap_up": {"dist": "empirical", "file": "Scenarios/data/handle-times.csv"}}},
+    }
+    run = callsim.run(scenario, threads=2)
+    assert run.summary["scenario"] == "mmc-check" and run.summary["replications"] == 2
+    # The same scenario from its file, the data file given by --set (read from the current directory too).
+    same = callsim.run(REPOSITORY / "Scenarios/mmc-check.yaml", threads=2,
+                       set={"simulation.days": 2, "simulation.replications": 2,
+                            "call_types.call.wrap_up": {"dist": "empirical", "file": "Scenarios/data/handle-times.csv"}})
+    assert run.summary["metrics"] == same.summary["metrics"]
+    # A sweep dict's base given as a dict: the same rule.
+    points = callsim.sweep({"sweep": "py-paths", "base": scenario, "replications": 2, "parameters": {"agents": [48]},
+                            "metrics": ["answer_rate"]}, threads=2)
+    assert len(points) == 1
+
+
 def test_a_sweep_dict_with_a_scenario_dict_as_base():
     points = callsim.sweep(
         {

@@ -1,7 +1,9 @@
 import Foundation
 
 /// Reads observed durations for an empirical distribution: a CSV or text file with one value
-/// per line (the first column is used; a header line is skipped; values accept units).
+/// per line (the first column is used; `#` comment lines and blank lines are skipped, and so
+/// is a header, the first other line when it is not a duration; values accept units) — the
+/// files `callsim fit durations` reads.
 struct EmpiricalFile {
   /// The top scenario's folder: data files must stay inside it (see ``DataFilePath``).
   let root: URL
@@ -22,12 +24,14 @@ struct EmpiricalFile {
       return nil
     }
     var values: [Double] = []
-    for (i, raw) in text.split(whereSeparator: \.isNewline).enumerated() {
+    var first = true
+    for (i, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
       let cell = raw.split(separator: ",", omittingEmptySubsequences: false).first.map(String.init) ?? ""
       let trimmed = cell.trimmingCharacters(in: .whitespaces)
       if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+      defer { first = false }
       guard let v = DurationParser.seconds(trimmed), v >= 0 else {
-        if i == 0 { continue }  // header
+        if first { continue }  // the header
         field.error("\(path):\(i + 1): expected a duration ≥ 0, found '\(trimmed)'")
         return nil
       }

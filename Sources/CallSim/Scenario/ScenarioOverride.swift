@@ -10,9 +10,14 @@ public struct ScenarioOverride: Sendable, CustomStringConvertible {
   /// As written: `KEY=VALUE`.
   public let description: String
 
+  /// What the values of an override name as their file, in messages: `--set KEY=VALUE`.
+  /// A data file named in such a value is read from the current directory
+  /// (``DataFilePath/folder(of:)``), as any path on a command line.
+  static let filePrefix = "--set "
+
   /// Reads `KEY=VALUE`; a problem is a ``ScenarioError`` located at `--set KEY=VALUE`.
   public init(_ text: String) throws(ScenarioError) {
-    let at = "--set \(text)"
+    let at = Self.filePrefix + text
     guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
       throw ScenarioError(file: at, message: "expected KEY=VALUE with KEY a scenario key path, such as --set arrivals.per_hour=700")
     }

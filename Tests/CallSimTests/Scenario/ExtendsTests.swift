@@ -143,4 +143,16 @@ import Testing
     #expect(child.model.arrivals.callsPerHour.allSatisfy { $0 == 42 })
     #expect(child.model.callTypes[0].handle == .empirical(EmpiricalSample(values: [100, 200])))
   }
+
+  /// The files `callsim fit durations` reads: comment lines, then a header, blank lines
+  /// anywhere; an error names the line as an editor numbers it.
+  @Test func anEmpiricalFileMayOpenWithCommentsBeforeItsHeader() throws {
+    let fixture = try ScenarioFixture()
+    try fixture.write("durations.csv", "# observed in March\n# seconds, whole\n\nhandle_seconds\n100\n\n200\n")
+    let text = ExtendsTests.base.replacingOccurrences(of: "dist: exponential, mean: 5m", with: "dist: empirical, file: durations.csv")
+    #expect(try fixture.load("s.yaml", text).model.callTypes[0].handle == .empirical(EmpiricalSample(values: [100, 200])))
+    try fixture.write("durations.csv", "# observed in March\nhandle_seconds\n100\n\nlong\n")
+    let problems = try fixture.problems(text)
+    #expect(problems.count == 1 && problems[0].hasSuffix("durations.csv:5: expected a duration ≥ 0, found 'long'"), "\(problems)")
+  }
 }

@@ -53,12 +53,38 @@ def write_yaml(data: Mapping[str, Any], path: Path) -> Path:
     return path
 
 
+def with_absolute_paths(scenario: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of a scenario dict whose file paths — ``extends``, any ``arrivals``' ``rates``
+    table, each empirical distribution's ``file`` — are absolute, read from the current
+    directory: written to a temporary folder, the scenario would otherwise read them there."""
+    def absolute(path: Any) -> Any:
+        return str(Path(path).resolve()) if isinstance(path, (str, os.PathLike)) else path
+
+    def walk(value: Any, key: str | None) -> Any:
+        if isinstance(value, Mapping):
+            copy = {k: walk(v, k) for k, v in value.items()}
+            if copy.get("dist") == "empirical" and "file" in copy:
+                copy["file"] = absolute(copy["file"])
+            if key == "arrivals" and "rates" in copy:
+                copy["rates"] = absolute(copy["rates"])
+            return copy
+        if isinstance(value, (list, tuple)):
+            return [walk(v, None) for v in value]
+        return value
+
+    data = walk(scenario, None)
+    if "extends" in data:
+        data["extends"] = absolute(data["extends"])
+    return data
+
+
 def scenario_path(scenario: Scenario, folder: Path, name: str) -> tuple[str, bool]:
-    """The path to pass for `scenario`, written into `folder` as `name` when a dict, and
-    whether it was (a written file's relative paths, like ``extends:``, then point outside
-    its folder: they should be absolute, and the command is told to allow them)."""
+    """The path to pass for `scenario`, written into `folder` as `name` when a dict (its
+    paths made absolute from the current directory, ``with_absolute_paths``), and whether it
+    was (the written file's paths then point outside its folder: the command is told to
+    allow them)."""
     if isinstance(scenario, Mapping):
-        return str(write_yaml(scenario, folder / name)), True
+        return str(write_yaml(with_absolute_paths(scenario), folder / name)), True
     return os.fspath(scenario), False
 
 

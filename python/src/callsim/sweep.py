@@ -10,7 +10,7 @@ import pandas as pd
 
 from . import _process
 from ._binary import find_binary
-from ._inputs import scratch, write_yaml
+from ._inputs import scratch, with_absolute_paths, write_yaml
 
 #: A sweep: a sweep file's path, or the sweep itself as a dict (``base`` a path or a scenario dict).
 Sweep = Union[str, "os.PathLike[str]", Mapping[str, Any]]
@@ -34,7 +34,7 @@ def sweep(sweep: Sweep, *, out: str | os.PathLike[str] | None = None, threads: i
             data = dict(sweep)
             base = data.get("base")
             if isinstance(base, Mapping):
-                write_yaml(base, Path(work.name) / "base.yaml")
+                write_yaml(with_absolute_paths(base), Path(work.name) / "base.yaml")
                 data["base"] = "base.yaml"
                 allow_outside = True
             elif base is not None:
