@@ -73,7 +73,10 @@ struct ScenarioDecoder {
     }
     var types = decodedTypes?.types ?? []
     if let settings,
-      let problem = RunMemoryEstimate(settings: settings, callTypes: max(1, names?.count ?? 1), groups: max(1, groups?.count ?? 1)).problem
+      let problem = RunMemoryEstimate(
+        settings: settings, callTypes: max(1, names?.count ?? 1), groups: max(1, groups?.count ?? 1),
+        chats: types.contains { $0.channel == .chat }
+      ).problem
     {
       top["simulation"]?.error(problem)
     }

@@ -129,7 +129,7 @@ extension HostileInputTests {
       agents: 6
       """
     let (problems, seconds) = try timedProblems(text)
-    #expect(problems == ["error: bad.yaml:2: simulation: 1 day × 10000 call types × 10000 replications would keep about 315.25 GB of counts in memory (hourly rows per type and group, totals, wait histograms), more than the limit of 2.56 GB; use fewer days, call types, groups or replications"])
+    #expect(problems == ["error: bad.yaml:2: simulation: 1 day × 10000 call types × 10000 replications would keep about 324.85 GB of counts in memory (hourly rows per type and group, totals, wait histograms), more than the limit of 2.56 GB; use fewer days, call types, groups or replications"])
     #expect(seconds < Self.quick)
   }
 
@@ -137,11 +137,15 @@ extension HostileInputTests {
     let base = RunMemoryEstimate(hours: 24, callTypes: 1, replications: 1)
     let typeHourBytes = Double(MemoryLayout<TypeHourCounts>.stride), groupHourBytes = Double(MemoryLayout<GroupHourCounts>.stride)
     let recordBytes = Double(MemoryLayout<CallCounts>.stride), groupBytes = Double(MemoryLayout<GroupCounts>.stride)
-    #expect(typeHourBytes == 120 && groupHourBytes == 88 && recordBytes == 272 && groupBytes == 120)
+    let chatHourBytes = Double(MemoryLayout<ChatHourCounts>.stride), quantilesBytes = Double(RunMemoryEstimate.waitQuantilesBytes)
+    #expect(typeHourBytes == 120 && groupHourBytes == 88 && recordBytes == 272 && groupBytes == 120 && chatHourBytes == 16)
     #expect(RunMemoryEstimate(hours: 48, callTypes: 1, replications: 1).bytes == base.bytes + 24 * (typeHourBytes + groupHourBytes))
-    // A second type adds its hours and its total; so does each group.
-    #expect(RunMemoryEstimate(hours: 24, callTypes: 2, replications: 1).bytes == base.bytes + 24 * typeHourBytes + recordBytes)
+    // A second type adds its hours, its total and its wait quantiles; each group its hours and total.
+    #expect(RunMemoryEstimate(hours: 24, callTypes: 2, replications: 1).bytes == base.bytes + 24 * typeHourBytes + recordBytes + quantilesBytes)
     #expect(RunMemoryEstimate(hours: 24, callTypes: 1, groups: 3, replications: 1).bytes == base.bytes + 2 * (24 * groupHourBytes + groupBytes))
+    // Chat types add each group's chat time per hour.
+    #expect(RunMemoryEstimate(hours: 24, callTypes: 1, groups: 3, chats: true, replications: 1).bytes
+      == RunMemoryEstimate(hours: 24, callTypes: 1, groups: 3, replications: 1).bytes + 3 * 24 * chatHourBytes)
     #expect(RunMemoryEstimate(hours: 24, callTypes: 1, replications: 3).bytes == 3 * base.bytes)
     #expect(RunMemoryEstimate(hours: .max / 2, callTypes: .max, replications: .max).problem != nil)
   }

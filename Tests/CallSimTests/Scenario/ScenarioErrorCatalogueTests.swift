@@ -49,7 +49,7 @@ import Testing
     Case(name: "huge horizon", replace: ("days: 2", "days: 1000000000"),
          expected: ["simulation.days: expected a number of days from 1 to 3660, found '1000000000'"]),
     Case(name: "too many hourly rows", replace: ("days: 2, warmup: 1h, replications: 2", "days: 3660, warmup: 1h, replications: 10000"),
-         expected: ["bad.yaml:2: simulation: 3660 days × 1 call type × 10000 replications would keep about 182.73 GB of counts in memory (hourly rows per type and group, totals, wait histograms), more than the limit of 2.56 GB; use fewer days, call types, groups or replications"]),
+         expected: ["bad.yaml:2: simulation: 3660 days × 1 call type × 10000 replications would keep about 182.74 GB of counts in memory (hourly rows per type and group, totals, wait histograms), more than the limit of 2.56 GB; use fewer days, call types, groups or replications"]),
     Case(name: "zero replications", replace: ("replications: 2", "replications: 0"),
          expected: ["simulation.replications: expected a number of replications from 1 to 10000, found '0'"]),
     Case(name: "warm-up longer than horizon", replace: ("warmup: 1h", "warmup: 3d"),
