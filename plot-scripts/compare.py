@@ -33,6 +33,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import sys
 from pathlib import Path
 
@@ -159,8 +160,10 @@ def stamp_text(data):
 
 
 def tick_labels(names):
-    """Scenario names without the prefix they all share up to a '-' (seoul-120-split ->
-    split; the full names are in the corner stamp), cut to 24 characters."""
+    """The names drawn under the bars: without the prefix they all share up to a '-'
+    (seoul-120-split -> split; the full names are in the corner stamp), a long one broken
+    after its '-'s onto lines of about 16 characters — cutting names short made two of them
+    read alike."""
     prefix = ""
     if len(names) > 1:
         common = names[0]
@@ -170,8 +173,18 @@ def tick_labels(names):
         cut = common.rfind("-")
         if cut >= 0 and all(len(n) > cut + 1 for n in names):
             prefix = common[:cut + 1]
-    short = [n[len(prefix):] for n in names]
-    return [n if len(n) <= 24 else n[:23] + "…" for n in short]
+    return [wrapped(n[len(prefix):]) for n in names]
+
+
+def wrapped(name, width=16):
+    """`name` on lines of about `width` characters, broken after a '-'."""
+    lines, line = [], ""
+    for part in re.split(r"(?<=-)", name):
+        if line and len(line) + len(part) > width:
+            lines.append(line)
+            line = ""
+        line += part
+    return "\n".join(lines + [line])
 
 
 def value_text(value, scale, unit):
@@ -219,14 +232,15 @@ def draw(plt, data, scenarios, metrics, title=None, values=False, targets=None):
             errs.append(ci)
             styles.append(OTHER_STYLES[i % len(OTHER_STYLES)])
             digits = 2 if d_unit == "pp" else (0 if abs(mean) >= 100 else 1)
-            labels.append(f"{mean:+.{digits}f}{(' ' + d_unit) if d_unit else ''} ± {ci:.{digits}f}"
+            # On two lines: side by side, three or more bars' labels ran into each other.
+            labels.append(f"{mean:+.{digits}f}{(' ' + d_unit) if d_unit else ''}\n± {ci:.{digits}f}"
                           + (" *" if diff["significant"] else ""))
         for x, h, e, st, lab in zip(xs, heights, errs, styles, labels):
             ax.bar(x, h, width=0.7, color=st["color"], edgecolor=st["edgecolor"], hatch=st["hatch"],
                    linewidth=0.8, yerr=e if e else None, capsize=6, error_kw=dict(elinewidth=1.4, ecolor="#000000"))
             if lab:
-                ax.annotate(lab, (x, h + e if h >= 0 else h - e), xytext=(0, 3 if h >= 0 else -12),
-                            textcoords="offset points", ha="center", fontsize=8)
+                ax.annotate(lab, (x, h + e if h >= 0 else h - e), xytext=(0, 3 if h >= 0 else -3),
+                            textcoords="offset points", ha="center", va="bottom" if h >= 0 else "top", fontsize=8)
         target = targets.get(metric)
         if values_mode:
             top = max([h + e for h, e in zip(heights, errs)] + [target * scale if target is not None else 0])
@@ -237,7 +251,7 @@ def draw(plt, data, scenarios, metrics, title=None, values=False, targets=None):
                             xycoords=("axes fraction", "data"), xytext=(-4, 3), textcoords="offset points",
                             ha="right", va="bottom", fontsize=8, color="#b91c1c")
             ax.set_xticks(range(len(names)))
-            ax.set_xticklabels(tick_labels(names), rotation=12, ha="right", fontsize=8)
+            ax.set_xticklabels(tick_labels(names), fontsize=8)
             ax.set_title(label)
             ax.set_ylabel(unit)
         else:
@@ -248,7 +262,7 @@ def draw(plt, data, scenarios, metrics, title=None, values=False, targets=None):
             ax.axhline(0, color="#000000", linewidth=1.0)
             ax.set_xlim(0.4, len(names) - 0.4)
             ax.set_xticks(range(1, len(names)))
-            ax.set_xticklabels(tick_labels(names)[1:], rotation=12, ha="right", fontsize=8)
+            ax.set_xticklabels(tick_labels(names[1:]), fontsize=8)
             facts = []
             if base is not None:
                 facts.append(f"baseline {value_text(base, scale, unit)}")

@@ -785,8 +785,13 @@ def test_compare_differences_sit_around_zero_under_the_question():
         assert ax.get_ylabel().startswith("difference from the baseline"), ax.get_ylabel()
         assert "baseline" in ax.get_title(), ax.get_title()
     assert "target 98.0 %" in fig.axes[0].get_title() and "baseline 96.2 %" in fig.axes[0].get_title()
-    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["integrated-week1", "integrated-steady"]
+    # The prefix the bars' names share is dropped (the baseline, not drawn, does not count).
+    assert [t.get_text() for t in fig.axes[0].get_xticklabels()] == ["week1", "steady"]
     plt.close(fig)
+    # Long names are broken after a '-', not cut short (two cut names once read alike).
+    labels = compare.tick_labels(["seoul-120-sept-reinforcement-none", "seoul-120-sept-reinforcement-none-placement-in-one-team"])
+    assert labels[0] == "none" and labels[1].replace("\n", "") == "none-placement-in-one-team", labels
+    assert all(len(line) <= 16 for line in labels[1].split("\n")) and "…" not in labels[1], labels
 
 
 def test_compare_values_start_at_zero_and_shares_end_at_100():
