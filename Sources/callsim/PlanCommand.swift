@@ -31,7 +31,7 @@ struct PlanCommand: ParsableCommand {
   var tolerance = 0.02
 
   @Option(help: ArgumentHelp(
-    "Time the solver may spend on one group's schedule, each time it solves, such as 60s or 5m. With planning: and a binding short_shift_share the solves often run to this limit: lower it (e.g. 5s) for exploratory plans.",
+    "Time the solver may spend on one group's schedule, each time it solves, such as 60s or 5m. With planning: and a binding short_shift_share the solves often run to this limit: lower it (e.g. 5s) for exploratory plans. A solve this limit stops depends on the machine's speed; a plan another machine should reproduce exactly must end its solves on --solver-gap (the report's solver line says 'gap' and its time; raise the limit or the gap until the time stays under the limit).",
     valueName: "duration"))
   var solverTimeLimit = "60s"
 
