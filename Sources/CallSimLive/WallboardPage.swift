@@ -156,11 +156,19 @@ function drawChart(ev) {
   let lx = pad + 10;
   for (const [k, color] of series) { ctx.fillStyle = color; ctx.fillRect(lx, 12, 12, 12); ctx.fillStyle = "#e6edf3"; ctx.fillText(k, lx + 16, 23); lx += 110; }
 }
+// A control shows what the run does (a --speed not listed gets its own entry), except while
+// the user is choosing in it.
+function showCurrent(select, value) {
+  if (document.activeElement === select) return;
+  if (![...select.options].some(o => o.value === value)) select.add(new Option(value, value));
+  select.value = value;
+}
 function render(ev) {
   $("scenario").textContent = ev.scenario;
   const parts = ev.clock.split(" ");
   $("clock").textContent = parts[2]; $("date").textContent = parts[0] + " " + parts[1];
   $("day").textContent = ev.day; $("days").textContent = ev.days; $("routing").textContent = ev.routing; $("speed").textContent = ev.speed;
+  showCurrent($("speedsel"), String(ev.speed)); showCurrent($("mode"), ev.routing);
   $("interval").textContent = ev.history_interval / 60;
   const st = $("state");
   st.textContent = ev.ended ? "day over" : ev.paused ? "paused" : "running"; st.className = ev.ended ? "ended" : ev.paused ? "paused" : "";

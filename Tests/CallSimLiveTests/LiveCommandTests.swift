@@ -189,6 +189,8 @@ struct CLIError: Error, CustomStringConvertible {
       #expect((event["sim_time"] as? Double ?? 0) >= 9 * 3600)
       #expect((event["groups"] as? [[String: Any]])?.map { $0["name"] as? String } == ["front", "water_team"])
       #expect(page.body.contains("if (latest) render(latest);"))
+      // The speed and routing controls show the run's, not the page's defaults.
+      #expect(page.body.contains(#"showCurrent($("speedsel"), String(ev.speed)); showCurrent($("mode"), ev.routing);"#))
       #expect(!page.body.contains("capitalize"))
     }
     running.send(SIGINT)
