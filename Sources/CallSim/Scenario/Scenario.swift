@@ -46,10 +46,9 @@ public struct Scenario: Sendable {
   public mutating func setReplications(_ n: Int) throws {
     var settings = model.settings
     settings.replications = n
-    if let problem = RunMemoryEstimate(
-      settings: settings, callTypes: model.callTypes.count, groups: model.agentGroups.count,
-      chats: model.callTypes.contains { $0.channel == .chat }
-    ).problem {
+    if let problem = RunMemoryEstimate(settings: settings, callTypes: model.callTypes.count, groups: model.agentGroups.count, chats: model.hasChats)
+      .problem
+    {
       throw ScenarioError(file: file, keyPath: "simulation.replications", message: problem + " (--replications \(n))")
     }
     model.settings.replications = n
